@@ -1,0 +1,226 @@
+//! The command line: what it accepts (clap's derive) and how its help speaks the user's language.
+//!
+//! clap's derive gives the shape; [`command`] then swaps in the words of [`crate::i18n`], so
+//! `samling --help` is in bokmål unless `--lang en` or `SAMLING_LANG=en` says otherwise. The
+//! language must be known before clap parses, so [`prescan`] reads `--lang` and `--config` by
+//! hand first.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::i18n::{Lang, Strings};
+
+/// The environment variable that picks the language when `--lang` is not given.
+pub const LANG_ENV: &str = "SAMLING_LANG";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "samling",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "nb|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum Command {
+    Programs,
+    Show {
+        program: String,
+        #[arg(short, long, value_name = "N")]
+        gathering: Option<u32>,
+        #[arg(long)]
+        notes: bool,
+    },
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("«{s}»: nb | en"))
+}
+
+/// The clap command with every help text in `s`'s language.
+pub fn command(s: &Strings) -> clap::Command {
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}\n",
+        s.cli_usage_heading
+    );
+    let localise = |cmd: clap::Command| {
+        cmd.help_template(template.clone())
+            .subcommand_help_heading(s.cli_commands_heading)
+            .mut_args(|a| {
+                let heading = if a.is_positional() {
+                    s.cli_arguments_heading
+                } else {
+                    s.cli_options_heading
+                };
+                a.help_heading(heading)
+            })
+    };
+    let options = format!("[{}]", s.cli_options_placeholder);
+    let root = Cli::command()
+        .about(s.cli_about)
+        .override_usage(format!("samling {options} [{}]", s.cli_command_placeholder))
+        .mut_arg("dir", |a| {
+            a.help(s.cli_dir).value_name(s.cli_dir_placeholder)
+        })
+        .mut_arg("lang", |a| a.help(s.cli_lang))
+        .mut_arg("config", |a| {
+            a.help(s.cli_config).value_name(s.cli_file_placeholder)
+        })
+        .mut_arg("help", |a| a.help(s.cli_help))
+        .mut_arg("version", |a| a.help(s.cli_version))
+        .mut_subcommand("programs", |c| {
+            c.about(s.cli_programs)
+                .override_usage(format!("samling programs {options}"))
+        })
+        .mut_subcommand("show", |c| {
+            c.about(s.cli_show)
+                .override_usage(format!("samling show {options} <PROGRAM>"))
+                .mut_arg("program", |a| a.help(s.cli_show_program))
+                .mut_arg("gathering", |a| a.help(s.cli_show_gathering))
+                .mut_arg("notes", |a| a.help(s.cli_show_notes))
+        })
+        .mut_subcommand("check", |c| {
+            c.about(s.cli_check)
+                .override_usage(format!(
+                    "samling check {options} <{}>...",
+                    s.cli_file_placeholder
+                ))
+                .mut_arg("files", |a| {
+                    a.help(s.cli_check_files).value_name(s.cli_file_placeholder)
+                })
+        });
+    localise(root).mut_subcommands(localise)
+}
+
+/// Parses the command line, or prints help, version or a usage error and exits as clap does
+/// (0 for help and version, 2 for a usage error).
+pub fn parse(args: &[OsString], s: &Strings) -> Cli {
+    let matches = command(s).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// What must be known before clap runs: the language and the config file asked for.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Prescan {
+    pub lang: Option<Lang>,
+    pub config: Option<PathBuf>,
+}
+
+/// Finds `--lang X`, `--lang=X`, `--config F` and `--config=F` anywhere before a `--`.
+/// Anything odd is left for clap to report in the proper way.
+pub fn prescan(args: &[OsString]) -> Prescan {
+    let mut found = Prescan::default();
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let (flag, inline) = match word.split_once('=') {
+            Some((f, v)) => (f.to_string(), Some(v.to_string())),
+            None => (word.to_string(), None),
+        };
+        if flag != "--lang" && flag != "--config" {
+            continue;
+        }
+        let value = inline.or_else(|| words.next().map(|w| w.into_owned()));
+        if flag == "--lang" {
+            found.lang = value.and_then(|v| Lang::parse(&v));
+        } else {
+            found.config = value.map(PathBuf::from);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_command_definition_is_consistent() {
+        command(Lang::Nb.strings()).debug_assert();
+        command(Lang::En.strings()).debug_assert();
+    }
+
+    #[test]
+    fn prescan_finds_language_and_config_in_both_spellings() {
+        let found = prescan(&args(&[
+            "samling",
+            "show",
+            "x",
+            "--lang",
+            "en",
+            "--config=/c.ron",
+        ]));
+        assert_eq!(
+            found,
+            Prescan {
+                lang: Some(Lang::En),
+                config: Some("/c.ron".into())
+            }
+        );
+        assert_eq!(
+            prescan(&args(&["samling", "--lang=nb"])).lang,
+            Some(Lang::Nb)
+        );
+        assert_eq!(
+            prescan(&args(&["samling", "--", "--lang", "en"])).lang,
+            None
+        );
+    }
+
+    #[test]
+    fn help_is_in_the_chosen_language() {
+        let nb = command(Lang::Nb.strings()).render_help().to_string();
+        assert!(nb.contains("Kommandoer:"), "{nb}");
+        assert!(nb.contains("samling [VALG] [KOMMANDO]"), "{nb}");
+        assert!(nb.contains("Sjekk program- og samlingsfiler"), "{nb}");
+        let en = command(Lang::En.strings()).render_help().to_string();
+        assert!(en.contains("Commands:"), "{en}");
+    }
+
+    #[test]
+    fn subcommands_parse() {
+        let s = Lang::Nb.strings();
+        let cli = Cli::from_arg_matches(
+            &command(s)
+                .try_get_matches_from(args(&["samling", "--dir", "/d", "show", "x", "-g", "2"]))
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(cli.dir, Some("/d".into()));
+        assert_eq!(
+            cli.command,
+            Some(Command::Show {
+                program: "x".into(),
+                gathering: Some(2),
+                notes: false
+            })
+        );
+    }
+}

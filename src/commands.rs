@@ -1,0 +1,230 @@
+//! The non-interactive commands: `programs`, `show` and `check`. Each writes plain text to the
+//! writers it is given and returns whether everything was fine, so tests can run them without a
+//! process and the binary can map the answer to an exit code.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::i18n::Strings;
+use crate::model::{GatheringPlan, Program, schedule};
+use crate::store::catalog::{self, Entry, Source};
+use crate::store::{self, Layout, Problem};
+
+/// Where output goes: `out` for results, `err` for problems.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+/// The user's programs are optional: without a data dir, the built-in ones are still listed.
+fn catalogue(layout: Option<&Layout>) -> (Vec<Entry>, Vec<Problem>) {
+    match layout {
+        Some(layout) => catalog::programs(layout),
+        None => {
+            let (programs, problems) = catalog::builtin();
+            let entries = programs
+                .into_iter()
+                .map(|program| Entry {
+                    program,
+                    source: Source::Builtin,
+                })
+                .collect();
+            (entries, problems)
+        }
+    }
+}
+
+fn report(io: &mut Io, s: &Strings, problems: &[Problem]) -> io::Result<()> {
+    for p in problems {
+        writeln!(io.err, "{}", s.located(p))?;
+    }
+    Ok(())
+}
+
+/// `samling programs`: one line per program. False if a user program file did not load.
+pub fn programs(io: &mut Io, s: &Strings, layout: Option<&Layout>) -> io::Result<bool> {
+    let (entries, problems) = catalogue(layout);
+    let id_width = column_width(s.col_id, entries.iter().map(|e| e.program.id.as_str()));
+    let title_width = column_width(
+        s.col_title,
+        entries.iter().map(|e| e.program.title.as_str()),
+    );
+    writeln!(
+        io.out,
+        "{:<id_width$}  {:<title_width$}  {:>9}  {}",
+        s.col_id, s.col_title, s.col_gatherings, s.col_source
+    )?;
+    for e in &entries {
+        let source = match &e.source {
+            Source::Builtin => s.source_builtin.to_string(),
+            Source::User(path) => path.display().to_string(),
+        };
+        writeln!(
+            io.out,
+            "{:<id_width$}  {:<title_width$}  {:>9}  {}",
+            e.program.id,
+            e.program.title,
+            e.program.gatherings.len(),
+            source
+        )?;
+    }
+    report(io, s, &problems)?;
+    Ok(problems.is_empty())
+}
+
+/// The width of a column in characters: its widest cell or its header.
+fn column_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
+    cells
+        .map(|c| c.chars().count())
+        .chain([header.chars().count()])
+        .max()
+        .unwrap_or(0)
+}
+
+/// `samling show PROGRAM [--gathering N] [--notes]`.
+pub fn show(
+    io: &mut Io,
+    s: &Strings,
+    layout: Option<&Layout>,
+    id: &str,
+    gathering: Option<u32>,
+    with_notes: bool,
+) -> io::Result<bool> {
+    let (entries, problems) = catalogue(layout);
+    report(io, s, &problems)?;
+    let Some(entry) = catalog::find(&entries, id) else {
+        let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+        writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
+        return Ok(false);
+    };
+    let program = &entry.program;
+    match gathering {
+        None => show_program(io.out, s, program)?,
+        Some(n) => match program.gathering(n) {
+            Some(plan) => show_gathering(io.out, s, program, plan, with_notes)?,
+            None => {
+                writeln!(
+                    io.err,
+                    "{}",
+                    (s.unknown_gathering)(n, &program.title, program.gatherings.len() as u32)
+                )?;
+                return Ok(false);
+            }
+        },
+    }
+    Ok(true)
+}
+
+fn show_program(out: &mut dyn Write, s: &Strings, p: &Program) -> io::Result<()> {
+    writeln!(out, "{} ({})", p.title, p.id)?;
+    if !p.description.is_empty() {
+        writeln!(out, "\n{}", p.description)?;
+    }
+    if !p.goals.is_empty() {
+        writeln!(out, "\n{}", s.goals)?;
+        for g in &p.goals {
+            writeln!(out, "  • {}: {}", g.title, g.text)?;
+        }
+    }
+    writeln!(out)?;
+    for g in &p.gatherings {
+        writeln!(
+            out,
+            "{:<48} {}–{}  {}",
+            (s.gathering_heading)(g.number, &g.title),
+            g.start.format("%H:%M"),
+            schedule::planned_end(g.start, &g.agenda).format("%H:%M"),
+            (s.minutes)(g.planned_minutes())
+        )?;
+    }
+    if !p.modules.is_empty() {
+        writeln!(out, "\n{}", s.modules)?;
+        for m in &p.modules {
+            let minutes = m.items.iter().map(|i| i.minutes).sum();
+            writeln!(out, "  • {} ({})", m.title, (s.minutes)(minutes))?;
+        }
+    }
+    if !p.between.is_empty() {
+        writeln!(out, "\n{}", s.between)?;
+        for r in &p.between {
+            writeln!(out, "  • {}", r.text)?;
+        }
+    }
+    Ok(())
+}
+
+fn show_gathering(
+    out: &mut dyn Write,
+    s: &Strings,
+    p: &Program,
+    g: &GatheringPlan,
+    with_notes: bool,
+) -> io::Result<()> {
+    const INDENT: &str = "               ";
+    writeln!(out, "{}", p.title)?;
+    writeln!(out, "{}", (s.gathering_heading)(g.number, &g.title))?;
+    if !g.purpose.is_empty() {
+        writeln!(out, "{}: {}", s.purpose, g.purpose)?;
+    }
+    writeln!(out)?;
+    let slots = schedule::planned(g.start, &g.agenda);
+    for (item, slot) in g.agenda.iter().zip(&slots) {
+        writeln!(
+            out,
+            "{}–{}  {}  ({}, {})",
+            slot.start.format("%H:%M"),
+            slot.end.format("%H:%M"),
+            item.title,
+            (s.item_kind)(item.kind),
+            (s.minutes)(item.minutes)
+        )?;
+        if !item.steps.is_empty() {
+            let steps: Vec<String> = item
+                .steps
+                .iter()
+                .map(|st| format!("{} {}", st.label, (s.minutes)(st.minutes)))
+                .collect();
+            writeln!(out, "{INDENT}{}: {}", s.steps_heading, steps.join(" · "))?;
+        }
+        for (n, prompt) in item.prompts.iter().enumerate() {
+            let revisit = prompt
+                .revisits
+                .as_ref()
+                .map(|r| format!(" ({})", (s.revisits)(r.gathering)))
+                .unwrap_or_default();
+            writeln!(out, "{INDENT}{}. {}{revisit}", n + 1, prompt.text)?;
+        }
+        if with_notes && !item.facilitator_note.is_empty() {
+            writeln!(
+                out,
+                "{INDENT}{}: {}",
+                s.facilitator_note, item.facilitator_note
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{}        {}",
+        schedule::planned_end(g.start, &g.agenda).format("%H:%M"),
+        s.planned_end
+    )?;
+    Ok(())
+}
+
+/// `samling check FILE...`: every problem as `path:line:col: message`. False if any.
+pub fn check(io: &mut Io, s: &Strings, files: &[PathBuf]) -> io::Result<bool> {
+    let mut count = 0;
+    for path in files {
+        match store::load_any(path) {
+            Ok(_) => writeln!(io.out, "{}: {}", path.display(), s.check_ok)?,
+            Err(problems) => {
+                count += problems.len();
+                for p in &problems {
+                    writeln!(io.out, "{}", s.located(p))?;
+                }
+            }
+        }
+    }
+    writeln!(io.err, "{}", (s.check_summary)(files.len(), count))?;
+    Ok(count == 0)
+}

@@ -1,0 +1,202 @@
+//! English, on request (`--lang en`, `SAMLING_LANG=en` or `language: En` in the config).
+
+use std::io::ErrorKind;
+
+use super::{Strings, megabytes};
+use crate::model::ItemKind;
+use crate::model::validate::InvalidKind;
+use crate::store::{FileKind, Problem, ProblemKind};
+
+pub const EN: Strings = Strings {
+    cli_about: "Lead a gathering of a school competence program: agenda, countdown, reflection \
+                questions, notes and agreements, saved as RON files.",
+    cli_usage_heading: "Usage:",
+    cli_commands_heading: "Commands",
+    cli_options_heading: "Options",
+    cli_arguments_heading: "Arguments",
+    cli_options_placeholder: "OPTIONS",
+    cli_command_placeholder: "COMMAND",
+    cli_file_placeholder: "FILE",
+    cli_dir_placeholder: "DIR",
+    cli_help: "Print help",
+    cli_version: "Print version",
+    cli_dir: "Data directory (else $SAMLING_DIR, else the platform's data directory)",
+    cli_lang: "Language: nb (Norwegian bokmål) or en (English); else $SAMLING_LANG",
+    cli_config: "Settings file (else $SAMLING_CONFIG, else config.ron in the platform's config \
+                 directory)",
+    cli_programs: "List built-in and your own programs",
+    cli_show: "Print a program, or one gathering's agenda with clock times",
+    cli_show_program: "The program's id (see `samling programs`)",
+    cli_show_gathering: "The gathering's number",
+    cli_show_notes: "Include the facilitator's private notes",
+    cli_check: "Check program and session files; prints each problem as file:line:column",
+    cli_check_files: "The files to check",
+
+    col_id: "ID",
+    col_title: "Title",
+    col_gatherings: "Gatherings",
+    col_source: "Source",
+    source_builtin: "built-in",
+    gathering_heading: |n, title| format!("Gathering {n}: {title}"),
+    purpose: "Purpose",
+    goals: "Learning goals",
+    modules: "Optional modules",
+    between: "Between gatherings",
+    planned_end: "Planned end",
+    prompts_heading: "Reflection questions",
+    steps_heading: "Steps",
+    facilitator_note: "Facilitator's note",
+    revisits: |n| format!("also asked at gathering {n}"),
+    minutes: |m| format!("{m} min"),
+    check_ok: "ok",
+    check_summary: |files, problems| {
+        let f = if files == 1 { "file" } else { "files" };
+        match problems {
+            0 => format!("{files} {f} checked, no problems"),
+            1 => format!("{files} {f} checked, 1 problem"),
+            n => format!("{files} {f} checked, {n} problems"),
+        }
+    },
+    unknown_program: |id, known| {
+        format!("No program \"{id}\". Known programs: {}", known.join(", "))
+    },
+    unknown_gathering: |n, title, count| {
+        format!("\"{title}\" has no gathering {n} (it has gatherings 1–{count})")
+    },
+    no_data_dir: "No data directory: give --dir DIR or set SAMLING_DIR",
+    config_ignored: |why| format!("Settings not read ({why}); using defaults"),
+    error: "error",
+    warning: "warning",
+
+    home_title: "samling",
+    home_programs: "Programs",
+    home_gatherings: "Gatherings",
+    home_keys: "↑↓ select   Tab switch list   q quit",
+    home_none: "(none)",
+
+    item_kind: |k| match k {
+        ItemKind::Welcome => "Welcome",
+        ItemKind::SinceLast => "Since last time",
+        ItemKind::Talk => "Talk",
+        ItemKind::Film => "Film / case",
+        ItemKind::Exercise => "Exercise",
+        ItemKind::GroupReflection => "Group work",
+        ItemKind::Plenary => "Plenary",
+        ItemKind::Break => "Break",
+        ItemKind::Planning => "Planning",
+        ItemKind::Closing => "Closing",
+    },
+    problem,
+};
+
+fn file_kind(k: FileKind) -> &'static str {
+    match k {
+        FileKind::Program => "a program",
+        FileKind::Session => "a session",
+    }
+}
+
+fn problem(p: &Problem) -> String {
+    match &p.kind {
+        ProblemKind::Io { kind, detail } => match kind {
+            ErrorKind::NotFound => "no such file".into(),
+            ErrorKind::PermissionDenied => "permission denied".into(),
+            ErrorKind::StorageFull => "the disk is full".into(),
+            ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+            ErrorKind::IsADirectory => "this is a directory, not a file".into(),
+            _ => format!("could not read or write the file: {detail}"),
+        },
+        ProblemKind::NotAFile => "this is a directory, not a file".into(),
+        ProblemKind::TooLarge { bytes, limit } => format!(
+            "the file is too large ({}; the limit is {})",
+            megabytes(*bytes, false),
+            megabytes(*limit, false)
+        ),
+        ProblemKind::Empty => "the file is empty".into(),
+        ProblemKind::NotText => "the file is not text (UTF-8)".into(),
+        ProblemKind::Syntax(msg) => format!("invalid RON: {msg}"),
+        ProblemKind::NewerVersion { found, supported } => format!(
+            "the file is version {found}, but this samling reads up to version {supported}: \
+             upgrade samling"
+        ),
+        ProblemKind::UnknownVersion { found } => format!("unknown version {found}"),
+        ProblemKind::WrongKind { expected, found } => format!(
+            "expected {}, but the file is {}",
+            file_kind(*expected),
+            file_kind(*found)
+        ),
+        ProblemKind::DuplicateProgram { id, other } => format!(
+            "program \"{id}\" is also in {}; this file is not used",
+            other.display()
+        ),
+        ProblemKind::Invalid(kind) => invalid(kind),
+    }
+}
+
+fn what(w: &str) -> &str {
+    match w {
+        "item" => "agenda item",
+        "agreement" => "agreement",
+        "timing" => "timing record",
+        other => other,
+    }
+}
+
+fn invalid(k: &InvalidKind) -> String {
+    match k {
+        InvalidKind::Empty { field } => format!("\"{field}\" must not be empty"),
+        InvalidKind::BadId { id } => {
+            format!("id \"{id}\" may only hold a–z, digits, - and _ (it is used in file names)")
+        }
+        InvalidKind::NoGatherings => "the program has no gatherings".into(),
+        InvalidKind::DuplicateGathering { number } => {
+            format!("gathering number {number} appears twice")
+        }
+        InvalidKind::GatheringOutOfOrder { number, expected } => {
+            format!("gathering number {number} stands where gathering {expected} should")
+        }
+        InvalidKind::DuplicateId { what: w, id } => {
+            format!("{} id \"{id}\" appears twice", what(w))
+        }
+        InvalidKind::BadMinutes { item, minutes } => {
+            format!("\"{item}\": {minutes} minutes will not do; a duration must be 1–1440 minutes")
+        }
+        InvalidKind::StepsTooLong {
+            item,
+            steps,
+            minutes,
+        } => format!("\"{item}\": the steps take {steps} minutes, but the item has only {minutes}"),
+        InvalidKind::UnknownGoal { item, goal } => {
+            format!("\"{item}\": the program has no learning goal \"{goal}\"")
+        }
+        InvalidKind::BadRevisit {
+            gathering,
+            item,
+            prompt,
+        } => format!(
+            "the question referred to (gathering {gathering}, \"{item}\", question {}) does not exist",
+            prompt + 1
+        ),
+        InvalidKind::UnknownItem { item } => format!("there is no agenda item \"{item}\""),
+        InvalidKind::PromptOutOfRange {
+            item,
+            prompt,
+            count,
+        } => format!(
+            "\"{item}\" has {count} {}, so there is no question {}",
+            if *count == 1 { "question" } else { "questions" },
+            prompt + 1
+        ),
+        InvalidKind::BadGroup { group } => format!("group {group} will not do; use 1–9"),
+        InvalidKind::CurrentOutOfRange { current, count } => {
+            format!(
+                "current item {current} does not exist (the agenda has {count} {})",
+                if *count == 1 { "item" } else { "items" }
+            )
+        }
+        InvalidKind::TimeOutOfOrder { what } => format!("the times of \"{what}\" run backwards"),
+        InvalidKind::BadTimerSequence { item } => {
+            format!("the timing record of \"{item}\" is out of order (start, pause, resume, end)")
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Every word samling says to a person, in bokmål (the default) and English.
+//!
+//! One [`Strings`] table per language. A field missing from a table is a compile error, so a
+//! language can never fall behind silently. Messages that take values are plain `fn`s; messages
+//! about [`Problem`]s match on every kind, so a new kind must be worded in both languages.
+
+mod en;
+mod nb;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::ItemKind;
+use crate::store::Problem;
+
+/// A language samling speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    /// Norsk bokmål.
+    #[default]
+    Nb,
+    En,
+}
+
+impl Lang {
+    /// Reads `nb`, `no`, `nb_NO.UTF-8`, `en`, `en-GB` … (what `--lang`, `$SAMLING_LANG` and
+    /// locale variables hold). `None` for anything else.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let code: String = s
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match code.as_str() {
+            "nb" | "no" | "nn" | "bokmal" | "norsk" => Some(Lang::Nb),
+            "en" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// This language's words.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Nb => &nb::NB,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
+/// The words of one language.
+pub struct Strings {
+    // The command line.
+    pub cli_about: &'static str,
+    pub cli_usage_heading: &'static str,
+    pub cli_commands_heading: &'static str,
+    pub cli_options_heading: &'static str,
+    pub cli_arguments_heading: &'static str,
+    /// `[OPTIONS]` in usage lines.
+    pub cli_options_placeholder: &'static str,
+    pub cli_command_placeholder: &'static str,
+    pub cli_file_placeholder: &'static str,
+    pub cli_dir_placeholder: &'static str,
+    pub cli_help: &'static str,
+    pub cli_version: &'static str,
+    pub cli_dir: &'static str,
+    pub cli_lang: &'static str,
+    pub cli_config: &'static str,
+    pub cli_programs: &'static str,
+    pub cli_show: &'static str,
+    pub cli_show_program: &'static str,
+    pub cli_show_gathering: &'static str,
+    pub cli_show_notes: &'static str,
+    pub cli_check: &'static str,
+    pub cli_check_files: &'static str,
+
+    // Output of the commands.
+    pub col_id: &'static str,
+    pub col_title: &'static str,
+    pub col_gatherings: &'static str,
+    pub col_source: &'static str,
+    pub source_builtin: &'static str,
+    pub gathering_heading: fn(u32, &str) -> String,
+    pub purpose: &'static str,
+    pub goals: &'static str,
+    pub modules: &'static str,
+    pub between: &'static str,
+    pub planned_end: &'static str,
+    pub prompts_heading: &'static str,
+    pub steps_heading: &'static str,
+    pub facilitator_note: &'static str,
+    pub revisits: fn(u32) -> String,
+    pub minutes: fn(u32) -> String,
+    pub check_ok: &'static str,
+    pub check_summary: fn(files: usize, problems: usize) -> String,
+    pub unknown_program: fn(&str, &[String]) -> String,
+    pub unknown_gathering: fn(u32, &str, u32) -> String,
+    pub no_data_dir: &'static str,
+    pub config_ignored: fn(&str) -> String,
+    pub error: &'static str,
+    pub warning: &'static str,
+
+    // The home screen.
+    pub home_title: &'static str,
+    pub home_programs: &'static str,
+    pub home_gatherings: &'static str,
+    pub home_keys: &'static str,
+    pub home_none: &'static str,
+
+    // Words for the model.
+    pub item_kind: fn(ItemKind) -> &'static str,
+    /// What is wrong with a file, without the `path:line:col:` prefix.
+    pub problem: fn(&Problem) -> String,
+}
+
+impl Strings {
+    /// `path:line:col: message`, the form every problem is printed in.
+    pub fn located(&self, problem: &Problem) -> String {
+        format!("{}: {}", problem.location(), (self.problem)(problem))
+    }
+}
+
+/// Turns a byte count into "50.0 MB" / "50,0 MB".
+fn megabytes(bytes: u64, decimal_comma: bool) -> String {
+    let text = format!("{:.1} MB", bytes as f64 / 1_000_000.0);
+    if decimal_comma {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_from_flags_and_locales() {
+        assert_eq!(Lang::parse("nb"), Some(Lang::Nb));
+        assert_eq!(Lang::parse("nb_NO.UTF-8"), Some(Lang::Nb));
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::parse("de"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn every_item_kind_has_a_label_in_both_languages() {
+        for kind in ItemKind::ALL {
+            for lang in [Lang::Nb, Lang::En] {
+                assert!(!(lang.strings().item_kind)(kind).is_empty());
+            }
+        }
+        assert_eq!(
+            (Lang::Nb.strings().item_kind)(ItemKind::SinceLast),
+            "Siden sist"
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! Norsk bokmål: the default language.
+
+use std::io::ErrorKind;
+
+use super::{Strings, megabytes};
+use crate::model::ItemKind;
+use crate::model::validate::InvalidKind;
+use crate::store::{FileKind, Problem, ProblemKind};
+
+pub const NB: Strings = Strings {
+    cli_about: "Led en samling i et kompetanseprogram for skolen: agenda, nedtelling, \
+                refleksjonsspørsmål, notater og avtaler, lagret som RON-filer.",
+    cli_usage_heading: "Bruk:",
+    cli_commands_heading: "Kommandoer",
+    cli_options_heading: "Valg",
+    cli_arguments_heading: "Argumenter",
+    cli_options_placeholder: "VALG",
+    cli_command_placeholder: "KOMMANDO",
+    cli_file_placeholder: "FIL",
+    cli_dir_placeholder: "MAPPE",
+    cli_help: "Vis hjelp",
+    cli_version: "Vis versjon",
+    cli_dir: "Datamappe (ellers $SAMLING_DIR, ellers plattformens datamappe)",
+    cli_lang: "Språk: nb (bokmål) eller en (engelsk); ellers $SAMLING_LANG",
+    cli_config: "Innstillingsfil (ellers $SAMLING_CONFIG, ellers config.ron i plattformens \
+                 innstillingsmappe)",
+    cli_programs: "List innebygde og egne programmer",
+    cli_show: "Skriv ut et program, eller agendaen for én samling med klokkeslett",
+    cli_show_program: "Programmets id (se «samling programs»)",
+    cli_show_gathering: "Nummeret på samlingen",
+    cli_show_notes: "Ta med veilederens private notater",
+    cli_check: "Sjekk program- og samlingsfiler; skriver hvert problem som fil:linje:kolonne",
+    cli_check_files: "Filene som skal sjekkes",
+
+    col_id: "ID",
+    col_title: "Tittel",
+    col_gatherings: "Samlinger",
+    col_source: "Kilde",
+    source_builtin: "innebygd",
+    gathering_heading: |n, title| format!("{n}. samling: {title}"),
+    purpose: "Formål",
+    goals: "Læringsmål",
+    modules: "Valgfrie moduler",
+    between: "Mellom samlingene",
+    planned_end: "Planlagt slutt",
+    prompts_heading: "Refleksjonsspørsmål",
+    steps_heading: "Trinn",
+    facilitator_note: "Veileders notat",
+    revisits: |n| format!("stilt også på {n}. samling"),
+    minutes: |m| format!("{m} min"),
+    check_ok: "ok",
+    check_summary: |files, problems| {
+        let f = if files == 1 { "fil" } else { "filer" };
+        match problems {
+            0 => format!("{files} {f} sjekket, ingen problemer"),
+            1 => format!("{files} {f} sjekket, 1 problem"),
+            n => format!("{files} {f} sjekket, {n} problemer"),
+        }
+    },
+    unknown_program: |id, known| {
+        format!(
+            "Fant ikke programmet «{id}». Kjente programmer: {}",
+            known.join(", ")
+        )
+    },
+    unknown_gathering: |n, title, count| {
+        format!("«{title}» har ingen {n}. samling (den har samling 1–{count})")
+    },
+    no_data_dir: "Fant ingen datamappe: oppgi --dir MAPPE eller sett SAMLING_DIR",
+    config_ignored: |why| format!("Innstillingene ble ikke lest ({why}); bruker standardverdier"),
+    error: "feil",
+    warning: "advarsel",
+
+    home_title: "samling",
+    home_programs: "Programmer",
+    home_gatherings: "Samlinger",
+    home_keys: "↑↓ velg   Tab bytt liste   q avslutt",
+    home_none: "(ingen)",
+
+    item_kind: |k| match k {
+        ItemKind::Welcome => "Velkommen",
+        ItemKind::SinceLast => "Siden sist",
+        ItemKind::Talk => "Innlegg",
+        ItemKind::Film => "Film / case",
+        ItemKind::Exercise => "Øvelse",
+        ItemKind::GroupReflection => "Gruppearbeid",
+        ItemKind::Plenary => "Plenum",
+        ItemKind::Break => "Pause",
+        ItemKind::Planning => "Planlegging",
+        ItemKind::Closing => "Avslutning",
+    },
+    problem,
+};
+
+fn file_kind(k: FileKind) -> &'static str {
+    match k {
+        FileKind::Program => "et program",
+        FileKind::Session => "en samling",
+    }
+}
+
+fn problem(p: &Problem) -> String {
+    match &p.kind {
+        ProblemKind::Io { kind, detail } => match kind {
+            ErrorKind::NotFound => "filen finnes ikke".into(),
+            ErrorKind::PermissionDenied => "ingen tilgang til filen".into(),
+            ErrorKind::StorageFull => "disken er full".into(),
+            ErrorKind::ReadOnlyFilesystem => "disken er skrivebeskyttet".into(),
+            ErrorKind::IsADirectory => "dette er en mappe, ikke en fil".into(),
+            _ => format!("kunne ikke lese eller skrive filen: {detail}"),
+        },
+        ProblemKind::NotAFile => "dette er en mappe, ikke en fil".into(),
+        ProblemKind::TooLarge { bytes, limit } => format!(
+            "filen er for stor ({}; grensen er {})",
+            megabytes(*bytes, true),
+            megabytes(*limit, true)
+        ),
+        ProblemKind::Empty => "filen er tom".into(),
+        ProblemKind::NotText => "filen er ikke tekst (UTF-8)".into(),
+        ProblemKind::Syntax(msg) => format!("ugyldig RON: {msg}"),
+        ProblemKind::NewerVersion { found, supported } => format!(
+            "filen har versjon {found}, men denne samling kan lese til og med versjon \
+             {supported}: oppgrader samling"
+        ),
+        ProblemKind::UnknownVersion { found } => format!("ukjent versjon {found}"),
+        ProblemKind::WrongKind { expected, found } => format!(
+            "forventet {}, men filen er {}",
+            file_kind(*expected),
+            file_kind(*found)
+        ),
+        ProblemKind::DuplicateProgram { id, other } => format!(
+            "programmet «{id}» finnes også i {}; denne filen brukes ikke",
+            other.display()
+        ),
+        ProblemKind::Invalid(kind) => invalid(kind),
+    }
+}
+
+fn what(w: &str) -> &str {
+    match w {
+        "item" => "agendapunkt",
+        "goal" => "læringsmål",
+        "module" => "modul",
+        "rule" => "regel",
+        "note" => "notat",
+        "agreement" => "avtale",
+        "timing" => "tidsregistrering",
+        other => other,
+    }
+}
+
+fn invalid(k: &InvalidKind) -> String {
+    match k {
+        InvalidKind::Empty { field } => format!("«{field}» kan ikke være tom"),
+        InvalidKind::BadId { id } => {
+            format!("id «{id}» kan bare ha bokstavene a–z, sifre, - og _ (den brukes i filnavn)")
+        }
+        InvalidKind::NoGatherings => "programmet har ingen samlinger".into(),
+        InvalidKind::DuplicateGathering { number } => {
+            format!("samling nummer {number} finnes fra før")
+        }
+        InvalidKind::GatheringOutOfOrder { number, expected } => {
+            format!("samling nummer {number} står der samling {expected} skulle stått")
+        }
+        InvalidKind::DuplicateId { what: w, id } => {
+            format!("{} med id «{id}» finnes fra før", what(w))
+        }
+        InvalidKind::BadMinutes { item, minutes } => {
+            format!("«{item}»: {minutes} minutter går ikke; varigheten må være 1–1440 minutter")
+        }
+        InvalidKind::StepsTooLong {
+            item,
+            steps,
+            minutes,
+        } => format!("«{item}»: trinnene tar {steps} minutter, men punktet har bare {minutes}"),
+        InvalidKind::UnknownGoal { item, goal } => {
+            format!("«{item}»: læringsmålet «{goal}» finnes ikke i programmet")
+        }
+        InvalidKind::BadRevisit {
+            gathering,
+            item,
+            prompt,
+        } => format!(
+            "spørsmålet det vises til (samling {gathering}, «{item}», spørsmål {}) finnes ikke",
+            prompt + 1
+        ),
+        InvalidKind::UnknownItem { item } => format!("agendapunktet «{item}» finnes ikke"),
+        InvalidKind::PromptOutOfRange {
+            item,
+            prompt,
+            count,
+        } => format!(
+            "«{item}» har {count} spørsmål, så spørsmål nummer {} finnes ikke",
+            prompt + 1
+        ),
+        InvalidKind::BadGroup { group } => format!("gruppe {group} går ikke; bruk 1–9"),
+        InvalidKind::CurrentOutOfRange { current, count } => {
+            format!(
+                "gjeldende punkt {current} finnes ikke (agendaen har {count} {})",
+                if *count == 1 { "punkt" } else { "punkter" }
+            )
+        }
+        InvalidKind::TimeOutOfOrder { what } => {
+            format!("tidspunktene for «{what}» går bakover")
+        }
+        InvalidKind::BadTimerSequence { item } => format!(
+            "tidsregistreringen for «{item}» er i ugyldig rekkefølge (start, pause, fortsett, slutt)"
+        ),
+    }
+}

@@ -1,0 +1,28 @@
+//! # samling
+//!
+//! A terminal program for leading a gathering ("samling") of a school competence program from
+//! a laptop on a projector: the agenda, a countdown the room can read, the reflection question of
+//! the moment, the notes note-takers write, and the agreements that carry over to the next
+//! gathering. Everything is kept as RON files.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! key / tick ─► app::Msg ─► app::update(state, msg) ─► state ─► ui::render(&state, frame)
+//! ```
+//!
+//! - [`model`]: plain data and rules (programs, sessions, notes, agreements, schedules).
+//! - [`store`]: the disk: paths, RON reading with `path:line:col` errors, migrations, atomic
+//!   saves, settings, the built-in programs.
+//! - [`app`]: state and `update`; [`ui`]: drawing; [`tui`]: the terminal loop.
+//! - [`commands`]: the non-interactive commands; [`cli`]: the command line.
+//! - [`i18n`]: every user-facing word, in bokmål and English.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod i18n;
+pub mod model;
+pub mod store;
+pub mod tui;
+pub mod ui;

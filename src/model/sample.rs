@@ -1,0 +1,126 @@
+//! Made-up but realistic data in bulk, for benchmarks and tests: a long gathering's worth of
+//! notes and agreements. Deterministic, so figures compare between runs.
+
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
+
+use super::{
+    AgendaItem, Commitment, Due, GroupLabel, ItemKind, ItemTiming, Note, NoteKind, Origin, Prompt,
+    SCHEMA_VERSION, Session, Status, StatusChange, TimerEvent, Timestamp, Who,
+};
+
+/// A session of 12 items with `notes` notes and `commitments` agreements spread over them.
+pub fn big_session(notes: usize, commitments: usize) -> Session {
+    let offset = chrono::FixedOffset::east_opt(3600).expect("valid offset");
+    let start = Timestamp(
+        offset
+            .with_ymd_and_hms(2026, 11, 23, 13, 0, 0)
+            .single()
+            .expect("unambiguous"),
+    );
+    let agenda: Vec<AgendaItem> = (0..12)
+        .map(|i| AgendaItem {
+            id: format!("punkt-{i}"),
+            title: format!("Agendapunkt {i}"),
+            kind: if i % 3 == 0 {
+                ItemKind::GroupReflection
+            } else {
+                ItemKind::Talk
+            },
+            minutes: 15,
+            prompts: (0..3)
+                .map(|p| Prompt::new(format!("Hva legger vi merke til i klassen, spørsmål {p}?")))
+                .collect(),
+            facilitator_note: "Husk å gi tid til stillhet før samtalen.".into(),
+            steps: vec![],
+            goals: vec![],
+        })
+        .collect();
+    let timing = agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| ItemTiming {
+            item: item.id.clone(),
+            events: vec![
+                TimerEvent::Started(start + Duration::minutes(15 * i as i64)),
+                TimerEvent::Ended(start + Duration::minutes(15 * i as i64 + 15)),
+            ],
+        })
+        .collect();
+    let notes = (0..notes)
+        .map(|n| {
+            let at = start + Duration::seconds(n as i64);
+            Note {
+                id: n as u32 + 1,
+                created: at,
+                edited: at,
+                item: agenda[n % agenda.len()].id.clone(),
+                prompt: Some(n % 3),
+                group: if n % 10 == 0 {
+                    GroupLabel::Plenary
+                } else {
+                    GroupLabel::Group((n % 9) as u8 + 1)
+                },
+                kind: match n % 20 {
+                    0 => NoteKind::Highlight,
+                    1 => NoteKind::ParkingLot,
+                    _ => NoteKind::Reflection,
+                },
+                text: format!(
+                    "Gruppe {} snakket om trygghet i overgangene, og om hvordan vi møter elever \
+                     som strever når dagen blir uforutsigbar. Notat nummer {n}: æ, ø og å.",
+                    n % 9 + 1
+                ),
+                private: n % 50 == 0,
+            }
+        })
+        .collect();
+    let commitments = (0..commitments)
+        .map(|c| Commitment {
+            id: c as u32 + 1,
+            text: format!(
+                "Gjennomføre en LINK-økt i klasse {} og dele erfaringer",
+                c % 10 + 1
+            ),
+            who: Who::Group((c % 9) as u8 + 1),
+            due: Due::NextGathering,
+            origin: Origin {
+                session: "01-2026-11-23".into(),
+                gathering: 1,
+                item: agenda[c % agenda.len()].id.clone(),
+                group: Some(GroupLabel::Group((c % 9) as u8 + 1)),
+            },
+            history: vec![StatusChange {
+                status: Status::Open,
+                at: start + Duration::minutes(170),
+                comment: String::new(),
+            }],
+        })
+        .collect();
+    Session {
+        version: SCHEMA_VERSION,
+        id: "01-2026-11-23".into(),
+        program: "traumebevisst".into(),
+        gathering: 1,
+        title: "Hvem er vi, og hva vil vi".into(),
+        date: NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date"),
+        place: "Personalrommet".into(),
+        facilitator: "Åse Nilsen".into(),
+        start: NaiveTime::from_hms_opt(13, 0, 0).expect("valid time"),
+        agenda,
+        current: 11,
+        timing,
+        notes,
+        commitments,
+        previous: None,
+        ended: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_big_session_keeps_every_rule() {
+        let s = super::big_session(1000, 50);
+        assert_eq!(crate::model::validate::session(&s), vec![]);
+    }
+}

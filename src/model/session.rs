@@ -1,0 +1,224 @@
+//! A held gathering: the agenda as actually run, when each item ran, what was written and what
+//! was agreed. One `sessions/<program>/<NN>-<date>.ron` file holds one [`Session`].
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::program::{AgendaItem, GatheringPlan, Program, SCHEMA_VERSION, Who};
+pub use super::timestamp::Timestamp;
+
+/// One held gathering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub version: u32,
+    /// The file stem (`01-2026-11-23`, or `01-2026-11-23-2` for a second one that day); unique
+    /// within the program. Agreements and the next session's link refer to it.
+    pub id: String,
+    /// Id of the [`Program`] this gathering belongs to.
+    pub program: String,
+    /// Which of the program's gatherings this is.
+    pub gathering: u32,
+    pub title: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub facilitator: String,
+    /// Planned start; the agenda's planned clock times count from here.
+    pub start: NaiveTime,
+    /// The agenda as actually run: a copy of the plan that the facilitator may change on the day.
+    pub agenda: Vec<AgendaItem>,
+    /// Index into `agenda` of the item in front of the room.
+    #[serde(default)]
+    pub current: usize,
+    /// One record per agenda item that has been started, in the order first started.
+    #[serde(default)]
+    pub timing: Vec<ItemTiming>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+    /// Id of the session of the previous gathering this one continues from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+    /// When the facilitator closed the gathering; `None` while it is unfinished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Timestamp>,
+}
+
+/// Everything that happened to one agenda item's timer, in order. The countdown is rebuilt from
+/// this after a restart, so it holds events rather than a remaining-seconds counter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemTiming {
+    /// The agenda item's id.
+    pub item: String,
+    pub events: Vec<TimerEvent>,
+}
+
+/// One change to an item's timer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimerEvent {
+    /// The item came in front of the room (again, after going back).
+    Started(Timestamp),
+    Paused(Timestamp),
+    Resumed(Timestamp),
+    /// Minutes added (or, negative, taken away) from the item's time.
+    Extended(Timestamp, i32),
+    /// The facilitator moved on.
+    Ended(Timestamp),
+}
+
+impl TimerEvent {
+    /// When the event happened.
+    pub fn at(&self) -> Timestamp {
+        match self {
+            TimerEvent::Started(t)
+            | TimerEvent::Paused(t)
+            | TimerEvent::Resumed(t)
+            | TimerEvent::Extended(t, _)
+            | TimerEvent::Ended(t) => *t,
+        }
+    }
+}
+
+/// Which group a note or agreement comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum GroupLabel {
+    /// The whole room.
+    Plenary,
+    /// "Gruppe N", N from 1 to 9.
+    Group(u8),
+}
+
+/// A note ("notat") a note-taker wrote during an item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// Unique within the session; never reused after a delete.
+    pub id: u32,
+    pub created: Timestamp,
+    pub edited: Timestamp,
+    /// Id of the agenda item it belongs to.
+    pub item: String,
+    /// Index of the prompt it answers, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<usize>,
+    pub group: GroupLabel,
+    pub kind: NoteKind,
+    pub text: String,
+    /// Private notes never reach the projector nor, by default, the minutes.
+    #[serde(default)]
+    pub private: bool,
+}
+
+/// What a note is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoteKind {
+    /// An ordinary group reflection.
+    Reflection,
+    /// A question for the parking lot ("parkeringsplass"), to take up later.
+    ParkingLot,
+    /// Highlighted for the minutes and for "siden sist" at the next gathering.
+    Highlight,
+}
+
+/// An agreement ("avtale") made at a gathering, followed up at the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    /// Unique within the session.
+    pub id: u32,
+    pub text: String,
+    pub who: Who,
+    pub due: Due,
+    pub origin: Origin,
+    /// Every status it has had, oldest first; the last one is the current status. Empty means
+    /// open since it was made.
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+}
+
+/// When an agreement is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Due {
+    /// "Før neste samling".
+    NextGathering,
+    Date(NaiveDate),
+}
+
+/// Where an agreement was first made; kept when it is carried to later gatherings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    /// Id of the session it was made in.
+    pub session: String,
+    pub gathering: u32,
+    /// Agenda item id in that session.
+    pub item: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupLabel>,
+}
+
+/// One status an agreement was given, with when and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: Status,
+    pub at: Timestamp,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// Where an agreement stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Open,
+    Done,
+    Partly,
+    NotDone,
+    Dropped,
+}
+
+impl Commitment {
+    /// The current status: the last one given, or open.
+    pub fn status(&self) -> Status {
+        self.history.last().map_or(Status::Open, |c| c.status)
+    }
+}
+
+impl Session {
+    /// A new, not yet started session of `plan`, with the agenda copied so the day can differ
+    /// from the plan without touching the program.
+    pub fn new(program: &Program, plan: &GatheringPlan, id: String, date: NaiveDate) -> Self {
+        Session {
+            version: SCHEMA_VERSION,
+            id,
+            program: program.id.clone(),
+            gathering: plan.number,
+            title: plan.title.clone(),
+            date,
+            place: String::new(),
+            facilitator: String::new(),
+            start: plan.start,
+            agenda: plan.agenda.clone(),
+            current: 0,
+            timing: Vec::new(),
+            notes: Vec::new(),
+            commitments: Vec::new(),
+            previous: None,
+            ended: None,
+        }
+    }
+
+    /// The timing record of an agenda item, if it has been started.
+    pub fn timing_of(&self, item: &str) -> Option<&ItemTiming> {
+        self.timing.iter().find(|t| t.item == item)
+    }
+
+    /// Whether the gathering has been closed.
+    pub fn is_finished(&self) -> bool {
+        self.ended.is_some()
+    }
+}

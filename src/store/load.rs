@@ -1,0 +1,297 @@
+//! Reading program and session files: guard the bytes, parse the RON, migrate old versions,
+//! check the model's rules, and report every problem with `path:line:col`.
+//!
+//! Loading never writes. A caller that gets an error keeps its hands off the file.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::migrate;
+use super::problem::{FileKind, Position, Problem, ProblemKind};
+use crate::model::validate::{self, Anchor, Invalid};
+use crate::model::{Program, Session};
+
+/// Far above any real file (a session with 10,000 notes is a few MB), low enough that a wrong
+/// path to a video or disk image is refused at once instead of read into memory.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Either of samling's documents, for `samling check`, which takes any file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    Program(Program),
+    Session(Session),
+}
+
+/// Reads a file as text, refusing folders, huge files, empty files and non-UTF-8 bytes.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let meta = fs::metadata(path).map_err(|e| Problem::io(path, &e))?;
+    if !meta.is_file() {
+        return Err(Problem::new(path, ProblemKind::NotAFile));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Problem::new(
+            path,
+            ProblemKind::TooLarge {
+                bytes: meta.len(),
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Problem::io(path, &e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        // It grew between the size check and the read.
+        return Err(Problem::new(
+            path,
+            ProblemKind::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| Problem::new(path, ProblemKind::NotText))?;
+    if text.trim().is_empty() {
+        return Err(Problem::new(path, ProblemKind::Empty));
+    }
+    if text.contains('\0') {
+        return Err(Problem::new(path, ProblemKind::NotText));
+    }
+    Ok(text)
+}
+
+/// Loads and checks a program file.
+pub fn load_program(path: &Path) -> Result<Program, Vec<Problem>> {
+    let text = read_text(path).map_err(|p| vec![p])?;
+    parse_program(path, &text)
+}
+
+/// Loads and checks a session file.
+pub fn load_session(path: &Path) -> Result<Session, Vec<Problem>> {
+    let text = read_text(path).map_err(|p| vec![p])?;
+    parse_session(path, &text)
+}
+
+/// Loads a file of either kind, telling them apart by the name in front of the top-level
+/// struct (`Program(` or `Session(`).
+pub fn load_any(path: &Path) -> Result<Document, Vec<Problem>> {
+    let text = read_text(path).map_err(|p| vec![p])?;
+    match sniff(&text) {
+        FileKind::Program => parse_program(path, &text).map(Document::Program),
+        FileKind::Session => parse_session(path, &text).map(Document::Session),
+    }
+}
+
+/// Parses program RON that was read from `path` (used for messages only).
+pub fn parse_program(path: &Path, text: &str) -> Result<Program, Vec<Problem>> {
+    expect_kind(path, text, FileKind::Program)?;
+    let program = parse_versioned(path, text, FileKind::Program, migrate::program)?;
+    let found = validate::program(&program);
+    checked(path, text, program, found)
+}
+
+/// Parses session RON that was read from `path` (used for messages only).
+pub fn parse_session(path: &Path, text: &str) -> Result<Session, Vec<Problem>> {
+    expect_kind(path, text, FileKind::Session)?;
+    let session = parse_versioned(path, text, FileKind::Session, migrate::session)?;
+    let found = validate::session(&session);
+    checked(path, text, session, found)
+}
+
+fn checked<T>(path: &Path, text: &str, value: T, found: Vec<Invalid>) -> Result<T, Vec<Problem>> {
+    if found.is_empty() {
+        return Ok(value);
+    }
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .map(|inv| Problem {
+            path: path.to_path_buf(),
+            at: locate(text, &inv.anchor),
+            kind: ProblemKind::Invalid(inv.kind),
+        })
+        .collect();
+    // In file order, as a person reads them; the sort is stable, so one place keeps the order
+    // the checks found its problems in.
+    problems.sort_by_key(|p| p.at.map(|at| (at.line, at.col)));
+    Err(problems)
+}
+
+fn expect_kind(path: &Path, text: &str, expected: FileKind) -> Result<(), Vec<Problem>> {
+    let found = sniff(text);
+    if found == expected {
+        Ok(())
+    } else {
+        Err(vec![Problem::at(
+            path,
+            Position { line: 1, col: 1 },
+            ProblemKind::WrongKind { expected, found },
+        )])
+    }
+}
+
+/// Parses the current version directly; anything else goes through a version probe so that an
+/// old file is migrated and a newer one is refused with "upgrade samling" instead of a confusing
+/// field error.
+fn parse_versioned<T: DeserializeOwned + Versioned>(
+    path: &Path,
+    text: &str,
+    kind: FileKind,
+    migrate: fn(u32, &str) -> Result<T, migrate::Refusal>,
+) -> Result<T, Vec<Problem>> {
+    let version = match ron::from_str::<T>(text) {
+        Ok(v) if v.version() == crate::model::SCHEMA_VERSION => return Ok(v),
+        Ok(v) => v.version(),
+        Err(err) => match migrate::probe_version(text, kind) {
+            Some(version) => version,
+            // Not even the version could be read: the parser's own error is the best message.
+            None => return Err(vec![syntax(path, err)]),
+        },
+    };
+    match migrate(version, text) {
+        Ok(value) => Ok(value),
+        Err(migrate::Refusal::Newer) => Err(vec![Problem::new(
+            path,
+            ProblemKind::NewerVersion {
+                found: version,
+                supported: crate::model::SCHEMA_VERSION,
+            },
+        )]),
+        Err(migrate::Refusal::Unknown) => Err(vec![Problem::new(
+            path,
+            ProblemKind::UnknownVersion { found: version },
+        )]),
+        Err(migrate::Refusal::Parse(err)) => Err(vec![syntax(path, err)]),
+    }
+}
+
+/// Both documents carry a schema version.
+pub(crate) trait Versioned {
+    fn version(&self) -> u32;
+}
+
+impl Versioned for Program {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+impl Versioned for Session {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+fn syntax(path: &Path, err: ron::error::SpannedError) -> Problem {
+    let start = err.span.start;
+    Problem::at(
+        path,
+        Position {
+            line: start.line.max(1),
+            col: start.col.max(1),
+        },
+        ProblemKind::Syntax(err.code.to_string()),
+    )
+}
+
+/// Tells a program from a session by the struct name in front of the document; a document
+/// without one is taken for a program if it has `gatherings`, else for a session.
+pub fn sniff(text: &str) -> FileKind {
+    let rest = skip_trivia(text);
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    match name.as_str() {
+        "Program" => FileKind::Program,
+        "Session" => FileKind::Session,
+        _ if find_key(text, 0, "gatherings").is_some() => FileKind::Program,
+        _ => FileKind::Session,
+    }
+}
+
+/// Skips white space, comments and `#![enable(...)]` attributes at the start of a document.
+fn skip_trivia(mut s: &str) -> &str {
+    loop {
+        s = s.trim_start();
+        if let Some(r) = s.strip_prefix("//") {
+            s = r.find('\n').map_or("", |i| &r[i..]);
+        } else if let Some(r) = s.strip_prefix("/*") {
+            s = r.find("*/").map_or("", |i| &r[i + 2..]);
+        } else if let Some(r) = s.strip_prefix("#![") {
+            s = r.find(']').map_or("", |i| &r[i + 1..]);
+        } else {
+            return s;
+        }
+    }
+}
+
+/// Finds an anchor's `key: value` texts one after the other; the place of the last one found is
+/// where the problem is. Best effort: a hand-written file may spell things differently, and then
+/// the message points at the nearest place found.
+pub fn locate(text: &str, anchor: &Anchor) -> Option<Position> {
+    let mut from = 0;
+    let mut found = None;
+    'steps: for step in &anchor.0 {
+        for _ in 0..=step.skip {
+            let hit = if step.value.is_empty() {
+                find_key(text, from, step.key)
+            } else {
+                find_key_value(text, from, step.key, &step.value)
+            };
+            match hit {
+                Some(at) => {
+                    found = Some(at);
+                    from = at + step.key.len();
+                }
+                None => break 'steps,
+            }
+        }
+    }
+    found.map(|at| position_of(text, at))
+}
+
+/// Byte offset of the next `key` followed by `:` at or after `from`, as a whole word.
+fn find_key(text: &str, from: usize, key: &str) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = text.get(at..)?.find(key) {
+        let start = at + i;
+        let end = start + key.len();
+        let word_start = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        if word_start && text[end..].trim_start().starts_with(':') {
+            return Some(start);
+        }
+        at = end;
+    }
+    None
+}
+
+/// Byte offset of the next `key: value` at or after `from`.
+fn find_key_value(text: &str, from: usize, key: &str, value: &str) -> Option<usize> {
+    let mut at = from;
+    while let Some(start) = find_key(text, at, key) {
+        let after = text[start + key.len()..].trim_start();
+        let after = after.strip_prefix(':').unwrap_or(after).trim_start();
+        if after.starts_with(value) {
+            return Some(start);
+        }
+        at = start + key.len();
+    }
+    None
+}
+
+fn position_of(text: &str, offset: usize) -> Position {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position {
+        line,
+        col: before[line_start..].chars().count() + 1,
+    }
+}

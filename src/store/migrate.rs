@@ -1,0 +1,69 @@
+//! Schema versions, and the way from any version samling ever wrote to the current one.
+//!
+//! Every file starts with `version: N`. Version 1 is the first format and the current one, so
+//! today the chain has no steps. When a field changes, the rule is:
+//!
+//! 1. raise [`crate::model::SCHEMA_VERSION`];
+//! 2. freeze the old shape here as private `v1::Program` / `v1::Session` types (copies of the
+//!    structs as they were, with `#[serde(rename = "Program")]`);
+//! 3. add an arm to [`program`] / [`session`] that parses the old shape and converts it with a
+//!    plain function, one version at a time;
+//! 4. keep the old fixture in `tests/fixtures/v1/`: its test must go on passing forever.
+//!
+//! Typed old shapes (rather than editing a loose value tree) keep every migration checked by the
+//! compiler and keep RON's `line:col` in errors from old files.
+
+use serde::Deserialize;
+
+use super::problem::FileKind;
+use crate::model::{Program, SCHEMA_VERSION, Session};
+
+/// Why a file's version cannot be brought to the current one.
+#[derive(Debug)]
+pub enum Refusal {
+    /// Written by a newer samling.
+    Newer,
+    /// No samling ever wrote this version (0, say).
+    Unknown,
+    /// The version is known but the text does not parse as that version.
+    Parse(ron::error::SpannedError),
+}
+
+/// Reads only `version` from a document, ignoring everything else, so an old or newer file can be
+/// routed before its fields are understood. `None` when even that fails.
+pub fn probe_version(text: &str, kind: FileKind) -> Option<u32> {
+    // RON checks the struct name when one is written, so each kind needs its own probe. Serde
+    // skips the fields a probe does not name.
+    #[derive(Deserialize)]
+    #[serde(rename = "Program")]
+    struct ProgramProbe {
+        version: u32,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename = "Session")]
+    struct SessionProbe {
+        version: u32,
+    }
+    match kind {
+        FileKind::Program => ron::from_str::<ProgramProbe>(text).ok().map(|p| p.version),
+        FileKind::Session => ron::from_str::<SessionProbe>(text).ok().map(|p| p.version),
+    }
+}
+
+/// Parses a program written as `version` and brings it to the current version.
+pub fn program(version: u32, text: &str) -> Result<Program, Refusal> {
+    match version {
+        SCHEMA_VERSION => ron::from_str(text).map_err(Refusal::Parse),
+        v if v > SCHEMA_VERSION => Err(Refusal::Newer),
+        _ => Err(Refusal::Unknown),
+    }
+}
+
+/// Parses a session written as `version` and brings it to the current version.
+pub fn session(version: u32, text: &str) -> Result<Session, Refusal> {
+    match version {
+        SCHEMA_VERSION => ron::from_str(text).map_err(Refusal::Parse),
+        v if v > SCHEMA_VERSION => Err(Refusal::Newer),
+        _ => Err(Refusal::Unknown),
+    }
+}

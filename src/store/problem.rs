@@ -1,0 +1,121 @@
+//! What can be wrong with a file, and where: the one error type of [`crate::store`].
+//!
+//! A [`Problem`] names the file and, where there is one, the line and column, so that every
+//! message can be printed as `path:line:col: what is wrong` (see [`crate::i18n`] for the words).
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::model::validate::InvalidKind;
+
+/// A 1-based line and column (in characters) in a text file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// One thing wrong with one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub at: Option<Position>,
+    pub kind: ProblemKind,
+}
+
+/// Which of samling's file formats a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Program,
+    Session,
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The operating system refused (not found, permission, disk full, read-only …).
+    Io {
+        kind: io::ErrorKind,
+        detail: String,
+    },
+    /// A folder (or device) stands where a file should be.
+    NotAFile,
+    /// Larger than any real program or session; refused before reading it.
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    Empty,
+    /// Not UTF-8 text (binary garbage, or another encoding).
+    NotText,
+    /// The RON parser's complaint (wrong syntax or types, unknown or missing fields).
+    Syntax(String),
+    /// Written by a newer samling; refused rather than misread.
+    NewerVersion {
+        found: u32,
+        supported: u32,
+    },
+    /// A version number no samling ever wrote.
+    UnknownVersion {
+        found: u32,
+    },
+    /// A program where a session was expected, or the other way round.
+    WrongKind {
+        expected: FileKind,
+        found: FileKind,
+    },
+    /// Two of the user's program files have the same id; the first (by file name) is used.
+    DuplicateProgram {
+        id: String,
+        other: PathBuf,
+    },
+    /// Valid RON that breaks one of the model's rules.
+    Invalid(InvalidKind),
+}
+
+impl Problem {
+    pub fn new(path: &Path, kind: ProblemKind) -> Self {
+        Problem {
+            path: path.to_path_buf(),
+            at: None,
+            kind,
+        }
+    }
+
+    pub fn at(path: &Path, at: Position, kind: ProblemKind) -> Self {
+        Problem {
+            path: path.to_path_buf(),
+            at: Some(at),
+            kind,
+        }
+    }
+
+    pub fn io(path: &Path, err: &io::Error) -> Self {
+        Problem::new(
+            path,
+            ProblemKind::Io {
+                kind: err.kind(),
+                detail: err.to_string(),
+            },
+        )
+    }
+
+    /// `path:line:col` or just `path`: the prefix every message starts with, in the form
+    /// editors and terminals make clickable.
+    pub fn location(&self) -> Location<'_> {
+        Location(self)
+    }
+}
+
+/// Display helper for [`Problem::location`].
+pub struct Location<'a>(&'a Problem);
+
+impl fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.at {
+            Some(p) => write!(f, "{}:{}:{}", self.0.path.display(), p.line, p.col),
+            None => write!(f, "{}", self.0.path.display()),
+        }
+    }
+}

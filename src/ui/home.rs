@@ -1,0 +1,162 @@
+//! The home screen: the programs on the left, the selected program's gatherings on the right
+//! with their planned times, key hints at the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::app::{Focus, State};
+use crate::model::{GatheringPlan, schedule};
+
+pub fn render(state: &State, frame: &mut Frame) {
+    let s = state.lang.strings();
+    let program_rows = state.programs.len().clamp(1, 4) as u16 + 2;
+    let [title, programs_area, body, warnings, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(program_rows),
+        Constraint::Min(3),
+        Constraint::Length(state.warnings.len().min(3) as u16),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    frame.render_widget(Line::from(s.home_title).bold().centered(), title);
+
+    let highlight = Style::new().add_modifier(Modifier::REVERSED);
+    let border = |focused: bool| {
+        if focused {
+            Style::new().fg(Color::Yellow)
+        } else {
+            Style::new().fg(Color::DarkGray)
+        }
+    };
+
+    let programs: Vec<ListItem> = state
+        .programs
+        .iter()
+        .map(|p| ListItem::new(p.title.as_str()))
+        .collect();
+    let mut program_state = ListState::default().with_selected(Some(state.selected_program));
+    frame.render_stateful_widget(
+        List::new(programs).highlight_style(highlight).block(
+            Block::bordered()
+                .title(s.home_programs)
+                .border_style(border(state.focus == Focus::Programs)),
+        ),
+        programs_area,
+        &mut program_state,
+    );
+
+    let [list_area, detail_area] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    let list_block = Block::bordered()
+        .title(s.home_gatherings)
+        .border_style(border(state.focus == Focus::Gatherings));
+    match state.program() {
+        Some(p) => {
+            let items: Vec<ListItem> = p
+                .gatherings
+                .iter()
+                .map(|g| ListItem::new(format!("{:>2}. {}", g.number, g.title)))
+                .collect();
+            let mut gathering_state =
+                ListState::default().with_selected(Some(state.selected_gathering));
+            frame.render_stateful_widget(
+                List::new(items)
+                    .highlight_style(highlight)
+                    .block(list_block),
+                list_area,
+                &mut gathering_state,
+            );
+            if let Some(g) = p.gatherings.get(state.selected_gathering) {
+                render_gathering(state, g, frame, detail_area);
+            }
+        }
+        None => frame.render_widget(Paragraph::new(s.home_none).block(list_block), list_area),
+    }
+
+    let lines: Vec<Line> = state
+        .warnings
+        .iter()
+        .map(|w| Line::from(w.as_str()).fg(Color::Yellow))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), warnings);
+    frame.render_widget(Line::from(s.home_keys).fg(Color::DarkGray), footer);
+}
+
+/// The selected gathering: its purpose, then its agenda with planned clock times.
+fn render_gathering(state: &State, g: &GatheringPlan, frame: &mut Frame, area: Rect) {
+    let s = state.lang.strings();
+    let dim = Style::new().fg(Color::DarkGray);
+    let mut lines = Vec::new();
+    if !g.purpose.is_empty() {
+        lines.push(Line::from(g.purpose.as_str()).italic());
+        lines.push(Line::default());
+    }
+    for (item, slot) in g.agenda.iter().zip(schedule::planned(g.start, &g.agenda)) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", slot.start.format("%H:%M")), dim),
+            Span::raw(item.title.as_str()),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{} {}",
+            schedule::planned_end(g.start, &g.agenda).format("%H:%M"),
+            s.planned_end
+        ),
+        dim,
+    )));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::bordered()
+                .title((s.gathering_heading)(g.number, &g.title))
+                .border_style(dim),
+        ),
+        area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::{Msg, State, update};
+    use crate::i18n::Lang;
+    use crate::store::catalog;
+
+    fn draw(state: &State, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| super::render(state, f)).unwrap();
+        terminal.backend().to_string()
+    }
+
+    fn state(lang: Lang) -> State {
+        State::new(lang, catalog::builtin().0, vec![])
+    }
+
+    #[test]
+    fn home_80x24_nb() {
+        insta::assert_snapshot!(draw(&state(Lang::Nb), 80, 24));
+    }
+
+    #[test]
+    fn home_200x60_en_with_a_gathering_selected() {
+        let mut s = state(Lang::En);
+        update(&mut s, Msg::SwitchFocus);
+        update(&mut s, Msg::End);
+        insta::assert_snapshot!(draw(&s, 200, 60));
+    }
+
+    #[test]
+    fn a_broken_user_program_is_named_on_screen() {
+        let s = State::new(
+            Lang::Nb,
+            catalog::builtin().0,
+            vec!["programs/x.ron:3:7: ugyldig RON".into()],
+        );
+        assert!(draw(&s, 80, 24).contains("programs/x.ron:3:7"));
+    }
+}
