@@ -30,6 +30,8 @@ pub struct Cli {
     pub lang: Option<Lang>,
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
     help: Option<bool>,
     #[arg(short = 'V', long, action = ArgAction::Version)]
@@ -40,6 +42,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand, PartialEq, Eq)]
 pub enum Command {
+    Run {
+        program: Option<String>,
+        #[arg(short, long, value_name = "N")]
+        gathering: Option<u32>,
+    },
     Programs,
     Show {
         program: String,
@@ -87,8 +94,15 @@ pub fn command(s: &Strings) -> clap::Command {
         .mut_arg("config", |a| {
             a.help(s.cli_config).value_name(s.cli_file_placeholder)
         })
+        .mut_arg("quiet", |a| a.help(s.cli_quiet))
         .mut_arg("help", |a| a.help(s.cli_help))
         .mut_arg("version", |a| a.help(s.cli_version))
+        .mut_subcommand("run", |c| {
+            c.about(s.cli_run)
+                .override_usage(format!("samling run {options} [PROGRAM]"))
+                .mut_arg("program", |a| a.help(s.cli_run_program))
+                .mut_arg("gathering", |a| a.help(s.cli_run_gathering))
+        })
         .mut_subcommand("programs", |c| {
             c.about(s.cli_programs)
                 .override_usage(format!("samling programs {options}"))

@@ -6,12 +6,14 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use samling::app::State;
+use samling::app::{HeldSummary, Opened, State, update};
 use samling::cli::{self, Command};
 use samling::commands::{self, Io};
-use samling::i18n::Lang;
-use samling::store::catalog;
-use samling::store::{Layout, config, paths};
+use samling::i18n::{Lang, Strings};
+use samling::store::catalog::{self, Entry};
+use samling::store::config::Config;
+use samling::store::{Layout, config, paths, sessions};
+use samling::tui::{self, Context};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = env::args_os().collect();
@@ -65,15 +67,16 @@ fn main() -> ExitCode {
             notes,
         }) => commands::show(&mut io, s, layout.as_ref(), program, *gathering, *notes),
         Some(Command::Check { files }) => commands::check(&mut io, s, files),
-        None => {
+        None | Some(Command::Run { .. }) => {
             let Some(layout) = layout else {
                 let _ = writeln!(io.err, "samling: {}: {}", s.error, s.no_data_dir);
                 return ExitCode::FAILURE;
             };
-            let (entries, problems) = catalog::programs(&layout);
-            let warnings = problems.iter().map(|p| s.located(p)).collect();
-            let programs = entries.into_iter().map(|e| e.program).collect();
-            samling::tui::run(State::new(lang, programs, warnings)).map(|()| true)
+            let config = Config {
+                bell: config.bell && !cli.quiet,
+                ..config
+            };
+            interactive(&mut io, s, lang, layout, config, &cli.command)
         }
     };
     match outcome {
@@ -85,4 +88,92 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The home screen, or with `run` straight into a gathering (resumed if one is unfinished).
+fn interactive(
+    io: &mut Io,
+    s: &Strings,
+    lang: Lang,
+    layout: Layout,
+    config: Config,
+    command: &Option<Command>,
+) -> io::Result<bool> {
+    let (entries, problems) = catalog::programs(&layout);
+    let mut warnings: Vec<String> = problems.iter().map(|p| s.located(p)).collect();
+    let mut held = Vec::new();
+    for e in &entries {
+        let (found, problems) = sessions::held(&layout, &e.program.id);
+        warnings.extend(problems.iter().map(|p| s.located(p)));
+        held.extend(found.into_iter().map(|h| HeldSummary {
+            program: h.session.program.clone(),
+            gathering: h.session.gathering,
+            date: h.session.date,
+            finished: h.session.is_finished(),
+        }));
+    }
+    let programs: Vec<_> = entries.iter().map(|e| e.program.clone()).collect();
+    let mut state = State::new(lang, programs, warnings);
+    state.bell = config.bell;
+    state.held = held;
+    state.select_next_gathering();
+    let mut ctx = Context {
+        layout,
+        config,
+        lock: None,
+    };
+
+    if let Some(Command::Run { program, gathering }) = command {
+        let id = program
+            .clone()
+            .unwrap_or_else(|| catalog::BUILTIN_DEFAULT.to_string());
+        let Some(Entry { program, .. }) = catalog::find(&entries, &id) else {
+            let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+            writeln!(io.err, "{}", (s.unknown_program)(&id, &known))?;
+            return Ok(false);
+        };
+        let (held, problems) = sessions::held(&ctx.layout, &program.id);
+        for p in &problems {
+            writeln!(io.err, "samling: {}: {}", s.warning, s.located(p))?;
+        }
+        let number = match gathering.or_else(|| sessions::next_gathering(program, &held)) {
+            Some(n) => n,
+            None => {
+                writeln!(io.err, "{}", (s.all_held)(&program.title))?;
+                return Ok(false);
+            }
+        };
+        if program.gathering(number).is_none() {
+            writeln!(
+                io.err,
+                "{}",
+                (s.unknown_gathering)(number, &program.title, program.gatherings.len() as u32)
+            )?;
+            return Ok(false);
+        }
+        let now = tui::now();
+        match sessions::open(
+            &ctx.layout,
+            program,
+            number,
+            now.0.date_naive(),
+            &ctx.config,
+            &held,
+        ) {
+            Ok(opened) => {
+                ctx.lock = Some(opened.lock);
+                let msg = samling::app::Msg::Opened(Ok(Box::new(Opened {
+                    path: opened.path,
+                    session: opened.session,
+                    resumed: opened.resumed,
+                })));
+                update(&mut state, msg, now);
+            }
+            Err(problem) => {
+                writeln!(io.err, "samling: {}: {}", s.error, s.located(&problem))?;
+                return Ok(false);
+            }
+        }
+    }
+    tui::run(state, ctx).map(|()| true)
 }

@@ -1,24 +1,79 @@
-//! Which key means what. One table, so the help screen and the footer can never disagree with
-//! what the keys do.
+//! Which key means what, per screen. The help overlay and the footer are drawn from
+//! [`RUN_KEYS`] and [`HOME_KEYS`], so they can never disagree with what the keys do.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::Msg;
+use super::{Msg, Screen, State};
+use crate::i18n::KeyHelp;
+use crate::model::GroupLabel;
 
-/// The message a key press sends on the home screen, if any.
-pub fn home(key: KeyEvent) -> Option<Msg> {
+/// The keys of the home screen, in the order the help lists them.
+pub const HOME_KEYS: &[(&str, KeyHelp)] = &[
+    ("↑ ↓", KeyHelp::Move),
+    ("Tab", KeyHelp::SwitchList),
+    ("Enter", KeyHelp::Open),
+    ("q", KeyHelp::Quit),
+];
+
+/// The keys while a gathering runs, in the order the help lists them.
+pub const RUN_KEYS: &[(&str, KeyHelp)] = &[
+    ("Space", KeyHelp::StartPause),
+    ("n", KeyHelp::NextItem),
+    ("b", KeyHelp::PreviousItem),
+    ("+ -", KeyHelp::MoreLess),
+    ("] [", KeyHelp::NextPrevPrompt),
+    ("p", KeyHelp::Projector),
+    ("1…9 0", KeyHelp::Group),
+    ("?", KeyHelp::Help),
+    ("q", KeyHelp::SaveQuit),
+];
+
+/// The message a key press sends in the current state, if any.
+pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Char('c') if ctrl => Msg::Quit,
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(Msg::Quit);
+    }
+    match &state.screen {
+        Screen::Home => home(key.code),
+        Screen::Run(run) if run.help => match key.code {
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') => Some(Msg::CloseOverlay),
+            _ => None,
+        },
+        Screen::Run(_) => running(key.code),
+    }
+}
+
+fn home(code: KeyCode) -> Option<Msg> {
+    Some(match code {
         KeyCode::Char('q') | KeyCode::Esc => Msg::Quit,
         KeyCode::Up | KeyCode::Char('k') => Msg::Up,
         KeyCode::Down | KeyCode::Char('j') => Msg::Down,
-        KeyCode::Home | KeyCode::Char('g') => Msg::Home,
-        KeyCode::End | KeyCode::Char('G') => Msg::End,
+        KeyCode::Home | KeyCode::Char('g') => Msg::First,
+        KeyCode::End | KeyCode::Char('G') => Msg::Last,
         KeyCode::Tab | KeyCode::BackTab | KeyCode::Left | KeyCode::Right => Msg::SwitchFocus,
+        KeyCode::Enter => Msg::Open,
+        _ => return None,
+    })
+}
+
+fn running(code: KeyCode) -> Option<Msg> {
+    Some(match code {
+        KeyCode::Char(' ') => Msg::ToggleTimer,
+        KeyCode::Char('n') => Msg::Next,
+        KeyCode::Char('b') => Msg::Back,
+        KeyCode::Char('+') => Msg::More,
+        KeyCode::Char('-') => Msg::Less,
+        KeyCode::Char(']') => Msg::NextPrompt,
+        KeyCode::Char('[') => Msg::PrevPrompt,
+        KeyCode::Char('p') => Msg::ToggleView,
+        KeyCode::Char('0') => Msg::SetGroup(GroupLabel::Plenary),
+        KeyCode::Char(c @ '1'..='9') => Msg::SetGroup(GroupLabel::Group(c as u8 - b'0')),
+        KeyCode::Char('?') => Msg::ToggleHelp,
+        KeyCode::Esc => Msg::CloseOverlay,
+        KeyCode::Char('q') => Msg::Quit,
         _ => return None,
     })
 }
@@ -26,17 +81,73 @@ pub fn home(key: KeyEvent) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{Opened, update};
+    use crate::i18n::Lang;
+    use crate::model::{Session, Timestamp};
+    use crate::store::catalog;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn running_state() -> State {
+        let program = catalog::builtin().0.remove(0);
+        let plan = program.gathering(1).unwrap().clone();
+        let now = Timestamp::parse("2026-11-23T13:00:00+01:00").unwrap();
+        let session = Session::new(&program, &plan, "x".into(), now.0.date_naive());
+        let mut s = State::new(Lang::Nb, vec![program], vec![]);
+        let opened = Opened {
+            path: "x.ron".into(),
+            session,
+            resumed: false,
+        };
+        update(&mut s, Msg::Opened(Ok(Box::new(opened))), now);
+        s
+    }
 
     #[test]
-    fn q_and_ctrl_c_quit_and_releases_are_ignored() {
-        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(home(q), Some(Msg::Quit));
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(home(ctrl_c), Some(Msg::Quit));
-        let mut release = q;
+    fn home_keys() {
+        let s = State::new(Lang::Nb, vec![], vec![]);
+        assert_eq!(map(&s, key(KeyCode::Char('q'))), Some(Msg::Quit));
+        assert_eq!(map(&s, key(KeyCode::Enter)), Some(Msg::Open));
+        let mut release = key(KeyCode::Char('q'));
         release.kind = KeyEventKind::Release;
-        assert_eq!(home(release), None);
-        let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
-        assert_eq!(home(c), None);
+        assert_eq!(map(&s, release), None);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(map(&s, ctrl_c), Some(Msg::Quit));
+    }
+
+    #[test]
+    fn every_running_key_of_the_issue_is_mapped() {
+        let s = running_state();
+        let cases = [
+            (' ', Msg::ToggleTimer),
+            ('n', Msg::Next),
+            ('b', Msg::Back),
+            ('+', Msg::More),
+            ('-', Msg::Less),
+            (']', Msg::NextPrompt),
+            ('[', Msg::PrevPrompt),
+            ('p', Msg::ToggleView),
+            ('0', Msg::SetGroup(GroupLabel::Plenary)),
+            ('1', Msg::SetGroup(GroupLabel::Group(1))),
+            ('9', Msg::SetGroup(GroupLabel::Group(9))),
+            ('?', Msg::ToggleHelp),
+            ('q', Msg::Quit),
+        ];
+        for (c, msg) in cases {
+            assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn with_help_open_only_closing_keys_act() {
+        let mut s = running_state();
+        let now = Timestamp::parse("2026-11-23T13:00:00+01:00").unwrap();
+        update(&mut s, Msg::ToggleHelp, now);
+        assert_eq!(map(&s, key(KeyCode::Char('n'))), None);
+        assert_eq!(map(&s, key(KeyCode::Esc)), Some(Msg::CloseOverlay));
+        update(&mut s, Msg::CloseOverlay, now);
+        assert!(!s.run().unwrap().help);
     }
 }

@@ -1,149 +1,165 @@
 //! The interactive program's state and the one function that changes it.
 //!
-//! Keys become [`Msg`]s ([`keys`]), [`update`] turns a state and a message into the next state,
-//! and [`crate::ui`] draws it. Nothing here touches the terminal or the disk, so every key's
-//! effect is a plain unit test.
+//! Keys become [`Msg`]s ([`keys`]); [`update`] turns the state, a message and the time now into
+//! the next state plus a list of [`Effect`]s (save, ring the bell, open a session) that the
+//! runtime carries out; [`crate::ui`] draws the state. Nothing here touches the terminal, the
+//! disk or the clock, so every key's effect is a plain unit test with a made-up `now`.
 
+pub mod home;
 pub mod keys;
+pub mod run;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
 
 use crate::i18n::Lang;
-use crate::model::Program;
+use crate::model::{GroupLabel, Program, Session, Timestamp};
 
-/// Which list on the home screen has the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    #[default]
-    Programs,
-    Gatherings,
-}
+pub use home::{Focus, HeldSummary};
+pub use run::{Run, SaveState, View};
 
 /// Everything the screens show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub lang: Lang,
+    /// Ring the terminal bell at zero and at step changes (`--quiet` or the config turns it off).
+    pub bell: bool,
     pub programs: Vec<Program>,
+    /// What has been held, for the home screen.
+    pub held: Vec<HeldSummary>,
     pub selected_program: usize,
     pub selected_gathering: usize,
     pub focus: Focus,
-    /// Problems found while loading (a broken user program), shown until the user quits.
+    pub screen: Screen,
+    /// Problems to show the user (a broken file, a refused open), until they quit.
     pub warnings: Vec<String>,
     /// Set when the user asked to quit; the runtime stops the loop.
     pub quit: bool,
 }
 
+/// Which screen is in front.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Home,
+    Run(Box<Run>),
+}
+
 /// What can happen to the state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
+    // Home screen.
     Up,
     Down,
-    Home,
-    End,
+    First,
+    Last,
     SwitchFocus,
+    /// Start or resume the selected gathering.
+    Open,
+    // Running a gathering.
+    ToggleTimer,
+    Next,
+    Back,
+    More,
+    Less,
+    NextPrompt,
+    PrevPrompt,
+    ToggleView,
+    SetGroup(GroupLabel),
+    ToggleHelp,
+    CloseOverlay,
+    // Anywhere.
     Quit,
+    /// A second has passed (sent only while something on screen changes with time).
+    Tick,
+    /// The runtime saved the session (or could not, and why).
+    Saved(Result<(), String>),
+    /// The runtime opened a session to run (or could not, and why).
+    Opened(Result<Box<Opened>, String>),
+}
+
+/// A session the runtime has opened and locked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub path: PathBuf,
+    pub session: Session,
+    pub resumed: bool,
+}
+
+/// Work for the runtime: everything that is not a change to the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the running session to its file.
+    Save,
+    /// Ring the terminal bell.
+    Bell,
+    /// Open (resume or start) a gathering to run, dated `today`.
+    Open {
+        program: String,
+        gathering: u32,
+        today: NaiveDate,
+    },
 }
 
 impl State {
     pub fn new(lang: Lang, programs: Vec<Program>, warnings: Vec<String>) -> Self {
         State {
             lang,
+            bell: true,
             programs,
+            held: Vec::new(),
             selected_program: 0,
             selected_gathering: 0,
             focus: Focus::Programs,
+            screen: Screen::Home,
             warnings,
             quit: false,
         }
     }
 
-    /// The program under the cursor.
+    /// The program under the cursor on the home screen.
     pub fn program(&self) -> Option<&Program> {
         self.programs.get(self.selected_program)
     }
 
-    fn list_len(&self) -> usize {
-        match self.focus {
-            Focus::Programs => self.programs.len(),
-            Focus::Gatherings => self.program().map_or(0, |p| p.gatherings.len()),
+    /// The running gathering, if one is in front.
+    pub fn run(&self) -> Option<&Run> {
+        match &self.screen {
+            Screen::Run(run) => Some(run),
+            Screen::Home => None,
         }
     }
 
-    fn cursor(&mut self) -> &mut usize {
-        match self.focus {
-            Focus::Programs => &mut self.selected_program,
-            Focus::Gatherings => &mut self.selected_gathering,
-        }
+    /// Whether the screen changes by itself with time, so the runtime must tick once a second.
+    pub fn needs_ticks(&self) -> bool {
+        self.run().is_some()
     }
 }
 
-/// Applies one message.
-pub fn update(state: &mut State, msg: Msg) {
-    let last = state.list_len().saturating_sub(1);
-    let before = state.selected_program;
+/// Applies one message at time `now`, and says what the runtime must do.
+pub fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
     match msg {
-        Msg::Up => *state.cursor() = state.cursor().saturating_sub(1),
-        Msg::Down => {
-            let c = state.cursor();
-            *c = (*c + 1).min(last);
+        Msg::Quit if state.run().is_none() => {
+            state.quit = true;
+            Vec::new()
         }
-        Msg::Home => *state.cursor() = 0,
-        Msg::End => *state.cursor() = last,
-        Msg::SwitchFocus => {
-            state.focus = match state.focus {
-                Focus::Programs => Focus::Gatherings,
-                Focus::Gatherings => Focus::Programs,
+        Msg::Opened(result) => {
+            match result {
+                Ok(opened) => state.screen = Screen::Run(Box::new(Run::new(*opened, now))),
+                Err(message) => state.warnings.push(message),
             }
+            Vec::new()
         }
-        Msg::Quit => state.quit = true,
-    }
-    if state.selected_program != before {
-        state.selected_gathering = 0;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::catalog;
-
-    fn state() -> State {
-        let (mut programs, problems) = catalog::builtin();
-        assert!(problems.is_empty());
-        let mut second = programs[0].clone();
-        second.id = "second".into();
-        second.gatherings.truncate(2);
-        programs.push(second);
-        State::new(Lang::Nb, programs, vec![])
-    }
-
-    #[test]
-    fn arrows_move_within_the_focused_list_and_stop_at_its_ends() {
-        let mut s = state();
-        update(&mut s, Msg::Up);
-        assert_eq!(s.selected_program, 0);
-        update(&mut s, Msg::Down);
-        update(&mut s, Msg::Down);
-        assert_eq!(s.selected_program, 1);
-        update(&mut s, Msg::SwitchFocus);
-        update(&mut s, Msg::End);
-        assert_eq!(s.selected_gathering, 1);
-        assert_eq!(s.selected_program, 1);
-    }
-
-    #[test]
-    fn choosing_another_program_starts_at_its_first_gathering() {
-        let mut s = state();
-        update(&mut s, Msg::SwitchFocus);
-        update(&mut s, Msg::End);
-        assert_eq!(s.selected_gathering, 5);
-        update(&mut s, Msg::SwitchFocus);
-        update(&mut s, Msg::Down);
-        assert_eq!(s.selected_gathering, 0);
-    }
-
-    #[test]
-    fn quit_sets_the_flag() {
-        let mut s = state();
-        update(&mut s, Msg::Quit);
-        assert!(s.quit);
+        msg => match &mut state.screen {
+            Screen::Home => home::update(state, msg, now),
+            Screen::Run(run) => {
+                let bell = state.bell;
+                let effects = run::update(run, msg, now, bell);
+                if run.quit {
+                    state.quit = true;
+                }
+                effects
+            }
+        },
     }
 }

@@ -2,9 +2,9 @@
 
 use std::io::ErrorKind;
 
-use super::{Strings, megabytes};
-use crate::model::ItemKind;
+use super::{KeyHelp, Strings, megabytes};
 use crate::model::validate::InvalidKind;
+use crate::model::{GroupLabel, ItemKind};
 use crate::store::{FileKind, Problem, ProblemKind};
 
 pub const EN: Strings = Strings {
@@ -71,9 +71,72 @@ pub const EN: Strings = Strings {
     home_title: "samling",
     home_programs: "Programs",
     home_gatherings: "Gatherings",
-    home_keys: "↑↓ select   Tab switch list   q quit",
     home_none: "(none)",
+    held_on: |d| format!("Held {d}"),
+    begun_on: |d| format!("Begun {d} – Enter resumes"),
 
+    key_help: |k| match k {
+        KeyHelp::Move => "move in the list",
+        KeyHelp::SwitchList => "switch list",
+        KeyHelp::Open => "start or resume the gathering",
+        KeyHelp::Quit => "quit",
+        KeyHelp::StartPause => "start / pause the timer",
+        KeyHelp::NextItem => "next agenda item",
+        KeyHelp::PreviousItem => "back to the previous item",
+        KeyHelp::MoreLess => "one minute more / less",
+        KeyHelp::NextPrevPrompt => "next / previous question",
+        KeyHelp::Projector => "projector view on / off",
+        KeyHelp::Group => "group for new notes (0 = plenary)",
+        KeyHelp::Help => "show the keys",
+        KeyHelp::SaveQuit => "save and quit",
+    },
+    key_short: |k| match k {
+        KeyHelp::Move => "select",
+        KeyHelp::SwitchList => "switch list",
+        KeyHelp::Open => "start",
+        KeyHelp::Quit | KeyHelp::SaveQuit => "quit",
+        KeyHelp::StartPause => "start/pause",
+        KeyHelp::NextItem => "next",
+        KeyHelp::PreviousItem => "back",
+        KeyHelp::MoreLess => "minute",
+        KeyHelp::NextPrevPrompt => "question",
+        KeyHelp::Projector => "projector",
+        KeyHelp::Group => "group",
+        KeyHelp::Help => "keys",
+    },
+    private_tag: "private",
+    help_title: "Keys",
+    help_close: "Esc or ? closes",
+    agenda: "Agenda",
+    private_note: "Facilitator's note (private)",
+    notes: "Notes",
+    no_notes: "No notes yet.",
+    next: "Next",
+    last_item: "Last item",
+    group: |g| match g {
+        GroupLabel::Plenary => "Plenary".into(),
+        GroupLabel::Group(n) => format!("Group {n}"),
+    },
+    notes_go_to: |g| format!("new notes: {g}"),
+    on_time: "on time",
+    ahead: |m| format!("{m} min ahead"),
+    behind: |m| format!("{m} min behind"),
+    projected_end: |p, plan| format!("ends ~{p} (plan {plan})"),
+    saved_at: |t| format!("saved {t}"),
+    save_failed: |why| format!("NOT SAVED: {why} – retrying"),
+    phase_waiting: "waiting – press space to start",
+    phase_paused: "paused",
+    phase_ended: "done",
+    gathering_ended: "The gathering has ended",
+    resumed: "resumed where you left off",
+    step: |i, n, label| format!("Step {i}/{n}: {label}"),
+    cli_run: "Lead a gathering: resumes an unfinished one, else starts the next",
+    cli_run_program: "The program's id (else the built-in program)",
+    cli_run_gathering: "The gathering's number (else the next one not yet held)",
+    cli_quiet: "No sound when time is up or a step changes",
+    all_held: |title| {
+        format!("Every gathering of \"{title}\" has been held; pick one with --gathering")
+    },
     item_kind: |k| match k {
         ItemKind::Welcome => "Welcome",
         ItemKind::SinceLast => "Since last time",
@@ -129,6 +192,12 @@ fn problem(p: &Problem) -> String {
             "program \"{id}\" is also in {}; this file is not used",
             other.display()
         ),
+        ProblemKind::Locked { pid } => match pid {
+            Some(pid) => format!(
+                "this session is already open in another samling (process {pid}); close that first"
+            ),
+            None => "this session is already open in another samling; close that first".into(),
+        },
         ProblemKind::Invalid(kind) => invalid(kind),
     }
 }
@@ -177,6 +246,9 @@ fn invalid(k: &InvalidKind) -> String {
             "the question referred to (gathering {gathering}, \"{item}\", question {}) does not exist",
             prompt + 1
         ),
+        InvalidKind::UnknownGathering { number } => {
+            format!("the program has no gathering {number}")
+        }
         InvalidKind::UnknownItem { item } => format!("there is no agenda item \"{item}\""),
         InvalidKind::PromptOutOfRange {
             item,

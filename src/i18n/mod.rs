@@ -9,7 +9,7 @@ mod nb;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::ItemKind;
+use crate::model::{GroupLabel, ItemKind};
 use crate::store::Problem;
 
 /// A language samling speaks.
@@ -102,13 +102,66 @@ pub struct Strings {
     pub home_title: &'static str,
     pub home_programs: &'static str,
     pub home_gatherings: &'static str,
-    pub home_keys: &'static str,
     pub home_none: &'static str,
+    pub held_on: fn(&str) -> String,
+    pub begun_on: fn(&str) -> String,
+
+    // Running a gathering.
+    pub key_help: fn(KeyHelp) -> &'static str,
+    /// A word or two for the footer.
+    pub key_short: fn(KeyHelp) -> &'static str,
+    /// Marks a private note in the facilitator's list.
+    pub private_tag: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub agenda: &'static str,
+    pub private_note: &'static str,
+    pub notes: &'static str,
+    pub no_notes: &'static str,
+    pub next: &'static str,
+    pub last_item: &'static str,
+    pub group: fn(GroupLabel) -> String,
+    pub notes_go_to: fn(&str) -> String,
+    pub on_time: &'static str,
+    pub ahead: fn(i64) -> String,
+    pub behind: fn(i64) -> String,
+    pub projected_end: fn(projected: &str, planned: &str) -> String,
+    pub saved_at: fn(&str) -> String,
+    pub save_failed: fn(&str) -> String,
+    pub phase_waiting: &'static str,
+    pub phase_paused: &'static str,
+    pub phase_ended: &'static str,
+    pub gathering_ended: &'static str,
+    pub resumed: &'static str,
+    pub step: fn(index: usize, count: usize, label: &str) -> String,
+    pub cli_run: &'static str,
+    pub cli_run_program: &'static str,
+    pub cli_run_gathering: &'static str,
+    pub cli_quiet: &'static str,
+    pub all_held: fn(&str) -> String,
 
     // Words for the model.
     pub item_kind: fn(ItemKind) -> &'static str,
     /// What is wrong with a file, without the `path:line:col:` prefix.
     pub problem: fn(&Problem) -> String,
+}
+
+/// What a key does, for the help overlay; worded per language by [`Strings::key_help`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyHelp {
+    Move,
+    SwitchList,
+    Open,
+    Quit,
+    StartPause,
+    NextItem,
+    PreviousItem,
+    MoreLess,
+    NextPrevPrompt,
+    Projector,
+    Group,
+    Help,
+    SaveQuit,
 }
 
 impl Strings {

@@ -2,9 +2,9 @@
 
 use std::io::ErrorKind;
 
-use super::{Strings, megabytes};
-use crate::model::ItemKind;
+use super::{KeyHelp, Strings, megabytes};
 use crate::model::validate::InvalidKind;
+use crate::model::{GroupLabel, ItemKind};
 use crate::store::{FileKind, Problem, ProblemKind};
 
 pub const NB: Strings = Strings {
@@ -74,9 +74,70 @@ pub const NB: Strings = Strings {
     home_title: "samling",
     home_programs: "Programmer",
     home_gatherings: "Samlinger",
-    home_keys: "↑↓ velg   Tab bytt liste   q avslutt",
     home_none: "(ingen)",
+    held_on: |d| format!("Holdt {d}"),
+    begun_on: |d| format!("Påbegynt {d} – Enter fortsetter"),
 
+    key_help: |k| match k {
+        KeyHelp::Move => "flytt i listen",
+        KeyHelp::SwitchList => "bytt liste",
+        KeyHelp::Open => "start eller fortsett samlingen",
+        KeyHelp::Quit => "avslutt",
+        KeyHelp::StartPause => "start / pause tiden",
+        KeyHelp::NextItem => "neste agendapunkt",
+        KeyHelp::PreviousItem => "tilbake til forrige punkt",
+        KeyHelp::MoreLess => "ett minutt mer / mindre",
+        KeyHelp::NextPrevPrompt => "neste / forrige spørsmål",
+        KeyHelp::Projector => "projektorvisning av / på",
+        KeyHelp::Group => "gruppe for nye notater (0 = plenum)",
+        KeyHelp::Help => "vis tastene",
+        KeyHelp::SaveQuit => "lagre og avslutt",
+    },
+    key_short: |k| match k {
+        KeyHelp::Move => "velg",
+        KeyHelp::SwitchList => "bytt liste",
+        KeyHelp::Open => "start",
+        KeyHelp::Quit | KeyHelp::SaveQuit => "avslutt",
+        KeyHelp::StartPause => "start/pause",
+        KeyHelp::NextItem => "neste",
+        KeyHelp::PreviousItem => "tilbake",
+        KeyHelp::MoreLess => "minutt",
+        KeyHelp::NextPrevPrompt => "spørsmål",
+        KeyHelp::Projector => "projektor",
+        KeyHelp::Group => "gruppe",
+        KeyHelp::Help => "taster",
+    },
+    private_tag: "privat",
+    help_title: "Taster",
+    help_close: "Esc eller ? lukker",
+    agenda: "Agenda",
+    private_note: "Veileders notat (privat)",
+    notes: "Notater",
+    no_notes: "Ingen notater ennå.",
+    next: "Neste",
+    last_item: "Siste punkt",
+    group: |g| match g {
+        GroupLabel::Plenary => "Plenum".into(),
+        GroupLabel::Group(n) => format!("Gruppe {n}"),
+    },
+    notes_go_to: |g| format!("nye notater: {g}"),
+    on_time: "i rute",
+    ahead: |m| format!("{m} min foran"),
+    behind: |m| format!("{m} min bak"),
+    projected_end: |p, plan| format!("slutt ca. {p} (plan {plan})"),
+    saved_at: |t| format!("lagret {t}"),
+    save_failed: |why| format!("IKKE LAGRET: {why} – prøver igjen"),
+    phase_waiting: "venter – trykk mellomrom for å starte",
+    phase_paused: "pause",
+    phase_ended: "ferdig",
+    gathering_ended: "Samlingen er avsluttet",
+    resumed: "fortsatt der dere slapp",
+    step: |i, n, label| format!("Trinn {i}/{n}: {label}"),
+    cli_run: "Led en samling: fortsetter en påbegynt, ellers starter den neste",
+    cli_run_program: "Programmets id (ellers det innebygde programmet)",
+    cli_run_gathering: "Nummeret på samlingen (ellers den neste som ikke er holdt)",
+    cli_quiet: "Ingen lyd når tiden er ute eller et trinn skifter",
+    all_held: |title| format!("Alle samlingene i «{title}» er holdt; velg en med --gathering"),
     item_kind: |k| match k {
         ItemKind::Welcome => "Velkommen",
         ItemKind::SinceLast => "Siden sist",
@@ -132,6 +193,12 @@ fn problem(p: &Problem) -> String {
             "programmet «{id}» finnes også i {}; denne filen brukes ikke",
             other.display()
         ),
+        ProblemKind::Locked { pid } => match pid {
+            Some(pid) => format!(
+                "samlingen er allerede åpen i en annen samling (prosess {pid}); lukk den først"
+            ),
+            None => "samlingen er allerede åpen i en annen samling; lukk den først".into(),
+        },
         ProblemKind::Invalid(kind) => invalid(kind),
     }
 }
@@ -184,6 +251,9 @@ fn invalid(k: &InvalidKind) -> String {
             "spørsmålet det vises til (samling {gathering}, «{item}», spørsmål {}) finnes ikke",
             prompt + 1
         ),
+        InvalidKind::UnknownGathering { number } => {
+            format!("samling {number} finnes ikke i programmet")
+        }
         InvalidKind::UnknownItem { item } => format!("agendapunktet «{item}» finnes ikke"),
         InvalidKind::PromptOutOfRange {
             item,

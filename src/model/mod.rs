@@ -4,9 +4,11 @@
 //! Everything here is `serde` data that [`crate::store`] reads and writes as RON.
 
 pub mod program;
+pub mod run;
 pub mod sample;
 pub mod schedule;
 pub mod session;
+pub mod timer;
 pub mod timestamp;
 pub mod validate;
 

@@ -108,6 +108,7 @@ pub fn big_session(notes: usize, commitments: usize) -> Session {
         start: NaiveTime::from_hms_opt(13, 0, 0).expect("valid time"),
         agenda,
         current: 11,
+        prompt: 0,
         timing,
         notes,
         commitments,

@@ -32,6 +32,9 @@ pub struct Session {
     /// Index into `agenda` of the item in front of the room.
     #[serde(default)]
     pub current: usize,
+    /// Index into the current item's prompts of the question on the projector.
+    #[serde(default)]
+    pub prompt: usize,
     /// One record per agenda item that has been started, in the order first started.
     #[serde(default)]
     pub timing: Vec<ItemTiming>,
@@ -204,6 +207,7 @@ impl Session {
             start: plan.start,
             agenda: plan.agenda.clone(),
             current: 0,
+            prompt: 0,
             timing: Vec::new(),
             notes: Vec::new(),
             commitments: Vec::new(),

@@ -59,6 +59,10 @@ pub enum InvalidKind {
         item: String,
         goal: String,
     },
+    /// The program has no gathering with this number.
+    UnknownGathering {
+        number: u32,
+    },
     /// A prompt's `revisits` points at nothing.
     BadRevisit {
         gathering: u32,
@@ -342,6 +346,19 @@ pub fn session(s: &Session) -> Vec<Invalid> {
                 count: s.agenda.len(),
             },
             root.then("current", s.current.to_string()),
+        );
+    }
+    if let Some(current) = s.agenda.get(s.current)
+        && s.prompt > 0
+        && s.prompt >= current.prompts.len()
+    {
+        c.report(
+            InvalidKind::PromptOutOfRange {
+                item: current.id.clone(),
+                prompt: s.prompt,
+                count: current.prompts.len(),
+            },
+            root.then("prompt", s.prompt.to_string()),
         );
     }
     let item = |id: &str| s.agenda.iter().find(|i| i.id == id);

@@ -16,6 +16,9 @@ pub struct Builtin {
     pub source: &'static str,
 }
 
+/// The id of the program `samling run` runs when none is named.
+pub const BUILTIN_DEFAULT: &str = "traumebevisst";
+
 /// The programs shipped in the repository's `sessions/` folder.
 pub const BUILTIN: &[Builtin] = &[Builtin {
     path: "sessions/traumebevisst.ron",

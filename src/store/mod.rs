@@ -7,10 +7,12 @@
 pub mod catalog;
 pub mod config;
 pub mod load;
+pub mod lock;
 pub mod migrate;
 pub mod paths;
 pub mod problem;
 pub mod save;
+pub mod sessions;
 
 pub use load::{Document, load_any, load_program, load_session};
 pub use paths::Layout;

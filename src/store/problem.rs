@@ -70,6 +70,10 @@ pub enum ProblemKind {
         id: String,
         other: PathBuf,
     },
+    /// Another samling has this session open (`pid` when the lock file says).
+    Locked {
+        pid: Option<u32>,
+    },
     /// Valid RON that breaks one of the model's rules.
     Invalid(InvalidKind),
 }

@@ -58,7 +58,15 @@ pub fn render(state: &State, frame: &mut Frame) {
             let items: Vec<ListItem> = p
                 .gatherings
                 .iter()
-                .map(|g| ListItem::new(format!("{:>2}. {}", g.number, g.title)))
+                .map(|g| {
+                    let mark = match state.held_of(&p.id, g.number) {
+                        Some(h) if h.finished => Span::styled("✓ ", Style::new().fg(Color::Green)),
+                        Some(_) => Span::styled("… ", Style::new().fg(Color::Yellow)),
+                        None => Span::raw("  "),
+                    };
+                    let spans = vec![mark, Span::raw(format!("{}. {}", g.number, g.title))];
+                    ListItem::new(Line::from(spans))
+                })
                 .collect();
             let mut gathering_state =
                 ListState::default().with_selected(Some(state.selected_gathering));
@@ -82,7 +90,10 @@ pub fn render(state: &State, frame: &mut Frame) {
         .map(|w| Line::from(w.as_str()).fg(Color::Yellow))
         .collect();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), warnings);
-    frame.render_widget(Line::from(s.home_keys).fg(Color::DarkGray), footer);
+    frame.render_widget(
+        super::widgets::key_hints(crate::app::keys::HOME_KEYS, s, footer.width),
+        footer,
+    );
 }
 
 /// The selected gathering: its purpose, then its agenda with planned clock times.
@@ -90,6 +101,16 @@ fn render_gathering(state: &State, g: &GatheringPlan, frame: &mut Frame, area: R
     let s = state.lang.strings();
     let dim = Style::new().fg(Color::DarkGray);
     let mut lines = Vec::new();
+    let program = state.program().map(|p| p.id.as_str()).unwrap_or("");
+    if let Some(h) = state.held_of(program, g.number) {
+        let date = h.date.format("%d.%m.%Y").to_string();
+        lines.push(if h.finished {
+            Line::styled((s.held_on)(&date), Style::new().fg(Color::Green))
+        } else {
+            Line::styled((s.begun_on)(&date), Style::new().fg(Color::Yellow))
+        });
+        lines.push(Line::default());
+    }
     if !g.purpose.is_empty() {
         lines.push(Line::from(g.purpose.as_str()).italic());
         lines.push(Line::default());
@@ -145,9 +166,27 @@ mod tests {
     #[test]
     fn home_200x60_en_with_a_gathering_selected() {
         let mut s = state(Lang::En);
-        update(&mut s, Msg::SwitchFocus);
-        update(&mut s, Msg::End);
+        let now = crate::model::Timestamp::parse("2026-11-23T12:00:00+01:00").unwrap();
+        update(&mut s, Msg::SwitchFocus, now);
+        update(&mut s, Msg::Last, now);
         insta::assert_snapshot!(draw(&s, 200, 60));
+    }
+
+    #[test]
+    fn held_and_begun_gatherings_are_marked() {
+        let mut s = state(Lang::Nb);
+        for (gathering, finished) in [(1, true), (2, false)] {
+            s.held.push(crate::app::HeldSummary {
+                program: "traumebevisst".into(),
+                gathering,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap(),
+                finished,
+            });
+        }
+        let screen = draw(&s, 80, 24);
+        assert!(screen.contains("✓ 1. Hvem er vi"), "{screen}");
+        assert!(screen.contains("… 2. Klassen"), "{screen}");
+        assert!(screen.contains("Holdt 14.09.2026"), "{screen}");
     }
 
     #[test]

@@ -1,12 +1,30 @@
-//! Drawing: one function per screen over `&State`. Nothing here changes state or touches disk.
+//! Drawing: one function per screen over `&State` and the time now. Nothing here changes state,
+//! reads the clock or touches the disk.
 
+pub mod facilitator;
+pub mod help;
 pub mod home;
+pub mod projector;
+pub mod widgets;
 
 use ratatui::Frame;
 
-use crate::app::State;
+use crate::app::{State, View, keys};
+use crate::model::Timestamp;
 
-/// Draws the whole screen for `state`.
-pub fn render(state: &State, frame: &mut Frame) {
-    home::render(state, frame);
+/// Draws the whole screen for `state` at `now`.
+pub fn render(state: &State, now: Timestamp, frame: &mut Frame) {
+    let s = state.lang.strings();
+    match state.run() {
+        None => home::render(state, frame),
+        Some(run) => {
+            match run.view {
+                View::Facilitator => facilitator::render(run, s, now, frame),
+                View::Projector => projector::render(run, s, now, frame),
+            }
+            if run.help {
+                help::render(keys::RUN_KEYS, s, frame);
+            }
+        }
+    }
 }

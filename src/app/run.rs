@@ -1,0 +1,409 @@
+//! Running a gathering: the state behind the facilitator and projector views, and what each
+//! key does to it.
+//!
+//! Every change to the session asks for a save at once (timer transitions are the moments a
+//! crash must not lose). A failed save leaves the session in memory, marks it unsaved, shows the
+//! reason, and is tried again every tick until it works.
+
+use std::path::PathBuf;
+
+use chrono::Duration;
+
+use super::{Effect, Msg, Opened};
+use crate::model::timer::{self, Phase};
+use crate::model::{GroupLabel, Session, Timestamp};
+
+/// Which view is on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The laptop: agenda, timer, prompts, private note, notes, status.
+    #[default]
+    Facilitator,
+    /// The room: only what everybody may see, in large type.
+    Projector,
+}
+
+/// How the last save went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved(Timestamp),
+    /// The reason, worded for people; the session stays in memory and is retried.
+    Failed(String),
+}
+
+/// What the bell last rang for: ringing again only when this changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Alert {
+    item: usize,
+    step: Option<usize>,
+    over: bool,
+}
+
+/// How long the screen flashes after a signal.
+const FLASH: i64 = 2;
+
+/// A gathering in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub session: Session,
+    /// The session's file, to show where it is saved.
+    pub file: PathBuf,
+    pub view: View,
+    /// The group the next notes belong to.
+    pub group: GroupLabel,
+    pub help: bool,
+    pub save: SaveState,
+    /// Changes not yet safely on disk.
+    pub unsaved: bool,
+    /// The screen flashes until then (the timer reached zero or a step changed).
+    pub flash_until: Option<Timestamp>,
+    /// Whether this session was resumed rather than started, to say so on screen.
+    pub resumed: bool,
+    /// Set by quit once everything is saved; the runtime then stops.
+    pub quit: bool,
+    /// Quit was asked with changes unsaved: quit as soon as the save succeeds.
+    quit_when_saved: bool,
+    alert: Alert,
+}
+
+impl Run {
+    pub fn new(opened: Opened, now: Timestamp) -> Self {
+        let mut run = Run {
+            session: opened.session,
+            file: opened.path,
+            view: View::Facilitator,
+            group: GroupLabel::Plenary,
+            help: false,
+            // The file was just written or read: it is on disk as it is in memory.
+            save: SaveState::Saved(now),
+            unsaved: false,
+            flash_until: None,
+            resumed: opened.resumed,
+            quit: false,
+            quit_when_saved: false,
+            alert: Alert {
+                item: 0,
+                step: None,
+                over: false,
+            },
+        };
+        // A resumed session must not ring for what happened before it was opened.
+        run.alert = run.alert_now(now);
+        run
+    }
+
+    /// Whether the screen is flashing at `now`.
+    pub fn flashing(&self, now: Timestamp) -> bool {
+        self.flash_until.is_some_and(|until| now < until)
+    }
+
+    /// The running step of the current item, if it has steps and one is running.
+    pub fn step(&self, now: Timestamp) -> Option<timer::StepNow> {
+        let item = self.session.current_item()?;
+        timer::step(item, self.session.events_of(&item.id), now)
+    }
+
+    fn alert_now(&self, now: Timestamp) -> Alert {
+        let running = self.session.phase() == Phase::Running;
+        Alert {
+            item: self.session.current,
+            step: self.step(now).map(|s| s.index),
+            over: running && self.session.remaining(now) <= Duration::zero(),
+        }
+    }
+
+    /// Rings when, on the same item and while it runs, the time reaches zero or a step ends.
+    fn check_alerts(&mut self, now: Timestamp, bell: bool) -> Vec<Effect> {
+        let was = self.alert;
+        let is = self.alert_now(now);
+        self.alert = is;
+        let running = self.session.phase() == Phase::Running;
+        let rang = running
+            && was.item == is.item
+            && ((is.over && !was.over) || (was.step.is_some() && is.step != was.step));
+        if !rang {
+            return Vec::new();
+        }
+        self.flash_until = Some(now + Duration::seconds(FLASH));
+        if bell { vec![Effect::Bell] } else { Vec::new() }
+    }
+
+    fn changed(&mut self) -> Vec<Effect> {
+        self.unsaved = true;
+        vec![Effect::Save]
+    }
+}
+
+pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec<Effect> {
+    let mut effects = match msg {
+        Msg::ToggleTimer => {
+            run.session.toggle_timer(now);
+            run.changed()
+        }
+        Msg::Next => {
+            run.session.next(now);
+            run.changed()
+        }
+        Msg::Back => {
+            run.session.back(now);
+            run.changed()
+        }
+        Msg::More => {
+            run.session.extend(now, 1);
+            run.changed()
+        }
+        Msg::Less => {
+            run.session.extend(now, -1);
+            run.changed()
+        }
+        Msg::NextPrompt | Msg::PrevPrompt => {
+            run.session.step_prompt(msg == Msg::NextPrompt);
+            run.changed()
+        }
+        Msg::ToggleView => {
+            run.view = match run.view {
+                View::Facilitator => View::Projector,
+                View::Projector => View::Facilitator,
+            };
+            Vec::new()
+        }
+        Msg::SetGroup(group) => {
+            run.group = group;
+            Vec::new()
+        }
+        Msg::ToggleHelp => {
+            run.help = !run.help;
+            Vec::new()
+        }
+        Msg::CloseOverlay => {
+            run.help = false;
+            Vec::new()
+        }
+        Msg::Tick if run.unsaved => vec![Effect::Save],
+        Msg::Saved(Ok(())) => {
+            run.save = SaveState::Saved(now);
+            run.unsaved = false;
+            run.quit = run.quit_when_saved;
+            Vec::new()
+        }
+        Msg::Saved(Err(reason)) => {
+            // Stay, with the reason on screen: leaving now would lose what is only in memory.
+            run.save = SaveState::Failed(reason);
+            run.quit_when_saved = false;
+            Vec::new()
+        }
+        Msg::Quit => {
+            // Leave only with everything on disk.
+            if run.unsaved {
+                run.quit_when_saved = true;
+                vec![Effect::Save]
+            } else {
+                run.quit = true;
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    };
+    effects.extend(run.check_alerts(now, bell));
+    effects
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Screen, State, update as app_update};
+    use crate::i18n::Lang;
+    use crate::store::catalog;
+
+    fn t(seconds: i64) -> Timestamp {
+        Timestamp::parse("2026-11-23T13:00:00+01:00").unwrap() + Duration::seconds(seconds)
+    }
+
+    /// Gathering 1 of the built-in program, just opened at 13:00.
+    fn state() -> State {
+        let program = catalog::builtin().0.remove(0);
+        let plan = program.gathering(1).unwrap().clone();
+        let session = Session::new(&program, &plan, "01-2026-11-23".into(), t(0).0.date_naive());
+        let mut s = State::new(Lang::Nb, vec![program], vec![]);
+        app_update(
+            &mut s,
+            Msg::Opened(Ok(Box::new(Opened {
+                path: "/data/sessions/traumebevisst/01-2026-11-23.ron".into(),
+                session,
+                resumed: false,
+            }))),
+            t(0),
+        );
+        s
+    }
+
+    fn run(s: &State) -> &Run {
+        s.run().expect("running")
+    }
+
+    fn send(s: &mut State, msg: Msg, at: i64) -> Vec<Effect> {
+        app_update(s, msg, t(at))
+    }
+
+    #[test]
+    fn opening_shows_the_first_item_waiting_and_saved() {
+        let s = state();
+        let r = run(&s);
+        assert_eq!(r.session.current, 0);
+        assert_eq!(r.session.phase(), Phase::Waiting);
+        assert_eq!(r.save, SaveState::Saved(t(0)));
+        assert!(s.needs_ticks());
+    }
+
+    #[test]
+    fn space_starts_and_pauses_and_every_transition_saves() {
+        let mut s = state();
+        assert_eq!(send(&mut s, Msg::ToggleTimer, 0), vec![Effect::Save]);
+        assert_eq!(run(&s).session.phase(), Phase::Running);
+        assert!(run(&s).unsaved);
+        send(&mut s, Msg::Saved(Ok(())), 0);
+        assert!(!run(&s).unsaved);
+        assert_eq!(send(&mut s, Msg::ToggleTimer, 30), vec![Effect::Save]);
+        assert_eq!(run(&s).session.phase(), Phase::Paused);
+        assert_eq!(
+            run(&s).session.remaining(t(500)),
+            Duration::seconds(15 * 60 - 30)
+        );
+    }
+
+    #[test]
+    fn plus_and_minus_change_the_time_by_a_minute() {
+        let mut s = state();
+        send(&mut s, Msg::More, 0);
+        send(&mut s, Msg::More, 0);
+        send(&mut s, Msg::Less, 0);
+        assert_eq!(run(&s).session.remaining(t(0)), Duration::minutes(16));
+    }
+
+    #[test]
+    fn n_and_b_move_through_the_agenda_keeping_the_record() {
+        let mut s = state();
+        send(&mut s, Msg::ToggleTimer, 0);
+        send(&mut s, Msg::Next, 60);
+        assert_eq!(run(&s).session.current, 1);
+        assert_eq!(run(&s).session.phase(), Phase::Running);
+        send(&mut s, Msg::Back, 90);
+        assert_eq!(run(&s).session.current, 0);
+        // One minute spent on the first item before; it goes on from there.
+        assert_eq!(run(&s).session.remaining(t(90)), Duration::minutes(14));
+        assert_eq!(run(&s).session.timing.len(), 2);
+    }
+
+    #[test]
+    fn brackets_step_through_the_prompts() {
+        let mut s = state();
+        // Go to the first item with several prompts.
+        while run(&s).session.current_item().unwrap().prompts.len() < 2 {
+            send(&mut s, Msg::Next, 0);
+        }
+        send(&mut s, Msg::NextPrompt, 0);
+        assert_eq!(run(&s).session.prompt, 1);
+        send(&mut s, Msg::PrevPrompt, 0);
+        send(&mut s, Msg::PrevPrompt, 0);
+        assert_eq!(run(&s).session.prompt, 0);
+    }
+
+    #[test]
+    fn p_toggles_the_projector_and_digits_set_the_group() {
+        let mut s = state();
+        send(&mut s, Msg::ToggleView, 0);
+        assert_eq!(run(&s).view, View::Projector);
+        send(&mut s, Msg::SetGroup(GroupLabel::Group(3)), 0);
+        assert_eq!(run(&s).group, GroupLabel::Group(3));
+        send(&mut s, Msg::SetGroup(GroupLabel::Plenary), 0);
+        assert_eq!(run(&s).group, GroupLabel::Plenary);
+        send(&mut s, Msg::ToggleView, 0);
+        assert_eq!(run(&s).view, View::Facilitator);
+    }
+
+    #[test]
+    fn the_bell_rings_once_at_zero_and_the_screen_flashes() {
+        let mut s = state();
+        send(&mut s, Msg::Less, 0);
+        // One minute item now.
+        let minutes = run(&s).session.current_item().unwrap().minutes as i64 - 1;
+        send(&mut s, Msg::ToggleTimer, 0);
+        assert_eq!(
+            send(&mut s, Msg::Tick, minutes * 60 - 1),
+            vec![Effect::Save]
+        );
+        send(&mut s, Msg::Saved(Ok(())), minutes * 60 - 1);
+        assert_eq!(send(&mut s, Msg::Tick, minutes * 60), vec![Effect::Bell]);
+        assert!(run(&s).flashing(t(minutes * 60 + 1)));
+        assert!(!run(&s).flashing(t(minutes * 60 + 2)));
+        // Overtime goes on without ringing again.
+        assert_eq!(send(&mut s, Msg::Tick, minutes * 60 + 30), vec![]);
+    }
+
+    #[test]
+    fn quiet_flashes_without_the_bell() {
+        let mut s = state();
+        s.bell = false;
+        send(&mut s, Msg::ToggleTimer, 0);
+        send(&mut s, Msg::Saved(Ok(())), 0);
+        let minutes = run(&s).session.current_item().unwrap().minutes as i64;
+        assert_eq!(send(&mut s, Msg::Tick, minutes * 60), vec![]);
+        assert!(run(&s).flashing(t(minutes * 60)));
+    }
+
+    #[test]
+    fn timed_steps_ring_as_they_change() {
+        let mut s = state();
+        while run(&s).session.current_item().unwrap().steps.is_empty() {
+            send(&mut s, Msg::Next, 0);
+        }
+        // `n` starts the item it moves to; only the very first needs Space.
+        if run(&s).session.phase() != Phase::Running {
+            send(&mut s, Msg::ToggleTimer, 0);
+        }
+        send(&mut s, Msg::Saved(Ok(())), 0);
+        let first = run(&s).session.current_item().unwrap().steps[0].minutes as i64 * 60;
+        assert_eq!(send(&mut s, Msg::Tick, first - 1), vec![]);
+        assert_eq!(send(&mut s, Msg::Tick, first), vec![Effect::Bell]);
+        assert_eq!(run(&s).step(t(first)).unwrap().index, 1);
+    }
+
+    #[test]
+    fn a_failed_save_is_shown_kept_in_memory_and_retried_each_tick() {
+        let mut s = state();
+        send(&mut s, Msg::ToggleTimer, 0);
+        send(&mut s, Msg::Saved(Err("disken er full".into())), 0);
+        assert_eq!(run(&s).save, SaveState::Failed("disken er full".into()));
+        assert!(run(&s).unsaved);
+        assert_eq!(send(&mut s, Msg::Tick, 1), vec![Effect::Save]);
+        // Quit will not leave with unsaved changes: it saves first, and stays if that fails.
+        assert_eq!(send(&mut s, Msg::Quit, 1), vec![Effect::Save]);
+        send(&mut s, Msg::Saved(Err("disken er full".into())), 1);
+        assert!(!s.quit);
+        send(&mut s, Msg::Quit, 2);
+        send(&mut s, Msg::Saved(Ok(())), 2);
+        assert!(s.quit);
+    }
+
+    #[test]
+    fn a_resumed_session_does_not_ring_for_the_past() {
+        let mut s = state();
+        send(&mut s, Msg::ToggleTimer, 0);
+        let Screen::Run(r) = s.screen.clone() else {
+            panic!()
+        };
+        let mut again = State::new(Lang::Nb, s.programs.clone(), vec![]);
+        // Reopened an hour later, long past zero.
+        app_update(
+            &mut again,
+            Msg::Opened(Ok(Box::new(Opened {
+                path: r.file.clone(),
+                session: r.session.clone(),
+                resumed: true,
+            }))),
+            t(3600),
+        );
+        assert_eq!(app_update(&mut again, Msg::Tick, t(3601)), vec![]);
+        assert!(run(&again).session.remaining(t(3601)) < Duration::zero());
+    }
+}

@@ -1,0 +1,271 @@
+//! Leading a session through its agenda: the moves the facilitator's keys make (start, pause,
+//! next, back, more or less time, the next question), as plain changes to a [`Session`] at a
+//! given `now`. The timing record keeps everything, so nothing a key does is lost.
+
+use chrono::{Duration, NaiveDateTime, TimeZone};
+
+use super::program::AgendaItem;
+use super::session::{ItemTiming, Session, Timestamp};
+use super::timer::{self, Phase};
+
+impl Session {
+    /// The item in front of the room.
+    pub fn current_item(&self) -> Option<&AgendaItem> {
+        self.agenda.get(self.current)
+    }
+
+    /// The item after the current one.
+    pub fn next_item(&self) -> Option<&AgendaItem> {
+        self.agenda.get(self.current + 1)
+    }
+
+    /// The events of an item's timer (empty if never started).
+    pub fn events_of(&self, item: &str) -> &[super::session::TimerEvent] {
+        self.timing_of(item).map_or(&[], |t| t.events.as_slice())
+    }
+
+    fn timing_mut(&mut self, index: usize) -> Option<&mut ItemTiming> {
+        let id = self.agenda.get(index)?.id.clone();
+        let at = match self.timing.iter().position(|t| t.item == id) {
+            Some(at) => at,
+            None => {
+                self.timing.push(ItemTiming::new(id));
+                self.timing.len() - 1
+            }
+        };
+        self.timing.get_mut(at)
+    }
+
+    /// The current item's timer phase.
+    pub fn phase(&self) -> Phase {
+        self.current_item()
+            .map_or(Phase::Waiting, |i| timer::phase(self.events_of(&i.id)))
+    }
+
+    /// Time left on the current item (negative in overtime).
+    pub fn remaining(&self, now: Timestamp) -> Duration {
+        self.current_item().map_or(Duration::zero(), |i| {
+            timer::remaining(i, self.events_of(&i.id), now)
+        })
+    }
+
+    /// Space: start, pause or resume the current item.
+    pub fn toggle_timer(&mut self, now: Timestamp) {
+        self.ended = None;
+        let current = self.current;
+        if let Some(t) = self.timing_mut(current) {
+            t.toggle(now);
+        }
+    }
+
+    /// `+` / `-`: minutes more or less for the current item.
+    pub fn extend(&mut self, now: Timestamp, minutes: i32) {
+        let current = self.current;
+        if let Some(t) = self.timing_mut(current) {
+            t.extend(now, minutes);
+        }
+    }
+
+    /// `n`: ends the current item and starts the next. On the last item it ends the gathering.
+    pub fn next(&mut self, now: Timestamp) {
+        let current = self.current;
+        if let Some(t) = self.timing_mut(current) {
+            t.end(now);
+        }
+        if self.current + 1 < self.agenda.len() {
+            self.current += 1;
+            self.prompt = 0;
+            let current = self.current;
+            if let Some(t) = self.timing_mut(current) {
+                t.start(now);
+            }
+        } else {
+            self.ended = Some(now);
+        }
+    }
+
+    /// `b`: ends the current item and goes back to the one before, whose time goes on from
+    /// where it stopped. The record of both is kept.
+    pub fn back(&mut self, now: Timestamp) {
+        if self.ended.take().is_some() {
+            // The gathering was closed on its last item: going back reopens that item.
+            let current = self.current;
+            if let Some(t) = self.timing_mut(current) {
+                t.start(now);
+            }
+            return;
+        }
+        if self.current == 0 {
+            return;
+        }
+        let current = self.current;
+        if let Some(t) = self.timing_mut(current) {
+            t.end(now);
+        }
+        self.current -= 1;
+        self.prompt = 0;
+        let current = self.current;
+        if let Some(t) = self.timing_mut(current) {
+            t.start(now);
+        }
+    }
+
+    /// `]` / `[`: the next or previous reflection question, within the current item's.
+    pub fn step_prompt(&mut self, forward: bool) {
+        let count = self.current_item().map_or(0, |i| i.prompts.len());
+        if forward {
+            if self.prompt + 1 < count {
+                self.prompt += 1;
+            }
+        } else {
+            self.prompt = self.prompt.saturating_sub(1);
+        }
+    }
+
+    /// The planned start as a moment, in the same offset as `now`.
+    pub fn planned_start(&self, now: Timestamp) -> Timestamp {
+        let naive = NaiveDateTime::new(self.date, self.start);
+        Timestamp(
+            now.0
+                .offset()
+                .from_local_datetime(&naive)
+                .single()
+                .unwrap_or(now.0),
+        )
+    }
+
+    /// When the agenda was planned to end.
+    pub fn planned_end(&self, now: Timestamp) -> Timestamp {
+        let minutes: i64 = self.agenda.iter().map(|i| i64::from(i.minutes)).sum();
+        self.planned_start(now) + Duration::minutes(minutes)
+    }
+
+    /// When the gathering will end if every item from now on takes its time: the current
+    /// item's time left (a paused item's left time waits, so the end moves later), then the
+    /// rest of the agenda with any extensions already given.
+    pub fn projected_end(&self, now: Timestamp) -> Timestamp {
+        if let Some(ended) = self.ended {
+            return ended;
+        }
+        let rest: Duration = self
+            .agenda
+            .iter()
+            .skip(self.current + 1)
+            .map(|i| timer::budget(i, self.events_of(&i.id)))
+            .fold(Duration::zero(), |a, b| a + b);
+        let from = match self.phase() {
+            // Not begun: the day starts at the planned time, or now if that has passed.
+            Phase::Waiting if self.timing.iter().all(|t| t.events.is_empty()) => {
+                self.planned_start(now).max(now)
+            }
+            _ => now,
+        };
+        let current = self.remaining(now).max(Duration::zero());
+        from + current + rest
+    }
+
+    /// How far behind plan the day runs, in whole minutes (negative: ahead).
+    pub fn minutes_behind(&self, now: Timestamp) -> i64 {
+        let delta = self.projected_end(now) - self.planned_end(now);
+        // Round to the nearest minute so a few seconds do not flip the display.
+        (delta.num_seconds() as f64 / 60.0).round() as i64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::big_session;
+
+    fn fresh() -> Session {
+        let mut s = big_session(0, 0);
+        s.timing.clear();
+        s.current = 0;
+        s
+    }
+
+    fn at(min: i64) -> Timestamp {
+        // big_session's day starts at 13:00 +01:00 with 12 items of 15 minutes.
+        Timestamp::parse("2026-11-23T13:00:00+01:00").unwrap() + Duration::minutes(min)
+    }
+
+    #[test]
+    fn on_time_when_nothing_has_started_before_the_start() {
+        let s = fresh();
+        assert_eq!(s.planned_end(at(-30)), at(180));
+        assert_eq!(s.projected_end(at(-30)), at(180));
+        assert_eq!(s.minutes_behind(at(-30)), 0);
+        // Not started ten minutes after the planned start: ten minutes behind.
+        assert_eq!(s.minutes_behind(at(10)), 10);
+    }
+
+    #[test]
+    fn next_ends_the_item_and_starts_the_next() {
+        let mut s = fresh();
+        s.toggle_timer(at(0));
+        s.next(at(20));
+        assert_eq!(s.current, 1);
+        assert_eq!(s.phase(), Phase::Running);
+        assert_eq!(s.timing_of("punkt-0").unwrap().ended_at(), Some(at(20)));
+        // The first item took 20 minutes instead of 15: five behind.
+        assert_eq!(s.minutes_behind(at(20)), 5);
+    }
+
+    #[test]
+    fn back_keeps_the_record_and_continues_the_time() {
+        let mut s = fresh();
+        s.toggle_timer(at(0));
+        s.next(at(10));
+        s.back(at(12));
+        assert_eq!(s.current, 0);
+        assert_eq!(s.remaining(at(13)), Duration::minutes(4));
+        assert_eq!(s.timing_of("punkt-1").unwrap().events.len(), 2);
+        s.back(at(14)); // already first
+        assert_eq!(s.current, 0);
+    }
+
+    #[test]
+    fn next_on_the_last_item_ends_the_gathering_and_back_reopens_it() {
+        let mut s = fresh();
+        s.current = 11;
+        s.toggle_timer(at(0));
+        s.next(at(15));
+        assert_eq!(s.ended, Some(at(15)));
+        assert_eq!(s.current, 11);
+        s.back(at(16));
+        assert_eq!(s.ended, None);
+        assert_eq!(s.phase(), Phase::Running);
+    }
+
+    #[test]
+    fn a_pause_moves_the_projected_end() {
+        let mut s = fresh();
+        s.toggle_timer(at(0));
+        s.toggle_timer(at(5));
+        assert_eq!(s.minutes_behind(at(5)), 0);
+        assert_eq!(s.minutes_behind(at(12)), 7);
+    }
+
+    #[test]
+    fn extensions_of_later_items_count_in_the_projection() {
+        let mut s = fresh();
+        s.toggle_timer(at(0));
+        s.extend(at(1), 3);
+        assert_eq!(s.minutes_behind(at(1)), 3);
+        s.extend(at(1), -5);
+        assert_eq!(s.minutes_behind(at(1)), -2);
+    }
+
+    #[test]
+    fn prompts_step_within_the_item() {
+        let mut s = fresh();
+        s.step_prompt(false);
+        assert_eq!(s.prompt, 0);
+        for _ in 0..5 {
+            s.step_prompt(true);
+        }
+        assert_eq!(s.prompt, 2);
+        s.next(at(0));
+        assert_eq!(s.prompt, 0);
+    }
+}

@@ -1,0 +1,95 @@
+//! One samling per session file: a second one opened on the same gathering would overwrite the
+//! first one's notes. The lock is an OS file lock on `<file>.lock`, so the OS drops it when the
+//! holder dies: a lock left by a crashed samling is simply taken over.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+use super::problem::{Problem, ProblemKind};
+
+/// Held while a session is open; the lock is released when this is dropped (or the process
+/// ends, however it ends). The lock file itself stays: deleting it would race with another
+/// samling that has just opened it, and leave two holders.
+#[derive(Debug)]
+pub struct SessionLock {
+    path: PathBuf,
+    _file: File,
+}
+
+/// Where the lock of `session_file` lives.
+pub fn lock_path(session_file: &Path) -> PathBuf {
+    let mut name = session_file.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    session_file.with_file_name(name)
+}
+
+impl SessionLock {
+    /// Takes the lock, or says who holds it.
+    pub fn acquire(session_file: &Path) -> Result<SessionLock, Problem> {
+        let path = lock_path(session_file);
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&path).map_err(|e| Problem::io(&path, &e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                return Err(Problem::new(
+                    &path,
+                    ProblemKind::Locked {
+                        pid: holder.trim().parse().ok(),
+                    },
+                ));
+            }
+            Err(TryLockError::Error(e)) => return Err(Problem::io(&path, &e)),
+        }
+        // Say who holds it, for the message another samling will give.
+        let _ = file.set_len(0);
+        let _ = file.rewind();
+        let _ = write!(file, "{}", std::process::id());
+        Ok(SessionLock { path, _file: file })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_on_the_same_session_is_refused_and_names_the_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("01-2026-11-23.ron");
+        let first = SessionLock::acquire(&session).unwrap();
+        let err = SessionLock::acquire(&session).unwrap_err();
+        assert_eq!(err.path, lock_path(&session));
+        assert_eq!(
+            err.kind,
+            ProblemKind::Locked {
+                pid: Some(std::process::id())
+            }
+        );
+        drop(first);
+        SessionLock::acquire(&session).unwrap();
+    }
+
+    #[test]
+    fn a_lock_file_left_by_a_crash_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("01-2026-11-23.ron");
+        // A crashed samling leaves the file but, being dead, holds no OS lock on it.
+        std::fs::write(lock_path(&session), "99999").unwrap();
+        let lock = SessionLock::acquire(&session).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(lock.path()).unwrap(),
+            std::process::id().to_string()
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! Held gatherings on disk: which exist, which gathering comes next, and opening one to run
+//! (resuming an unfinished session rather than starting a duplicate).
+
+use std::fs;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::config::Config;
+use super::load::load_session;
+use super::lock::SessionLock;
+use super::paths::Layout;
+use super::problem::Problem;
+use super::save::{create_private_dir, save_session};
+use crate::model::{Program, Session};
+
+/// A session file that loaded, and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub path: PathBuf,
+    pub session: Session,
+}
+
+/// Every session of a program that loads, oldest first (by gathering, date, id), and the
+/// problems of those that do not (they are left untouched and never chosen to resume).
+pub fn held(layout: &Layout, program: &str) -> (Vec<Held>, Vec<Problem>) {
+    let dir = layout.sessions_dir(program);
+    let mut problems = Vec::new();
+    let mut files: Vec<PathBuf> = match fs::read_dir(&dir) {
+        Ok(read) => read
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            problems.push(Problem::io(&dir, &e));
+            Vec::new()
+        }
+    };
+    files.sort();
+    let mut sessions = Vec::new();
+    for path in files {
+        match load_session(&path) {
+            Ok(session) => sessions.push(Held { path, session }),
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    sessions.sort_by(|a, b| {
+        (a.session.gathering, a.session.date, &a.session.id).cmp(&(
+            b.session.gathering,
+            b.session.date,
+            &b.session.id,
+        ))
+    });
+    (sessions, problems)
+}
+
+/// The first gathering with no finished session; `None` when all are held.
+pub fn next_gathering(program: &Program, held: &[Held]) -> Option<u32> {
+    program.gatherings.iter().map(|g| g.number).find(|n| {
+        !held
+            .iter()
+            .any(|h| h.session.gathering == *n && h.session.is_finished())
+    })
+}
+
+/// The latest unfinished session of a gathering, if any: the one to resume.
+pub fn unfinished(held: &[Held], gathering: u32) -> Option<&Held> {
+    held.iter()
+        .rev()
+        .find(|h| h.session.gathering == gathering && !h.session.is_finished())
+}
+
+/// A session ready to run: its file, its content, and the lock that keeps other samlings off.
+#[derive(Debug)]
+pub struct Opened {
+    pub path: PathBuf,
+    pub session: Session,
+    pub resumed: bool,
+    pub lock: SessionLock,
+}
+
+/// Resumes the unfinished session of `gathering`, or starts a new one dated `today`, saved at
+/// once so that the file exists from the first minute.
+pub fn open(
+    layout: &Layout,
+    program: &Program,
+    gathering: u32,
+    today: NaiveDate,
+    config: &Config,
+    held: &[Held],
+) -> Result<Opened, Problem> {
+    if let Some(h) = unfinished(held, gathering) {
+        let lock = SessionLock::acquire(&h.path)?;
+        // Read again under the lock: another samling may have saved since the list was made.
+        let session = load_session(&h.path).map_err(|mut p| p.remove(0))?;
+        return Ok(Opened {
+            path: h.path.clone(),
+            session,
+            resumed: true,
+            lock,
+        });
+    }
+    let plan = program.gathering(gathering).ok_or_else(|| {
+        Problem::new(
+            &layout.sessions_dir(&program.id),
+            super::problem::ProblemKind::Invalid(
+                crate::model::validate::InvalidKind::UnknownGathering { number: gathering },
+            ),
+        )
+    })?;
+    let dir = layout.sessions_dir(&program.id);
+    create_private_dir(&dir).map_err(|e| Problem::io(&dir, &e))?;
+    let id = layout.new_session_id(&program.id, gathering, today);
+    let path = layout.session_file(&program.id, &id);
+    let lock = SessionLock::acquire(&path)?;
+    let mut session = Session::new(program, plan, id, today);
+    session.place = config.place.clone();
+    session.facilitator = config.facilitator.clone();
+    session.previous = held
+        .iter()
+        .rev()
+        .find(|h| h.session.gathering + 1 == gathering)
+        .map(|h| h.session.id.clone());
+    save_session(&path, &session)?;
+    Ok(Opened {
+        path,
+        session,
+        resumed: false,
+        lock,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::catalog;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn a_new_session_is_saved_at_once_and_resumed_not_duplicated() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let config = Config {
+            place: "Gymsalen".into(),
+            ..Config::default()
+        };
+        let (held0, _) = held(&layout, &program.id);
+        assert_eq!(next_gathering(program, &held0), Some(1));
+        let first = open(&layout, program, 1, day(23), &config, &held0).unwrap();
+        assert!(!first.resumed);
+        assert_eq!(first.session.place, "Gymsalen");
+        assert!(
+            first
+                .path
+                .ends_with("sessions/traumebevisst/01-2026-11-23.ron")
+        );
+        assert!(first.path.exists());
+        let path = first.path.clone();
+        drop(first);
+
+        // The next day, still unfinished: resumed, same file.
+        let (held1, problems) = held(&layout, &program.id);
+        assert!(problems.is_empty());
+        assert_eq!(next_gathering(program, &held1), Some(1));
+        let again = open(&layout, program, 1, day(24), &config, &held1).unwrap();
+        assert!(again.resumed);
+        assert_eq!(again.path, path);
+        // While it is open, a second samling is refused.
+        let err = open(&layout, program, 1, day(24), &config, &held1).unwrap_err();
+        assert!(matches!(err.kind, crate::store::ProblemKind::Locked { .. }));
+    }
+
+    #[test]
+    fn a_finished_gathering_moves_next_on_and_links_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let config = Config::default();
+        let mut first = open(&layout, program, 1, day(2), &config, &[]).unwrap();
+        first.session.ended =
+            Some(crate::model::Timestamp::parse("2026-11-02T16:00:00+01:00").unwrap());
+        save_session(&first.path, &first.session).unwrap();
+        drop(first);
+        let (held, _) = held(&layout, &program.id);
+        assert_eq!(next_gathering(program, &held), Some(2));
+        let second = open(&layout, program, 2, day(23), &config, &held).unwrap();
+        assert_eq!(second.session.previous.as_deref(), Some("01-2026-11-02"));
+    }
+
+    #[test]
+    fn a_broken_session_file_is_reported_never_resumed_nor_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let broken = layout.session_file(&program.id, "01-2026-11-23");
+        fs::create_dir_all(broken.parent().unwrap()).unwrap();
+        fs::write(&broken, "Session(version: 1,").unwrap();
+        let (held, problems) = held(&layout, &program.id);
+        assert_eq!(problems.len(), 1);
+        let opened = open(&layout, program, 1, day(23), &Config::default(), &held).unwrap();
+        assert!(opened.path.ends_with("01-2026-11-23-2.ron"));
+        assert_eq!(fs::read_to_string(&broken).unwrap(), "Session(version: 1,");
+    }
+}

@@ -1,0 +1,275 @@
+//! The facilitator's view on the laptop: the agenda with planned and actual times on the left;
+//! the current item, its countdown and step, its questions, the private note and its notes on
+//! the right; a status line with the clock, how the day runs against plan and when it last
+//! saved; key hints at the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::widgets::{big_text, countdown, countdown_style, key_hints};
+use crate::app::{Run, SaveState};
+use crate::i18n::Strings;
+use crate::model::timer::{self, Phase};
+use crate::model::{Timestamp, schedule};
+
+const DIM: Style = Style::new().fg(Color::DarkGray);
+
+pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    let session = &run.session;
+    frame.render_widget(
+        Line::from(vec![
+            Span::raw((s.gathering_heading)(session.gathering, &session.title)).bold(),
+            Span::styled(format!("  {}", now.0.format("%H:%M")), DIM),
+        ]),
+        header,
+    );
+    let agenda_width = (body.width / 3).clamp(28, 48);
+    let [agenda, main] =
+        Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(20)]).areas(body);
+    render_agenda(run, s, now, frame, agenda);
+    render_current(run, s, now, frame, main);
+    frame.render_widget(status_line(run, s, now), status);
+    frame.render_widget(
+        key_hints(crate::app::keys::RUN_KEYS, s, footer.width),
+        footer,
+    );
+}
+
+/// Each item with its planned start; done items show their actual times, the current one is
+/// marked.
+fn render_agenda(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, area: Rect) {
+    let session = &run.session;
+    let slots = schedule::planned(session.start, &session.agenda);
+    let wide = area.width >= 40;
+    let lines: Vec<Line> = session
+        .agenda
+        .iter()
+        .zip(&slots)
+        .enumerate()
+        .map(|(i, (item, slot))| {
+            let events = session.events_of(&item.id);
+            let current = i == session.current;
+            let (mark, style) = match (current, timer::phase(events)) {
+                (true, _) => (
+                    "▶ ",
+                    Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+                ),
+                (false, Phase::Ended) => ("✓ ", DIM),
+                (false, Phase::Waiting) => ("  ", Style::new()),
+                (false, _) => ("· ", Style::new()),
+            };
+            let mut spans = vec![
+                Span::styled(mark, style),
+                Span::styled(format!("{} ", slot.start.format("%H:%M")), DIM),
+                Span::styled(item.title.as_str(), style),
+            ];
+            if wide
+                && let Some(started) = session.timing_of(&item.id).and_then(|t| t.first_started())
+            {
+                let spent = timer::elapsed(events, now).num_minutes();
+                spans.push(Span::styled(
+                    format!("  {}·{}′", started.0.format("%H:%M"), spent),
+                    DIM,
+                ));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    // Keep the current item in view on a short screen.
+    let inner_height = area.height.saturating_sub(2) as usize;
+    let scroll = session
+        .current
+        .saturating_sub(inner_height.saturating_sub(2)) as u16;
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .block(Block::bordered().title(s.agenda).border_style(DIM)),
+        area,
+    );
+}
+
+fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, area: Rect) {
+    let session = &run.session;
+    let Some(item) = session.current_item() else {
+        return;
+    };
+    let left = session.remaining(now);
+    let phase = session.phase();
+    // On a tall screen the countdown gets block digits of its own above the rest.
+    let big_clock = area.height >= 36;
+    let mut lines = vec![Line::from(vec![
+        Span::raw(item.title.as_str()).bold(),
+        Span::styled(
+            format!(
+                "  {} · {}",
+                (s.item_kind)(item.kind),
+                (s.minutes)(item.minutes)
+            ),
+            DIM,
+        ),
+    ])];
+    let mut clock_style = countdown_style(left);
+    if run.flashing(now) {
+        clock_style = clock_style.add_modifier(Modifier::REVERSED);
+    }
+    let mut clock = Vec::new();
+    if !big_clock {
+        clock.push(Span::styled(format!(" {} ", countdown(left)), clock_style));
+    }
+    let phase_text = if session.is_finished() {
+        Some(s.gathering_ended)
+    } else {
+        match phase {
+            Phase::Waiting => Some(s.phase_waiting),
+            Phase::Paused => Some(s.phase_paused),
+            Phase::Ended => Some(s.phase_ended),
+            Phase::Running => None,
+        }
+    };
+    if let Some(text) = phase_text {
+        clock.push(Span::styled(
+            format!("  {text}"),
+            Style::new().fg(Color::Cyan),
+        ));
+    }
+    if run.resumed && !session.timing.is_empty() && phase != Phase::Running {
+        clock.push(Span::styled(format!("  ({})", s.resumed), DIM));
+    }
+    lines.push(Line::from(clock));
+    if let Some(step) = run.step(now) {
+        let label = &item.steps[step.index].label;
+        lines.push(Line::from(vec![
+            Span::raw((s.step)(step.index + 1, item.steps.len(), label)),
+            Span::styled(
+                format!("  {}", countdown(step.remaining)),
+                countdown_style(step.remaining),
+            ),
+        ]));
+    }
+    lines.push(Line::default());
+    for (i, prompt) in item.prompts.iter().enumerate() {
+        let current = i == session.prompt;
+        lines.push(Line::from(vec![
+            Span::raw(if current { "▶ " } else { "  " }),
+            Span::styled(
+                format!("{}. {}", i + 1, prompt.text),
+                if current { Style::new().bold() } else { DIM },
+            ),
+        ]));
+    }
+
+    let note_height = if item.facilitator_note.is_empty() {
+        0
+    } else {
+        // Two lines of note at least, more on a tall screen.
+        (area.height / 5).clamp(3, 8)
+    };
+    let notes_height = (area.height / 3).max(4);
+    let [clock_area, top, note, notes] = Layout::vertical([
+        Constraint::Length(if big_clock { 10 } else { 0 }),
+        Constraint::Min(4),
+        Constraint::Length(note_height),
+        Constraint::Length(notes_height),
+    ])
+    .areas(area);
+    if big_clock {
+        let block = Block::bordered().border_style(DIM);
+        let inner = block.inner(clock_area);
+        frame.render_widget(block, clock_area);
+        big_text(&countdown(left), clock_style, inner, frame.buffer_mut());
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().border_style(DIM)),
+        top,
+    );
+    if note_height > 0 {
+        frame.render_widget(
+            Paragraph::new(item.facilitator_note.as_str())
+                .wrap(Wrap { trim: true })
+                .style(Style::new().fg(Color::Yellow))
+                .block(
+                    Block::bordered()
+                        .title(s.private_note)
+                        .border_style(Style::new().fg(Color::Yellow)),
+                ),
+            note,
+        );
+    }
+    render_notes(run, s, frame, notes);
+}
+
+/// The notes written for the current item, newest last.
+fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
+    let session = &run.session;
+    let item_id = session.current_item().map(|i| i.id.as_str()).unwrap_or("");
+    let mut lines: Vec<Line> = session
+        .notes
+        .iter()
+        .filter(|n| n.item == item_id)
+        .map(|n| {
+            let first_line = n.text.lines().next().unwrap_or("");
+            let mut spans = vec![Span::styled(format!("{}: ", (s.group)(n.group)), DIM)];
+            if n.private {
+                spans.push(Span::styled(
+                    format!("[{}] ", s.private_tag),
+                    Style::new().fg(Color::Magenta),
+                ));
+            }
+            spans.push(Span::raw(first_line.to_string()));
+            Line::from(spans)
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::styled(s.no_notes, DIM));
+    }
+    let visible = area.height.saturating_sub(2) as usize;
+    let skip = lines.len().saturating_sub(visible);
+    let title = format!("{} · {}", s.notes, (s.notes_go_to)(&(s.group)(run.group)));
+    frame.render_widget(
+        Paragraph::new(lines.split_off(skip))
+            .block(Block::bordered().title(title).border_style(DIM)),
+        area,
+    );
+}
+
+/// `13:42  3 min bak · slutt ca. 16:03 (plan 16:00) · lagret 13:42:10`, or the save failure in
+/// alarm colours.
+fn status_line<'a>(run: &Run, s: &'a Strings, now: Timestamp) -> Line<'a> {
+    let session = &run.session;
+    let behind = session.minutes_behind(now);
+    let (schedule_text, schedule_style) = match behind {
+        0 => (s.on_time.to_string(), Style::new().fg(Color::Green)),
+        m if m < 0 => ((s.ahead)(-m), Style::new().fg(Color::Green)),
+        m => ((s.behind)(m), Style::new().fg(Color::Yellow)),
+    };
+    let ends = (s.projected_end)(
+        &session.projected_end(now).0.format("%H:%M").to_string(),
+        &session.planned_end(now).0.format("%H:%M").to_string(),
+    );
+    let save = match &run.save {
+        SaveState::Saved(at) => {
+            Span::styled((s.saved_at)(&at.0.format("%H:%M:%S").to_string()), DIM)
+        }
+        SaveState::Failed(why) => Span::styled(
+            (s.save_failed)(why),
+            Style::new().fg(Color::White).bg(Color::Red).bold(),
+        ),
+    };
+    Line::from(vec![
+        Span::styled(schedule_text, schedule_style),
+        Span::styled(format!(" · {ends} · "), DIM),
+        save,
+    ])
+}

@@ -1,0 +1,51 @@
+//! The `?` overlay: every key of the current screen and what it does, in the user's language,
+//! drawn from the same tables the key map uses.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::i18n::{KeyHelp, Strings};
+
+pub fn render(keys: &[(&str, KeyHelp)], s: &Strings, frame: &mut Frame) {
+    let width = keys
+        .iter()
+        .map(|(k, h)| k.chars().count() + (s.key_help)(*h).chars().count() + 4)
+        .max()
+        .unwrap_or(20)
+        .max(s.help_close.chars().count())
+        + 4;
+    let height = keys.len() as u16 + 4;
+    let [area] = Layout::horizontal([Constraint::Length(width as u16)])
+        .flex(Flex::Center)
+        .areas(frame.area());
+    let [area] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let key_width = keys
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(1);
+    let mut lines: Vec<Line> = keys
+        .iter()
+        .map(|(k, h)| {
+            Line::from(vec![
+                Span::styled(
+                    format!("{k:>key_width$}"),
+                    Style::new().fg(Color::Yellow).bold(),
+                ),
+                Span::raw(format!("  {}", (s.key_help)(*h))),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(s.help_close, Style::new().fg(Color::DarkGray)));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(s.help_title)),
+        area,
+    );
+}

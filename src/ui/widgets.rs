@@ -1,0 +1,163 @@
+//! Pieces the screens share: how time is written, the colours of a countdown, and the big
+//! clock for the room.
+
+use chrono::Duration;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use tui_big_text::{BigText, PixelSize};
+
+use crate::i18n::{KeyHelp, Strings};
+
+/// The last minutes of an item, when the countdown turns to the warning colour.
+pub const WARN_MINUTES: i64 = 2;
+
+/// `MM:SS` for time left, `+MM:SS` for overtime. Minutes are not wrapped into hours: a room
+/// reads "75:00" at a glance, and items that long are rare.
+pub fn countdown(left: Duration) -> String {
+    let over = left < Duration::zero();
+    let secs = left.num_seconds().abs();
+    let text = format!("{:02}:{:02}", secs / 60, secs % 60);
+    if over { format!("+{text}") } else { text }
+}
+
+/// The colour of a countdown: calm, warning in the last two minutes, alarm in overtime.
+pub fn countdown_style(left: Duration) -> Style {
+    let color = if left < Duration::zero() {
+        Color::LightRed
+    } else if left <= Duration::minutes(WARN_MINUTES) {
+        Color::Yellow
+    } else {
+        Color::White
+    };
+    Style::new().fg(color).add_modifier(Modifier::BOLD)
+}
+
+/// Draws `text` in block digits, as large as `area` allows: tui-big-text's full-size glyphs
+/// (8×8 cells, one cell per pixel), scaled up by a whole factor on a large screen so the room
+/// can read it from the back. Centred in `area`.
+pub fn big_text(text: &str, style: Style, area: Rect, buf: &mut Buffer) {
+    let glyphs = text.chars().count() as u16;
+    let (w, h) = (glyphs * 8, 8);
+    if area.width < w || area.height < h {
+        // Too small for block digits: plain bold text still tells the time.
+        Line::styled(text.to_string(), style)
+            .centered()
+            .render(area, buf);
+        return;
+    }
+    let scale = (area.width / w).min(area.height / h).clamp(1, 4);
+    let mut glyph_buf = Buffer::empty(Rect::new(0, 0, w, h));
+    BigText::builder()
+        .pixel_size(PixelSize::Full)
+        .style(style)
+        .lines(vec![Line::from(text.to_string())])
+        .build()
+        .render(glyph_buf.area, &mut glyph_buf);
+    let x0 = area.x + (area.width - w * scale) / 2;
+    let y0 = area.y + (area.height - h * scale) / 2;
+    for y in 0..h {
+        for x in 0..w {
+            let cell = glyph_buf[(x, y)].clone();
+            for dy in 0..scale {
+                for dx in 0..scale {
+                    buf[(x0 + x * scale + dx, y0 + y * scale + dy)] = cell.clone();
+                }
+            }
+        }
+    }
+}
+
+/// The footer's key hints, as many as fit in `width`: the way to help and the way out always,
+/// the others in the table's order while there is room.
+pub fn key_hints(keys: &[(&str, KeyHelp)], s: &Strings, width: u16) -> Line<'static> {
+    let always = |h: KeyHelp| matches!(h, KeyHelp::Help | KeyHelp::Quit | KeyHelp::SaveQuit);
+    let hint = |(k, h): &(&str, KeyHelp)| {
+        let key = if *k == "Space" { "␣" } else { k };
+        format!("{key} {}", (s.key_short)(*h))
+    };
+    let mut room = width as usize;
+    room = room.saturating_sub(
+        keys.iter()
+            .filter(|(_, h)| always(*h))
+            .map(|k| hint(k).chars().count() + 2)
+            .sum(),
+    );
+    let mut shown = Vec::new();
+    for key in keys {
+        let text = hint(key);
+        if always(key.1) {
+            shown.push(text);
+        } else if text.chars().count() + 2 <= room {
+            room -= text.chars().count() + 2;
+            shown.push(text);
+        }
+    }
+    Line::from(Span::styled(
+        shown.join("  "),
+        Style::new().fg(Color::DarkGray),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_hints_always_keep_help_and_quit_and_fit() {
+        let s = crate::i18n::Lang::Nb.strings();
+        let keys = crate::app::keys::RUN_KEYS;
+        let narrow = key_hints(keys, s, 60).to_string();
+        assert!(narrow.chars().count() <= 60, "{narrow}");
+        assert!(
+            narrow.contains("? taster") && narrow.contains("q avslutt"),
+            "{narrow}"
+        );
+        let wide = key_hints(keys, s, 200).to_string();
+        assert!(
+            wide.contains("] [ spørsmål") && wide.contains("␣ start/pause"),
+            "{wide}"
+        );
+    }
+
+    #[test]
+    fn countdowns_read_as_minutes_and_seconds() {
+        assert_eq!(countdown(Duration::seconds(15 * 60)), "15:00");
+        assert_eq!(countdown(Duration::seconds(61)), "01:01");
+        assert_eq!(countdown(Duration::zero()), "00:00");
+        assert_eq!(countdown(Duration::seconds(-75)), "+01:15");
+        assert_eq!(countdown(Duration::minutes(75)), "75:00");
+    }
+
+    #[test]
+    fn the_colour_warns_in_the_last_two_minutes_and_alarms_in_overtime() {
+        assert_eq!(countdown_style(Duration::minutes(3)).fg, Some(Color::White));
+        assert_eq!(
+            countdown_style(Duration::minutes(2)).fg,
+            Some(Color::Yellow)
+        );
+        assert_eq!(
+            countdown_style(Duration::seconds(-1)).fg,
+            Some(Color::LightRed)
+        );
+    }
+
+    #[test]
+    fn big_digits_grow_with_the_screen_and_fall_back_to_text_when_tiny() {
+        let render = |w, h| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            big_text("12:34", Style::new(), buf.area, &mut buf);
+            let filled = buf.content.iter().filter(|c| c.symbol() != " ").count();
+            (filled, buf)
+        };
+        let (small, _) = render(40, 8);
+        let (large, _) = render(120, 24);
+        assert!(small > 20);
+        assert_eq!(large, small * 9, "scaled three times each way");
+        let (_, tiny) = render(20, 3);
+        let row: String = (0..20).map(|x| tiny[(x, 0)].symbol().to_string()).collect();
+        assert!(row.contains("12:34"), "{row:?}");
+    }
+}
