@@ -2,11 +2,10 @@
 //! `programs/`. A user's program with the id of a built-in one takes its place, so copying the
 //! built-in file and editing it is how one adapts it.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::load::parse_program;
-use super::paths::Layout;
+use super::paths::{Layout, ron_files};
 use super::problem::{Problem, ProblemKind};
 use crate::model::Program;
 
@@ -65,18 +64,10 @@ pub fn programs(layout: &Layout) -> (Vec<Entry>, Vec<Problem>) {
         })
         .collect();
     let dir = layout.programs_dir();
-    let mut files: Vec<PathBuf> = match fs::read_dir(&dir) {
-        Ok(read) => read
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => {
-            problems.push(Problem::io(&dir, &e));
-            Vec::new()
-        }
-    };
-    files.sort();
+    let files = ron_files(&dir).unwrap_or_else(|p| {
+        problems.push(p);
+        Vec::new()
+    });
     for path in files {
         match super::load::load_program(&path) {
             Ok(program) => match entries.iter_mut().find(|e| e.program.id == program.id) {

@@ -90,6 +90,20 @@ fn session_id(gathering: u32, date: NaiveDate, n: u32) -> String {
     if n == 1 { base } else { format!("{base}-{n}") }
 }
 
+/// The `.ron` files in `dir`, sorted by name; none if the folder does not exist yet.
+pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, super::problem::Problem> {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(read) => read
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(super::problem::Problem::io(dir, &e)),
+    };
+    files.sort();
+    Ok(files)
+}
+
 /// A name is taken if the file or its backup exists: a backup alone means the file was there.
 fn taken(path: &Path) -> bool {
     path.exists() || super::save::backup_path(path).exists()

@@ -1,7 +1,6 @@
 //! Held gatherings on disk: which exist, which gathering comes next, and opening one to run
 //! (resuming an unfinished session rather than starting a duplicate).
 
-use std::fs;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -9,7 +8,7 @@ use chrono::NaiveDate;
 use super::config::Config;
 use super::load::load_session;
 use super::lock::SessionLock;
-use super::paths::Layout;
+use super::paths::{Layout, ron_files};
 use super::problem::Problem;
 use super::save::{create_private_dir, save_session};
 use crate::model::{Program, Session};
@@ -26,18 +25,10 @@ pub struct Held {
 pub fn held(layout: &Layout, program: &str) -> (Vec<Held>, Vec<Problem>) {
     let dir = layout.sessions_dir(program);
     let mut problems = Vec::new();
-    let mut files: Vec<PathBuf> = match fs::read_dir(&dir) {
-        Ok(read) => read
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => {
-            problems.push(Problem::io(&dir, &e));
-            Vec::new()
-        }
-    };
-    files.sort();
+    let files = ron_files(&dir).unwrap_or_else(|p| {
+        problems.push(p);
+        Vec::new()
+    });
     let mut sessions = Vec::new();
     for path in files {
         match load_session(&path) {
@@ -135,6 +126,7 @@ pub fn open(
 mod tests {
     use super::*;
     use crate::store::catalog;
+    use std::fs;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
