@@ -1,0 +1,126 @@
+//! Leading a gathering with the real binary in a pseudo-terminal: start it, run the clock, move
+//! on, quit, and find it all in the saved file; come back and find it resumed; kill it hard and
+//! find the clock still right; open it twice and be refused.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use samling::model::timer::Phase;
+use samling::store;
+use support::pty::Pty;
+
+fn session_file(data: &Path) -> PathBuf {
+    let dir = data.join("sessions/traumebevisst");
+    let files = store::paths::ron_files(&dir).unwrap();
+    assert_eq!(files.len(), 1, "exactly one session file: {files:?}");
+    files[0].clone()
+}
+
+fn start(dir: &Path, args: &[&str]) -> Pty {
+    let data = dir.join("data");
+    let mut all = vec!["--dir", data.to_str().unwrap()];
+    all.extend_from_slice(args);
+    Pty::spawn(&all, dir, &[], 100, 30)
+}
+
+#[test]
+fn run_a_gathering_quit_and_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+
+    let mut pty = start(dir.path(), &["run", "--gathering", "1", "--quiet"]);
+    pty.wait_for("Velkommen og innsjekk");
+    pty.wait_for("15:00");
+    pty.wait_for("trykk mellomrom");
+    // The file exists from the first moment.
+    let file = session_file(&data);
+
+    pty.send(" ");
+    pty.wait_for("14:5");
+    pty.send("n");
+    pty.wait_for("Om programmet");
+    pty.send("p");
+    pty.wait_for("Neste: Hvem er vi? Verdiene våre");
+    pty.send("p");
+    pty.wait_for("lagret");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert!(!pty.alternate_screen());
+
+    let session = store::load_session(&file).unwrap();
+    assert_eq!(session.current, 1);
+    let first = session.timing_of("velkommen").unwrap();
+    assert_eq!(first.phase(), Phase::Ended);
+    assert_eq!(session.phase(), Phase::Running);
+
+    // Coming back resumes the same file, on the same item, with the clock still running.
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("Om programmet");
+    assert_eq!(session_file(&data), file);
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn a_second_samling_on_the_same_gathering_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = start(dir.path(), &["run"]);
+    first.wait_for("Velkommen og innsjekk");
+    let data = dir.path().join("data");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_samling"))
+        .args(["--dir", data.to_str().unwrap(), "run"])
+        .env("SAMLING_CONFIG", dir.path().join("config.ron"))
+        .env_remove("SAMLING_LANG")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains(".ron.lock"), "{err}");
+    assert!(err.contains("allerede åpen"), "{err}");
+    first.send("q");
+    assert!(first.wait_exit().success());
+}
+
+#[test]
+fn kill_9_mid_item_loses_nothing_saved_and_the_clock_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("Velkommen og innsjekk");
+    pty.send(" ");
+    pty.wait_for("14:5");
+    pty.send("+");
+    pty.wait_for("15:5");
+    pty.signal("KILL");
+    pty.wait_exit();
+
+    let file = session_file(&data);
+    let session = store::load_session(&file).unwrap();
+    assert_eq!(session.phase(), Phase::Running);
+    // The extra minute was saved before the kill.
+    assert_eq!(samling::model::timer::extension_minutes(session.events_of("velkommen")), 1);
+
+    // The stale lock of the killed process is taken over; the clock goes on from the file.
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("Velkommen og innsjekk");
+    pty.wait_for("15:");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn enter_on_the_home_screen_starts_the_selected_gathering() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = start(dir.path(), &[]);
+    pty.wait_for("Samlinger");
+    pty.send("\t");
+    pty.send("\x1b[B");
+    pty.send("\r");
+    pty.wait_for("2. samling: Klassen, et komplekst samspill");
+    pty.wait_for("Siden sist");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let file = session_file(&dir.path().join("data"));
+    assert!(file.file_name().unwrap().to_str().unwrap().starts_with("02-"));
+}
