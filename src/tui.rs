@@ -63,9 +63,18 @@ pub fn run(mut state: State, mut ctx: Context) -> io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::init();
+    // Pasted text arrives as one piece, not as keys that would run commands.
+    let _ = ratatui::crossterm::execute!(
+        io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    );
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut state, &mut ctx, &stop)
     }));
+    let _ = ratatui::crossterm::execute!(
+        io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
     ratatui::restore();
     match outcome {
         Ok(result) => result,
@@ -115,6 +124,7 @@ fn event_loop(
         let msg = if event::poll(timeout)? {
             match event::read()? {
                 Event::Key(key) => keys::map(state, key),
+                Event::Paste(text) if state.run().is_some() => Some(Msg::Paste(text)),
                 Event::Resize(..) => {
                     dirty = true;
                     None

@@ -99,7 +99,10 @@ fn kill_9_mid_item_loses_nothing_saved_and_the_clock_resumes() {
     let session = store::load_session(&file).unwrap();
     assert_eq!(session.phase(), Phase::Running);
     // The extra minute was saved before the kill.
-    assert_eq!(samling::model::timer::extension_minutes(session.events_of("velkommen")), 1);
+    assert_eq!(
+        samling::model::timer::extension_minutes(session.events_of("velkommen")),
+        1
+    );
 
     // The stale lock of the killed process is taken over; the clock goes on from the file.
     let mut pty = start(dir.path(), &["run"]);
@@ -122,5 +125,66 @@ fn enter_on_the_home_screen_starts_the_selected_gathering() {
     pty.send("q");
     assert!(pty.wait_exit().success());
     let file = session_file(&dir.path().join("data"));
-    assert!(file.file_name().unwrap().to_str().unwrap().starts_with("02-"));
+    assert!(
+        file.file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("02-")
+    );
+}
+
+#[test]
+fn a_note_with_norwegian_letters_reaches_the_file_and_kill_9_mid_typing_keeps_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("Velkommen og innsjekk");
+    pty.send("3");
+    pty.send("i");
+    pty.wait_for("Notat · Gruppe 3");
+    pty.send("Rødt lys på småtrinnet – bra!");
+    pty.wait_for("Rødt lys på småtrinnet – bra!");
+    pty.send("\x1b");
+    pty.wait_for("Gruppe 3: Rødt lys");
+    pty.wait_for("lagret");
+    let file = session_file(&data);
+    let session = store::load_session(&file).unwrap();
+    assert_eq!(session.notes.len(), 1);
+    assert_eq!(session.notes[0].text, "Rødt lys på småtrinnet – bra!");
+    assert_eq!(session.notes[0].group, samling::model::GroupLabel::Group(3));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Rødt lys på småtrinnet")
+    );
+
+    // Typing, then killed without warning: the draft saved within two seconds survives.
+    pty.send("i");
+    pty.wait_for("Notat · Gruppe 3");
+    pty.send("Halvveis skrevet tanke om æ");
+    pty.wait_for("tanke om æ");
+    let deadline = std::time::Instant::now() + support::pty::TIMEOUT;
+    while store::load_session(&file).unwrap().draft.is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the draft was never saved"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    pty.signal("KILL");
+    pty.wait_exit();
+    let session = store::load_session(&file).unwrap();
+    assert_eq!(session.draft.unwrap().text, "Halvveis skrevet tanke om æ");
+
+    // Back again: the editor is open with the text, and Esc makes it a note.
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("Halvveis skrevet tanke om æ");
+    pty.send("\x1b");
+    pty.wait_for("Gruppe 3: Halvveis");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let session = store::load_session(&file).unwrap();
+    assert_eq!(session.notes.len(), 2);
+    assert_eq!(session.draft, None);
 }

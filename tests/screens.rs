@@ -198,3 +198,30 @@ fn help_overlay_lists_every_key_in_the_language() {
         }
     }
 }
+
+#[test]
+fn note_editor_and_delete_question() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
+        let mut state = running(lang);
+        let now = now_in(&state);
+        update(&mut state, Msg::NewNote, now);
+        for c in "Trygghet først – så læring. Æ Ø Å".chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            update(&mut state, Msg::EditorKey(key), now);
+        }
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, now, w, h));
+            assert!(
+                screen.contains("Trygghet først – så læring. Æ Ø Å"),
+                "{screen}"
+            );
+            insta::assert_snapshot!(format!("editor_{name}_{w}x{h}"), screen);
+        }
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        update(&mut state, Msg::EditorKey(esc), now);
+        update(&mut state, Msg::DeleteNote, now);
+        let screen = text(&draw(&state, now, 80, 24));
+        insta::assert_snapshot!(format!("confirm_delete_{name}_80x24"), screen);
+    }
+}

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::{Msg, Screen, State};
+use super::{Msg, Screen, Select, State};
 use crate::i18n::KeyHelp;
 use crate::model::GroupLabel;
 
@@ -24,6 +24,14 @@ pub const RUN_KEYS: &[(&str, KeyHelp)] = &[
     ("] [", KeyHelp::NextPrevPrompt),
     ("p", KeyHelp::Projector),
     ("1…9 0", KeyHelp::Group),
+    ("i", KeyHelp::NewNote),
+    ("↑ ↓", KeyHelp::SelectNote),
+    ("e", KeyHelp::EditNote),
+    ("*", KeyHelp::Highlight),
+    ("o", KeyHelp::ParkingLot),
+    ("x", KeyHelp::Private),
+    ("d", KeyHelp::DeleteNote),
+    ("u", KeyHelp::Undo),
     ("?", KeyHelp::Help),
     ("q", KeyHelp::SaveQuit),
 ];
@@ -33,8 +41,29 @@ pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+    if let Screen::Run(run) = &state.screen {
+        if run.confirm.is_some() {
+            return match key.code {
+                KeyCode::Char('j' | 'J' | 'y' | 'Y') | KeyCode::Enter => Some(Msg::Confirm(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Msg::Confirm(false)),
+                _ => None,
+            };
+        }
+        if run.editor.is_some() {
+            // Everything goes to the text, so Norwegian letters, digits and q type as such.
+            return Some(if ctrl_c {
+                Msg::Quit
+            } else {
+                Msg::EditorKey(key)
+            });
+        }
+    }
+    if ctrl_c {
+        return Some(Msg::Quit);
+    }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(Msg::Quit);
+        return None;
     }
     match &state.screen {
         Screen::Home => home(key.code),
@@ -73,6 +102,17 @@ fn running(code: KeyCode) -> Option<Msg> {
         KeyCode::Char(c @ '1'..='9') => Msg::SetGroup(GroupLabel::Group(c as u8 - b'0')),
         KeyCode::Char('?') => Msg::ToggleHelp,
         KeyCode::Esc => Msg::CloseOverlay,
+        KeyCode::Char('i') | KeyCode::Enter => Msg::NewNote,
+        KeyCode::Char('e') => Msg::EditNote,
+        KeyCode::Char('*') => Msg::ToggleHighlight,
+        KeyCode::Char('o') => Msg::ToggleParkingLot,
+        KeyCode::Char('x') => Msg::TogglePrivate,
+        KeyCode::Char('d') => Msg::DeleteNote,
+        KeyCode::Char('u') => Msg::UndoDelete,
+        KeyCode::Up => Msg::SelectNote(Select::Previous),
+        KeyCode::Down => Msg::SelectNote(Select::Next),
+        KeyCode::Home => Msg::SelectNote(Select::First),
+        KeyCode::End => Msg::SelectNote(Select::Last),
         KeyCode::Char('q') => Msg::Quit,
         _ => return None,
     })
@@ -81,28 +121,16 @@ fn running(code: KeyCode) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Opened, update};
+    use crate::app::update;
     use crate::i18n::Lang;
-    use crate::model::{Session, Timestamp};
-    use crate::store::catalog;
+    use crate::model::Timestamp;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
     fn running_state() -> State {
-        let program = catalog::builtin().0.remove(0);
-        let plan = program.gathering(1).unwrap().clone();
-        let now = Timestamp::parse("2026-11-23T13:00:00+01:00").unwrap();
-        let session = Session::new(&program, &plan, "x".into(), now.0.date_naive());
-        let mut s = State::new(Lang::Nb, vec![program], vec![]);
-        let opened = Opened {
-            path: "x.ron".into(),
-            session,
-            resumed: false,
-        };
-        update(&mut s, Msg::Opened(Ok(Box::new(opened))), now);
-        s
+        crate::app::testing::running()
     }
 
     #[test]
@@ -134,6 +162,13 @@ mod tests {
             ('9', Msg::SetGroup(GroupLabel::Group(9))),
             ('?', Msg::ToggleHelp),
             ('q', Msg::Quit),
+            ('i', Msg::NewNote),
+            ('e', Msg::EditNote),
+            ('*', Msg::ToggleHighlight),
+            ('o', Msg::ToggleParkingLot),
+            ('x', Msg::TogglePrivate),
+            ('d', Msg::DeleteNote),
+            ('u', Msg::UndoDelete),
         ];
         for (c, msg) in cases {
             assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");

@@ -7,16 +7,21 @@
 
 pub mod home;
 pub mod keys;
+pub mod notes;
 pub mod run;
+#[cfg(test)]
+mod testing;
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::i18n::Lang;
 use crate::model::{GroupLabel, Program, Session, Timestamp};
 
 pub use home::{Focus, HeldSummary};
+pub use notes::{Confirm, Editor, Select};
 pub use run::{Run, SaveState, View};
 
 /// Everything the screens show.
@@ -68,6 +73,21 @@ pub enum Msg {
     SetGroup(GroupLabel),
     ToggleHelp,
     CloseOverlay,
+    // Notes.
+    NewNote,
+    EditNote,
+    /// A key typed into the open note editor (`Esc` saves and closes it).
+    EditorKey(KeyEvent),
+    /// Text pasted into the terminal.
+    Paste(String),
+    SelectNote(Select),
+    ToggleHighlight,
+    ToggleParkingLot,
+    TogglePrivate,
+    DeleteNote,
+    UndoDelete,
+    /// The answer to the question on screen.
+    Confirm(bool),
     // Anywhere.
     Quit,
     /// A second has passed (sent only while something on screen changes with time).

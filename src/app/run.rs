@@ -9,9 +9,10 @@ use std::path::PathBuf;
 
 use chrono::Duration;
 
+use super::notes::{Confirm, Editor};
 use super::{Effect, Msg, Opened};
 use crate::model::timer::{self, Phase};
-use crate::model::{GroupLabel, Session, Timestamp};
+use crate::model::{GroupLabel, Note, NoteKind, Session, Timestamp};
 
 /// Which view is on the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +60,14 @@ pub struct Run {
     pub flash_until: Option<Timestamp>,
     /// Whether this session was resumed rather than started, to say so on screen.
     pub resumed: bool,
+    /// The note being written, if the editor is open.
+    pub editor: Option<Editor>,
+    /// The selected note (by id) in the current item's list.
+    pub selected: Option<u32>,
+    /// A yes/no question on screen.
+    pub confirm: Option<Confirm>,
+    /// Deleted notes with where they stood, newest last, for undo.
+    pub deleted: Vec<(usize, Note)>,
     /// Set by quit once everything is saved; the runtime then stops.
     pub quit: bool,
     /// Quit was asked with changes unsaved: quit as soon as the save succeeds.
@@ -79,6 +88,10 @@ impl Run {
             unsaved: false,
             flash_until: None,
             resumed: opened.resumed,
+            editor: None,
+            selected: None,
+            confirm: None,
+            deleted: Vec::new(),
             quit: false,
             quit_when_saved: false,
             alert: Alert {
@@ -89,6 +102,8 @@ impl Run {
         };
         // A resumed session must not ring for what happened before it was opened.
         run.alert = run.alert_now(now);
+        // A note that was being written when samling stopped is open again, as it was.
+        run.restore_draft();
         run
     }
 
@@ -128,9 +143,21 @@ impl Run {
         if bell { vec![Effect::Bell] } else { Vec::new() }
     }
 
-    fn changed(&mut self) -> Vec<Effect> {
+    /// Marks the session changed and asks for it to be saved.
+    pub(super) fn mark_changed(&mut self) -> Vec<Effect> {
         self.unsaved = true;
         vec![Effect::Save]
+    }
+
+    /// Quits once everything is on disk.
+    fn quit_now(&mut self) -> Vec<Effect> {
+        if self.unsaved {
+            self.quit_when_saved = true;
+            vec![Effect::Save]
+        } else {
+            self.quit = true;
+            Vec::new()
+        }
     }
 }
 
@@ -138,27 +165,27 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
     let mut effects = match msg {
         Msg::ToggleTimer => {
             run.session.toggle_timer(now);
-            run.changed()
+            run.mark_changed()
         }
         Msg::Next => {
             run.session.next(now);
-            run.changed()
+            run.mark_changed()
         }
         Msg::Back => {
             run.session.back(now);
-            run.changed()
+            run.mark_changed()
         }
         Msg::More => {
             run.session.extend(now, 1);
-            run.changed()
+            run.mark_changed()
         }
         Msg::Less => {
             run.session.extend(now, -1);
-            run.changed()
+            run.mark_changed()
         }
         Msg::NextPrompt | Msg::PrevPrompt => {
             run.session.step_prompt(msg == Msg::NextPrompt);
-            run.changed()
+            run.mark_changed()
         }
         Msg::ToggleView => {
             run.view = match run.view {
@@ -179,7 +206,47 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             run.help = false;
             Vec::new()
         }
-        Msg::Tick if run.unsaved => vec![Effect::Save],
+        Msg::NewNote => {
+            run.new_note("");
+            Vec::new()
+        }
+        Msg::EditNote => {
+            run.edit_note();
+            Vec::new()
+        }
+        Msg::EditorKey(key) => run.editor_key(key, now),
+        Msg::Paste(text) => {
+            run.paste(&text);
+            Vec::new()
+        }
+        Msg::SelectNote(to) => {
+            run.select(to);
+            Vec::new()
+        }
+        Msg::ToggleHighlight => run.toggle_kind(NoteKind::Highlight, now),
+        Msg::ToggleParkingLot => run.toggle_kind(NoteKind::ParkingLot, now),
+        Msg::TogglePrivate => run.toggle_private(now),
+        Msg::DeleteNote => {
+            run.ask_delete();
+            Vec::new()
+        }
+        Msg::UndoDelete => run.undo_delete(),
+        Msg::Confirm(yes) => match (run.confirm.take(), yes) {
+            (Some(Confirm::Delete(id)), true) => run.delete(id),
+            (Some(Confirm::Quit), true) => {
+                let mut effects = run.close_editor(now);
+                effects.extend(run.quit_now());
+                effects
+            }
+            _ => Vec::new(),
+        },
+        Msg::Tick => {
+            let mut effects = run.keep_draft();
+            if run.unsaved && effects.is_empty() {
+                effects.push(Effect::Save);
+            }
+            effects
+        }
         Msg::Saved(Ok(())) => {
             run.save = SaveState::Saved(now);
             run.unsaved = false;
@@ -192,16 +259,19 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             run.quit_when_saved = false;
             Vec::new()
         }
-        Msg::Quit => {
-            // Leave only with everything on disk.
-            if run.unsaved {
-                run.quit_when_saved = true;
-                vec![Effect::Save]
-            } else {
-                run.quit = true;
+        Msg::Quit => match &run.editor {
+            // Ask before leaving with text in the editor (it is saved as a note either way).
+            Some(editor) if editor.has_text() => {
+                run.confirm = Some(Confirm::Quit);
                 Vec::new()
             }
-        }
+            Some(_) => {
+                let mut effects = run.close_editor(now);
+                effects.extend(run.quit_now());
+                effects
+            }
+            None => run.quit_now(),
+        },
         _ => Vec::new(),
     };
     effects.extend(run.check_alerts(now, bell));
@@ -211,30 +281,12 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::testing::{running, t};
     use crate::app::{Screen, State, update as app_update};
     use crate::i18n::Lang;
-    use crate::store::catalog;
 
-    fn t(seconds: i64) -> Timestamp {
-        Timestamp::parse("2026-11-23T13:00:00+01:00").unwrap() + Duration::seconds(seconds)
-    }
-
-    /// Gathering 1 of the built-in program, just opened at 13:00.
     fn state() -> State {
-        let program = catalog::builtin().0.remove(0);
-        let plan = program.gathering(1).unwrap().clone();
-        let session = Session::new(&program, &plan, "01-2026-11-23".into(), t(0).0.date_naive());
-        let mut s = State::new(Lang::Nb, vec![program], vec![]);
-        app_update(
-            &mut s,
-            Msg::Opened(Ok(Box::new(Opened {
-                path: "/data/sessions/traumebevisst/01-2026-11-23.ron".into(),
-                session,
-                resumed: false,
-            }))),
-            t(0),
-        );
-        s
+        running()
     }
 
     fn run(s: &State) -> &Run {

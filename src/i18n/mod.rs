@@ -113,6 +113,12 @@ pub struct Strings {
     /// Marks a private note in the facilitator's list.
     pub private_tag: &'static str,
     pub help_title: &'static str,
+    pub editor_title: fn(group: &str, prompt: Option<usize>) -> String,
+    pub editor_hint: &'static str,
+    pub confirm_delete: &'static str,
+    pub confirm_quit: &'static str,
+    pub highlight_tag: &'static str,
+    pub parking_tag: &'static str,
     pub help_close: &'static str,
     pub agenda: &'static str,
     pub private_note: &'static str,
@@ -162,6 +168,14 @@ pub enum KeyHelp {
     Group,
     Help,
     SaveQuit,
+    NewNote,
+    SelectNote,
+    EditNote,
+    Highlight,
+    ParkingLot,
+    Private,
+    DeleteNote,
+    Undo,
 }
 
 impl Strings {

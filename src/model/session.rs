@@ -45,6 +45,10 @@ pub struct Session {
     /// Id of the session of the previous gathering this one continues from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
+    /// The note being written when the session was last saved, so a crash or a closed lid
+    /// loses at most the last couple of seconds of typing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
     /// When the facilitator closed the gathering; `None` while it is unfinished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Timestamp>,
@@ -99,7 +103,7 @@ pub enum GroupLabel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
-    /// Unique within the session; never reused after a delete.
+    /// Unique within the session.
     pub id: u32,
     pub created: Timestamp,
     pub edited: Timestamp,
@@ -114,6 +118,20 @@ pub struct Note {
     /// Private notes never reach the projector nor, by default, the minutes.
     #[serde(default)]
     pub private: bool,
+}
+
+/// A note still in the editor: a new one (`note: None`) or changes to an existing one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// The note being edited; `None` for a new note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<u32>,
+    pub item: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<usize>,
+    pub group: GroupLabel,
+    pub text: String,
 }
 
 /// What a note is for.
@@ -212,6 +230,7 @@ impl Session {
             notes: Vec::new(),
             commitments: Vec::new(),
             previous: None,
+            draft: None,
             ended: None,
         }
     }

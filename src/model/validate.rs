@@ -59,6 +59,10 @@ pub enum InvalidKind {
         item: String,
         goal: String,
     },
+    /// A draft edits a note that is not there.
+    UnknownNote {
+        note: u32,
+    },
     /// The program has no gathering with this number.
     UnknownGathering {
         number: u32,
@@ -431,6 +435,24 @@ pub fn session(s: &Session) -> Vec<Invalid> {
                     what: format!("note {}", n.id),
                 },
                 here.then("edited", String::new()),
+            );
+        }
+    }
+
+    if let Some(d) = &s.draft {
+        let here = root.then("draft", String::new());
+        if item(&d.item).is_none() {
+            c.report(
+                InvalidKind::UnknownItem {
+                    item: d.item.clone(),
+                },
+                here.clone(),
+            );
+        }
+        if let Some(id) = d.note.filter(|id| !s.notes.iter().any(|n| n.id == *id)) {
+            c.report(
+                InvalidKind::UnknownNote { note: id },
+                here.then("note", format!("Some({id})")),
             );
         }
     }

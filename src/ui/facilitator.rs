@@ -13,7 +13,7 @@ use super::widgets::{big_text, countdown, countdown_style, key_hints};
 use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
 use crate::model::timer::{self, Phase};
-use crate::model::{Timestamp, schedule};
+use crate::model::{NoteKind, Timestamp, schedule};
 
 const DIM: Style = Style::new().fg(Color::DarkGray);
 
@@ -210,24 +210,40 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
     render_notes(run, s, frame, notes);
 }
 
-/// The notes written for the current item, newest last.
+/// The notes written for the current item, the selected one marked; the newest stay in view.
 fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
-    let session = &run.session;
-    let item_id = session.current_item().map(|i| i.id.as_str()).unwrap_or("");
-    let mut lines: Vec<Line> = session
-        .notes
-        .iter()
-        .filter(|n| n.item == item_id)
-        .map(|n| {
+    let selected = run.selected_note().map(|n| n.id);
+    let mut selected_line = None;
+    let mut lines: Vec<Line> = run
+        .item_notes()
+        .enumerate()
+        .map(|(i, n)| {
             let first_line = n.text.lines().next().unwrap_or("");
-            let mut spans = vec![Span::styled(format!("{}: ", (s.group)(n.group)), DIM)];
-            if n.private {
-                spans.push(Span::styled(
-                    format!("[{}] ", s.private_tag),
-                    Style::new().fg(Color::Magenta),
-                ));
+            let is_selected = Some(n.id) == selected;
+            if is_selected {
+                selected_line = Some(i);
             }
-            spans.push(Span::raw(first_line.to_string()));
+            let mut spans = vec![
+                Span::raw(if is_selected { "▶ " } else { "  " }),
+                Span::styled(format!("{}: ", (s.group)(n.group)), DIM),
+            ];
+            let tag = match n.kind {
+                NoteKind::Highlight => Some((s.highlight_tag, Color::LightGreen)),
+                NoteKind::ParkingLot => Some((s.parking_tag, Color::LightBlue)),
+                NoteKind::Reflection => None,
+            };
+            for (text, color) in tag
+                .into_iter()
+                .chain(n.private.then_some((s.private_tag, Color::Magenta)))
+            {
+                spans.push(Span::styled(format!("[{text}] "), Style::new().fg(color)));
+            }
+            let style = if is_selected {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(first_line.to_string(), style));
             Line::from(spans)
         })
         .collect();
@@ -235,10 +251,12 @@ fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(s.no_notes, DIM));
     }
     let visible = area.height.saturating_sub(2) as usize;
-    let skip = lines.len().saturating_sub(visible);
+    // Show the newest notes, or keep the selected one in view.
+    let last_needed = selected_line.unwrap_or(lines.len().saturating_sub(1));
+    let skip = (last_needed + 1).saturating_sub(visible);
     let title = format!("{} · {}", s.notes, (s.notes_go_to)(&(s.group)(run.group)));
     frame.render_widget(
-        Paragraph::new(lines.split_off(skip))
+        Paragraph::new(lines.split_off(skip.min(lines.len())))
             .block(Block::bordered().title(title).border_style(DIM)),
         area,
     );

@@ -1,6 +1,7 @@
 //! Drawing: one function per screen over `&State` and the time now. Nothing here changes state,
 //! reads the clock or touches the disk.
 
+pub mod editor;
 pub mod facilitator;
 pub mod help;
 pub mod home;
@@ -22,9 +23,11 @@ pub fn render(state: &State, now: Timestamp, frame: &mut Frame) {
                 View::Facilitator => facilitator::render(run, s, now, frame),
                 View::Projector => projector::render(run, s, now, frame),
             }
+            editor::render(run, s, frame);
             if run.help {
                 help::render(keys::RUN_KEYS, s, frame);
             }
+            editor::render_confirm(run, s, frame);
         }
     }
 }

@@ -1,0 +1,502 @@
+//! Writing and keeping notes during a gathering: the editor, the note list's selection, marks
+//! (highlight, parking lot, private), and delete with a question first and undo after.
+//!
+//! Nothing typed is lost: `Esc` saves the note, the text in an open editor is copied to the
+//! session as a draft within a second or two of typing (and so survives a crash), and a
+//! deleted note can be brought back with `u`.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::Effect;
+use super::run::Run;
+use crate::model::{Draft, GroupLabel, Note, NoteKind, Timestamp};
+
+/// The open note editor: the text being typed and the note it becomes.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub text: TextArea<'static>,
+    /// Where the text goes when saved.
+    pub draft: Draft,
+}
+
+impl PartialEq for Editor {
+    fn eq(&self, other: &Self) -> bool {
+        self.text.lines() == other.text.lines() && self.draft == other.draft
+    }
+}
+
+impl Editor {
+    /// An editor holding `draft`'s text, cursor at the end.
+    pub fn new(draft: Draft) -> Self {
+        let lines: Vec<String> = draft.text.split('\n').map(str::to_string).collect();
+        let mut text = TextArea::new(lines);
+        text.set_wrap_mode(WrapMode::WordOrGlyph);
+        text.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        text.move_cursor(ratatui_textarea::CursorMove::End);
+        Editor { text, draft }
+    }
+
+    /// The text as typed, lines joined with `\n`.
+    pub fn contents(&self) -> String {
+        self.text.lines().join("\n")
+    }
+
+    /// Whether the editor holds anything but white space.
+    pub fn has_text(&self) -> bool {
+        !self.contents().trim().is_empty()
+    }
+}
+
+/// What a yes/no question on screen is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    Delete(u32),
+    /// Quit while the editor holds text (the text is saved as a note first).
+    Quit,
+}
+
+impl Run {
+    /// The notes of the item in front of the room, in the order written.
+    pub fn item_notes(&self) -> impl Iterator<Item = &Note> {
+        let item = self.session.current_item().map(|i| i.id.clone());
+        self.session
+            .notes
+            .iter()
+            .filter(move |n| Some(&n.item) == item.as_ref())
+    }
+
+    /// The selected note, if it belongs to the current item.
+    pub fn selected_note(&self) -> Option<&Note> {
+        let id = self.selected?;
+        self.item_notes().find(|n| n.id == id)
+    }
+
+    fn selected_mut(&mut self) -> Option<&mut Note> {
+        let id = self.selected_note()?.id;
+        self.session.notes.iter_mut().find(|n| n.id == id)
+    }
+
+    /// Opens the editor for a new note on the current item, question and group.
+    pub fn new_note(&mut self, text: &str) {
+        let Some(item) = self.session.current_item() else {
+            return;
+        };
+        let prompt = (!item.prompts.is_empty()).then_some(self.session.prompt);
+        self.editor = Some(Editor::new(Draft {
+            note: None,
+            item: item.id.clone(),
+            prompt,
+            group: self.group,
+            text: text.to_string(),
+        }));
+    }
+
+    /// Opens the editor on the selected note.
+    pub fn edit_note(&mut self) {
+        if let Some(n) = self.selected_note() {
+            self.editor = Some(Editor::new(Draft {
+                note: Some(n.id),
+                item: n.item.clone(),
+                prompt: n.prompt,
+                group: n.group,
+                text: n.text.clone(),
+            }));
+        }
+    }
+
+    /// Reopens the editor on a draft saved before a crash or a quit.
+    pub fn restore_draft(&mut self) {
+        if let Some(draft) = self.session.draft.clone() {
+            self.editor = Some(Editor::new(draft));
+        }
+    }
+
+    /// A key typed into the open editor; `Esc` saves the note and closes it.
+    pub fn editor_key(&mut self, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+        if key.code == KeyCode::Esc {
+            return self.close_editor(now);
+        }
+        if let Some(editor) = &mut self.editor {
+            editor.text.input(key);
+        }
+        Vec::new()
+    }
+
+    /// Pasted text: into the editor, or a new note holding it.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        match &mut self.editor {
+            Some(editor) => {
+                editor.text.insert_str(&text);
+            }
+            None => self.new_note(&text),
+        }
+    }
+
+    /// Saves the editor's text as a note (a new one only if something was typed) and closes it.
+    pub fn close_editor(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(editor) = self.editor.take() else {
+            return Vec::new();
+        };
+        let text = editor.contents();
+        let draft = editor.draft;
+        match draft.note {
+            Some(id) => {
+                if let Some(n) = self.session.notes.iter_mut().find(|n| n.id == id)
+                    && n.text != text
+                {
+                    n.text = text;
+                    n.edited = now;
+                }
+            }
+            None if text.trim().is_empty() => {}
+            None => {
+                let id = self.next_note_id();
+                self.session.notes.push(Note {
+                    id,
+                    created: now,
+                    edited: now,
+                    item: draft.item,
+                    prompt: draft.prompt,
+                    group: draft.group,
+                    kind: NoteKind::Reflection,
+                    text,
+                    private: false,
+                });
+                self.selected = Some(id);
+            }
+        }
+        self.session.draft = None;
+        self.mark_changed()
+    }
+
+    /// Copies the editor's text to the session's draft if it changed: called every tick, so a
+    /// crash loses at most the last second or two of typing.
+    pub fn keep_draft(&mut self) -> Vec<Effect> {
+        let Some(editor) = &self.editor else {
+            return Vec::new();
+        };
+        let draft = Draft {
+            text: editor.contents(),
+            ..editor.draft.clone()
+        };
+        // An untouched editor on an existing note, or an empty new one, needs no draft.
+        let worth_keeping = match draft.note {
+            None => !draft.text.is_empty(),
+            Some(_) => draft.text != editor.draft.text,
+        };
+        if !worth_keeping || self.session.draft.as_ref() == Some(&draft) {
+            return Vec::new();
+        }
+        self.session.draft = Some(draft);
+        self.mark_changed()
+    }
+
+    fn next_note_id(&self) -> u32 {
+        self.session
+            .notes
+            .iter()
+            .chain(self.deleted.iter().map(|(_, n)| n))
+            .map(|n| n.id)
+            .max()
+            .unwrap_or(0)
+            + 1
+    }
+
+    /// Moves the selection among the current item's notes (`by` = ±1), or to an end.
+    pub fn select(&mut self, to: Select) {
+        let ids: Vec<u32> = self.item_notes().map(|n| n.id).collect();
+        if ids.is_empty() {
+            self.selected = None;
+            return;
+        }
+        let at = self
+            .selected
+            .and_then(|id| ids.iter().position(|i| *i == id));
+        let index = match (to, at) {
+            (Select::First, _) => 0,
+            (Select::Last, _) | (Select::Previous, None) => ids.len() - 1,
+            (Select::Next, None) => 0,
+            (Select::Previous, Some(i)) => i.saturating_sub(1),
+            (Select::Next, Some(i)) => (i + 1).min(ids.len() - 1),
+        };
+        self.selected = Some(ids[index]);
+    }
+
+    /// `*`, `o`: marks the selected note as a highlight / for the parking lot, or back.
+    pub fn toggle_kind(&mut self, kind: NoteKind, now: Timestamp) -> Vec<Effect> {
+        let Some(n) = self.selected_mut() else {
+            return Vec::new();
+        };
+        n.kind = if n.kind == kind {
+            NoteKind::Reflection
+        } else {
+            kind
+        };
+        n.edited = now;
+        self.mark_changed()
+    }
+
+    /// `x`: makes the selected note private, or public again.
+    pub fn toggle_private(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(n) = self.selected_mut() else {
+            return Vec::new();
+        };
+        n.private = !n.private;
+        n.edited = now;
+        self.mark_changed()
+    }
+
+    /// `d`: asks before deleting the selected note.
+    pub fn ask_delete(&mut self) {
+        if let Some(n) = self.selected_note() {
+            self.confirm = Some(Confirm::Delete(n.id));
+        }
+    }
+
+    /// Deletes a note, keeping it for undo.
+    pub fn delete(&mut self, id: u32) -> Vec<Effect> {
+        let Some(index) = self.session.notes.iter().position(|n| n.id == id) else {
+            return Vec::new();
+        };
+        let note = self.session.notes.remove(index);
+        self.deleted.push((index, note));
+        self.selected = None;
+        self.select(Select::Last);
+        self.mark_changed()
+    }
+
+    /// `u`: brings back the last deleted note, where it was.
+    pub fn undo_delete(&mut self) -> Vec<Effect> {
+        let Some((index, note)) = self.deleted.pop() else {
+            return Vec::new();
+        };
+        self.selected = Some(note.id);
+        let index = index.min(self.session.notes.len());
+        self.session.notes.insert(index, note);
+        self.mark_changed()
+    }
+
+    /// The group a new note gets.
+    pub fn set_group(&mut self, group: GroupLabel) {
+        self.group = group;
+    }
+}
+
+/// Where to move the note selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Select {
+    Previous,
+    Next,
+    First,
+    Last,
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::Select;
+    use crate::app::testing::{running, t};
+    use crate::app::{Confirm, Effect, Msg, Opened, Run, State, update};
+    use crate::i18n::Lang;
+    use crate::model::{GroupLabel, NoteKind};
+
+    fn state() -> State {
+        running()
+    }
+
+    fn run(s: &State) -> &Run {
+        s.run().unwrap()
+    }
+
+    fn typed(s: &mut State, text: &str, at: i64) {
+        for c in text.chars() {
+            let key = match c {
+                '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            };
+            update(s, Msg::EditorKey(key), t(at));
+        }
+    }
+
+    fn esc() -> Msg {
+        Msg::EditorKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn a_note_is_written_with_norwegian_letters_and_saved_on_esc() {
+        let mut s = state();
+        update(&mut s, Msg::SetGroup(GroupLabel::Group(4)), t(0));
+        update(&mut s, Msg::NewNote, t(1));
+        typed(&mut s, "Blåbær og rødøyd ærlighet\nlinje to q", 2);
+        assert!(run(&s).session.notes.is_empty(), "nothing saved before Esc");
+        assert_eq!(update(&mut s, esc(), t(3)), vec![Effect::Save]);
+        let note = &run(&s).session.notes[0];
+        assert_eq!(note.text, "Blåbær og rødøyd ærlighet\nlinje to q");
+        assert_eq!(note.group, GroupLabel::Group(4));
+        assert_eq!(note.item, "velkommen");
+        assert_eq!(note.prompt, Some(0));
+        assert_eq!(note.created, t(3));
+        assert!(run(&s).editor.is_none());
+        assert_eq!(run(&s).selected, Some(note.id));
+    }
+
+    #[test]
+    fn esc_on_an_empty_editor_makes_no_note() {
+        let mut s = state();
+        update(&mut s, Msg::NewNote, t(0));
+        typed(&mut s, "  ", 0);
+        update(&mut s, esc(), t(1));
+        assert!(run(&s).session.notes.is_empty());
+    }
+
+    #[test]
+    fn the_draft_is_kept_in_the_session_on_the_next_tick_and_reopened_after_a_crash() {
+        let mut s = state();
+        update(&mut s, Msg::NewNote, t(0));
+        typed(&mut s, "halvferdig tanke", 0);
+        assert_eq!(run(&s).session.draft, None);
+        assert_eq!(update(&mut s, Msg::Tick, t(1)), vec![Effect::Save]);
+        let draft = run(&s).session.draft.clone().unwrap();
+        assert_eq!(draft.text, "halvferdig tanke");
+        // Nothing new typed: no new save for the draft.
+        update(&mut s, Msg::Saved(Ok(())), t(1));
+        assert_eq!(update(&mut s, Msg::Tick, t(2)), vec![]);
+
+        // As after kill -9: the saved session opened again.
+        let mut again = State::new(Lang::Nb, s.programs.clone(), vec![]);
+        let opened = Opened {
+            path: "01.ron".into(),
+            session: run(&s).session.clone(),
+            resumed: true,
+        };
+        update(&mut again, Msg::Opened(Ok(Box::new(opened))), t(60));
+        assert_eq!(
+            run(&again).editor.as_ref().unwrap().contents(),
+            "halvferdig tanke"
+        );
+        typed(&mut again, " som ble ferdig", 61);
+        update(&mut again, esc(), t(62));
+        assert_eq!(
+            run(&again).session.notes[0].text,
+            "halvferdig tanke som ble ferdig"
+        );
+        assert_eq!(run(&again).session.draft, None);
+    }
+
+    #[test]
+    fn paste_goes_into_the_editor_or_starts_a_note() {
+        let mut s = state();
+        update(&mut s, Msg::Paste("limt inn\r\nfra e-post".into()), t(0));
+        assert_eq!(
+            run(&s).editor.as_ref().unwrap().contents(),
+            "limt inn\nfra e-post"
+        );
+        update(&mut s, Msg::Paste(" – og mer".into()), t(0));
+        update(&mut s, esc(), t(1));
+        assert_eq!(
+            run(&s).session.notes[0].text,
+            "limt inn\nfra e-post – og mer"
+        );
+    }
+
+    fn with_notes(texts: &[&str]) -> State {
+        let mut s = state();
+        for (i, text) in texts.iter().enumerate() {
+            update(&mut s, Msg::NewNote, t(i as i64));
+            typed(&mut s, text, i as i64);
+            update(&mut s, esc(), t(i as i64));
+        }
+        s
+    }
+
+    #[test]
+    fn notes_are_selected_marked_and_edited() {
+        let mut s = with_notes(&["en", "to", "tre"]);
+        update(&mut s, Msg::SelectNote(Select::First), t(5));
+        assert_eq!(run(&s).selected_note().unwrap().text, "en");
+        update(&mut s, Msg::SelectNote(Select::Next), t(5));
+        update(&mut s, Msg::ToggleHighlight, t(6));
+        update(&mut s, Msg::TogglePrivate, t(6));
+        let n = run(&s).selected_note().unwrap();
+        assert_eq!(
+            (n.text.as_str(), n.kind, n.private),
+            ("to", NoteKind::Highlight, true)
+        );
+        update(&mut s, Msg::ToggleParkingLot, t(7));
+        assert_eq!(run(&s).selected_note().unwrap().kind, NoteKind::ParkingLot);
+        update(&mut s, Msg::EditNote, t(8));
+        typed(&mut s, " og et halvt", 8);
+        update(&mut s, esc(), t(9));
+        let n = run(&s).selected_note().unwrap();
+        assert_eq!(n.text, "to og et halvt");
+        assert_eq!(n.edited, t(9));
+        assert_eq!(run(&s).session.notes.len(), 3);
+    }
+
+    #[test]
+    fn delete_asks_and_undo_brings_the_note_back_where_it_was() {
+        let mut s = with_notes(&["en", "to", "tre"]);
+        update(&mut s, Msg::SelectNote(Select::First), t(5));
+        update(&mut s, Msg::SelectNote(Select::Next), t(5));
+        update(&mut s, Msg::DeleteNote, t(5));
+        assert_eq!(run(&s).confirm, Some(Confirm::Delete(2)));
+        assert_eq!(
+            run(&s).session.notes.len(),
+            3,
+            "nothing deleted before the answer"
+        );
+        update(&mut s, Msg::Confirm(false), t(5));
+        assert_eq!(run(&s).session.notes.len(), 3);
+        update(&mut s, Msg::DeleteNote, t(6));
+        assert_eq!(update(&mut s, Msg::Confirm(true), t(6)), vec![Effect::Save]);
+        let texts: Vec<_> = run(&s)
+            .session
+            .notes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
+        assert_eq!(texts, ["en", "tre"]);
+        update(&mut s, Msg::UndoDelete, t(7));
+        let texts: Vec<_> = run(&s)
+            .session
+            .notes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
+        assert_eq!(texts, ["en", "to", "tre"]);
+        // A new note after a delete does not take the deleted one's id.
+        update(&mut s, Msg::DeleteNote, t(8));
+        update(&mut s, Msg::Confirm(true), t(8));
+        update(&mut s, Msg::NewNote, t(9));
+        typed(&mut s, "fire", 9);
+        update(&mut s, esc(), t(9));
+        assert_eq!(run(&s).session.notes.last().unwrap().id, 4);
+    }
+
+    #[test]
+    fn quit_asks_only_when_the_editor_holds_text_and_then_keeps_it() {
+        let mut s = state();
+        update(&mut s, Msg::NewNote, t(0));
+        update(&mut s, Msg::Quit, t(0));
+        assert!(run(&s).editor.is_none());
+        update(&mut s, Msg::Saved(Ok(())), t(0));
+        assert!(s.quit, "an empty editor quits without asking");
+
+        let mut s = state();
+        update(&mut s, Msg::NewNote, t(0));
+        typed(&mut s, "viktig", 0);
+        update(&mut s, Msg::Quit, t(1));
+        assert_eq!(run(&s).confirm, Some(Confirm::Quit));
+        update(&mut s, Msg::Confirm(false), t(1));
+        assert!(!s.quit);
+        assert!(run(&s).editor.is_some(), "still writing");
+        update(&mut s, Msg::Quit, t(2));
+        update(&mut s, Msg::Confirm(true), t(2));
+        assert_eq!(run(&s).session.notes[0].text, "viktig");
+        update(&mut s, Msg::Saved(Ok(())), t(2));
+        assert!(s.quit);
+    }
+}
