@@ -31,11 +31,22 @@ fn main() -> ExitCode {
         Some(path) => config::load(path),
         None => Default::default(),
     };
+    let env_lang = env::var(cli::LANG_ENV).ok().filter(|v| !v.is_empty());
     let lang = pre
         .lang
-        .or_else(|| env::var(cli::LANG_ENV).ok().and_then(|v| Lang::parse(&v)))
+        .or_else(|| env_lang.as_deref().and_then(Lang::parse))
         .unwrap_or(config.language);
     let s = lang.strings();
+    if pre.lang.is_none()
+        && let Some(v) = env_lang.as_deref().filter(|v| Lang::parse(v).is_none())
+    {
+        let _ = writeln!(
+            io::stderr(),
+            "samling: {}: {}",
+            s.warning,
+            (s.unknown_lang)(v)
+        );
+    }
     let cli = cli::parse(&args, s);
 
     let mut stderr = io::stderr();
@@ -133,9 +144,6 @@ fn interactive(
             return Ok(false);
         };
         let (held, problems) = sessions::held(&ctx.layout, &program.id);
-        for p in &problems {
-            writeln!(io.err, "samling: {}: {}", s.warning, s.located(p))?;
-        }
         let number = match gathering.or_else(|| sessions::next_gathering(program, &held)) {
             Some(n) => n,
             None => {
@@ -162,10 +170,12 @@ fn interactive(
         ) {
             Ok(opened) => {
                 ctx.lock = Some(opened.lock);
+                let notices = tui::open_notices(s, &opened.path, &problems);
                 let msg = samling::app::Msg::Opened(Ok(Box::new(Opened {
                     path: opened.path,
                     session: opened.session,
                     resumed: opened.resumed,
+                    notices,
                 })));
                 update(&mut state, msg, now);
             }

@@ -4,28 +4,36 @@
 //!
 //! - No busy polling: the loop sleeps until a key, a resize, a signal check once a second, or,
 //!   while a gathering runs, the next whole second (one redraw a second for the countdown).
-//! - SIGTERM, SIGHUP and SIGINT: save, restore the terminal, exit 0.
+//! - SIGTERM, SIGHUP and SIGINT: save, restore the terminal, exit 0. The same when the terminal
+//!   goes away (a closed window, a dropped SSH link) without a signal.
+//! - Terminal events are read on their own thread. crossterm 0.29's reader never returns once
+//!   the terminal has hung up (it retries the failing read forever), so the loop must not wait
+//!   inside it: it waits on a channel instead, and wakes at least once a second to look at the
+//!   signal flag and the terminal.
 //! - A panic: ratatui's hook (installed by [`ratatui::init`]) restores the terminal, and the
 //!   session in memory is written beside its file as `<file>.rescue.ron` before the panic goes on.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use chrono::{Local, Timelike};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Effect, Msg, Opened, State, keys, update};
+use crate::i18n::Strings;
 use crate::model::Timestamp;
 use crate::store::config::Config;
 use crate::store::lock::SessionLock;
 use crate::store::{self, Layout, sessions};
 use crate::ui;
+use std::path::Path;
 
 /// How long the loop sleeps at most before it looks at the signal flag again.
 const WAKE: Duration = Duration::from_secs(1);
@@ -43,13 +51,6 @@ pub struct Context {
 pub fn now() -> Timestamp {
     let t = Local::now().fixed_offset();
     Timestamp(t.with_nanosecond(0).unwrap_or(t))
-}
-
-/// Where the in-memory session goes when samling panics.
-pub fn rescue_path(file: &Path) -> PathBuf {
-    let mut name = file.file_stem().unwrap_or_default().to_os_string();
-    name.push(".rescue.ron");
-    file.with_file_name(name)
 }
 
 /// Runs the interactive program until the user quits or a signal asks it to stop.
@@ -79,17 +80,41 @@ pub fn run(mut state: State, mut ctx: Context) -> io::Result<()> {
     match outcome {
         Ok(result) => result,
         Err(panic) => {
-            if let Some(run) = state.run() {
-                let rescue = rescue_path(&run.file);
-                let written = store::save::to_ron(&run.session)
-                    .map_err(io::Error::other)
-                    .and_then(|text| store::save::write_atomic(&rescue, text.as_bytes()));
-                if written.is_ok() {
-                    eprintln!("samling: {}", rescue.display());
-                }
-            }
+            write_rescue(&state);
             panic::resume_unwind(panic)
         }
+    }
+}
+
+/// Reads terminal events on a thread of its own and hands them over a channel.
+fn spawn_input() -> Receiver<io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Whether the terminal has hung up (its window closed, its SSH link dropped).
+fn terminal_gone() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut fds, Some(&now)) {
+        Ok(_) => fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(_) => false,
     }
 }
 
@@ -99,13 +124,21 @@ fn event_loop(
     ctx: &mut Context,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    let input = spawn_input();
     let mut dirty = true;
+    // Ticks come once a second on the clock, whether or not keys arrive in between: typing
+    // must not hold back the countdown or the saving of a draft.
+    let mut next_tick = Instant::now() + Duration::from_secs(1);
     while !state.quit {
-        if stop.load(Ordering::Relaxed) {
-            // Asked to stop from outside: save what there is, then go.
-            if state.run().is_some_and(|r| r.unsaved) {
-                let msg = save(state);
-                update(state, msg, now());
+        if stop.load(Ordering::Relaxed) || terminal_gone() {
+            // Asked to stop from outside, or nobody left to see: keep what is being typed,
+            // save, and if that fails leave a rescue copy; then go.
+            if state.run().is_some() {
+                let effects = update(state, Msg::Tick, now());
+                perform(state, ctx, effects);
+                if state.run().is_some_and(|r| r.unsaved) {
+                    write_rescue(state);
+                }
             }
             break;
         }
@@ -114,15 +147,12 @@ fn event_loop(
             dirty = false;
         }
         let timeout = if state.needs_ticks() {
-            // Wake just after the next whole second, when the countdown changes.
-            let into_second =
-                Duration::from_nanos(u64::from(Local::now().nanosecond() % 1_000_000_000));
-            Duration::from_secs(1).saturating_sub(into_second) + Duration::from_millis(5)
+            next_tick.saturating_duration_since(Instant::now())
         } else {
             WAKE
         };
-        let msg = if event::poll(timeout)? {
-            match event::read()? {
+        let msg = match input.recv_timeout(timeout) {
+            Ok(event) => match event? {
                 Event::Key(key) => keys::map(state, key),
                 Event::Paste(text) if state.run().is_some() => Some(Msg::Paste(text)),
                 Event::Resize(..) => {
@@ -130,19 +160,43 @@ fn event_loop(
                     None
                 }
                 _ => None,
-            }
-        } else if state.needs_ticks() {
-            Some(Msg::Tick)
-        } else {
-            None
+            },
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
         if let Some(msg) = msg {
             let effects = update(state, msg, now());
             perform(state, ctx, effects);
             dirty = true;
         }
+        if state.needs_ticks() && Instant::now() >= next_tick {
+            let effects = update(state, Msg::Tick, now());
+            perform(state, ctx, effects);
+            dirty = true;
+            next_tick = next_whole_second();
+        }
     }
     Ok(())
+}
+
+/// Just after the next whole second of the wall clock, when the countdown changes.
+fn next_whole_second() -> Instant {
+    let into_second = Duration::from_nanos(u64::from(Local::now().nanosecond() % 1_000_000_000));
+    Instant::now() + Duration::from_secs(1).saturating_sub(into_second) + Duration::from_millis(5)
+}
+
+/// Writes the running session beside its file as `<file>.rescue.ron`, for when the session
+/// cannot be saved where it belongs (a panic, or a failed last save on the way out).
+fn write_rescue(state: &State) {
+    if let Some(run) = state.run() {
+        let rescue = store::save::rescue_path(&run.file);
+        let written = store::save::to_ron(&run.session)
+            .map_err(io::Error::other)
+            .and_then(|text| store::save::write_atomic(&rescue, text.as_bytes()));
+        if written.is_ok() {
+            eprintln!("samling: {}", rescue.display());
+        }
+    }
 }
 
 /// Carries out effects, feeding their outcomes back as messages until none are left.
@@ -166,6 +220,17 @@ fn perform(state: &mut State, ctx: &mut Context, effects: Vec<Effect>) {
     }
 }
 
+/// What the facilitator must know on opening a session: held files of the program that did
+/// not load (left untouched), and a rescue copy from an earlier crash beside this one.
+pub fn open_notices(s: &Strings, path: &Path, problems: &[store::Problem]) -> Vec<String> {
+    let mut notices: Vec<String> = problems.iter().map(|p| s.located(p)).collect();
+    let rescue = store::save::rescue_path(path);
+    if rescue.exists() {
+        notices.push((s.rescue_found)(&rescue.display().to_string()));
+    }
+    notices
+}
+
 fn save(state: &State) -> Msg {
     let Some(run) = state.run() else {
         return Msg::Saved(Ok(()));
@@ -185,14 +250,16 @@ fn open(
     let Some(program) = state.programs.iter().find(|p| p.id == program) else {
         return Msg::Opened(Err((s.unknown_program)(program, &[])));
     };
-    let (held, _) = sessions::held(&ctx.layout, &program.id);
+    let (held, problems) = sessions::held(&ctx.layout, &program.id);
     match sessions::open(&ctx.layout, program, gathering, today, &ctx.config, &held) {
         Ok(opened) => {
             ctx.lock = Some(opened.lock);
+            let notices = open_notices(s, &opened.path, &problems);
             Msg::Opened(Ok(Box::new(Opened {
                 path: opened.path,
                 session: opened.session,
                 resumed: opened.resumed,
+                notices,
             })))
         }
         Err(problem) => Msg::Opened(Err(s.located(&problem))),

@@ -24,6 +24,15 @@ fn start(dir: &Path, args: &[&str]) -> Pty {
     Pty::spawn(&all, dir, &[], 100, 30)
 }
 
+/// The next gathering started, with its first item's clock running.
+fn clock_running(dir: &Path) -> Pty {
+    let mut pty = start(dir, &["run"]);
+    pty.wait_for("Velkommen og innsjekk");
+    pty.send(" ");
+    pty.wait_for("14:5");
+    pty
+}
+
 #[test]
 fn run_a_gathering_quit_and_resume() {
     let dir = tempfile::tempdir().unwrap();
@@ -86,10 +95,7 @@ fn a_second_samling_on_the_same_gathering_is_refused() {
 fn kill_9_mid_item_loses_nothing_saved_and_the_clock_resumes() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mut pty = start(dir.path(), &["run"]);
-    pty.wait_for("Velkommen og innsjekk");
-    pty.send(" ");
-    pty.wait_for("14:5");
+    let mut pty = clock_running(dir.path());
     pty.send("+");
     pty.wait_for("15:5");
     pty.signal("KILL");
@@ -162,13 +168,25 @@ fn a_note_with_norwegian_letters_reaches_the_file_and_kill_9_mid_typing_keeps_th
     // Typing, then killed without warning: the draft saved within two seconds survives.
     pty.send("i");
     pty.wait_for("Notat · Gruppe 3");
-    pty.send("Halvveis skrevet tanke om æ");
+    // Type steadily, a key every 150 ms, as a note-taker does: the draft must reach the file
+    // while the typing goes on, not only when it pauses.
+    let text = "Halvveis skrevet tanke om æ";
+    let mut saved_while_typing = false;
+    for c in text.chars() {
+        pty.send(&c.to_string());
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        saved_while_typing |= store::load_session(&file).unwrap().draft.is_some();
+    }
+    assert!(
+        saved_while_typing,
+        "no draft saved during 4 s of steady typing"
+    );
     pty.wait_for("tanke om æ");
     let deadline = std::time::Instant::now() + support::pty::TIMEOUT;
-    while store::load_session(&file).unwrap().draft.is_none() {
+    while store::load_session(&file).unwrap().draft.map(|d| d.text) != Some(text.into()) {
         assert!(
             std::time::Instant::now() < deadline,
-            "the draft was never saved"
+            "the draft was never saved whole"
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
@@ -187,4 +205,16 @@ fn a_note_with_norwegian_letters_reaches_the_file_and_kill_9_mid_typing_keeps_th
     let session = store::load_session(&file).unwrap();
     assert_eq!(session.notes.len(), 2);
     assert_eq!(session.draft, None);
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_samling_without_spinning() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = clock_running(dir.path());
+    pty.hang_up();
+    // It must exit by itself (wait_exit fails the test after its timeout otherwise).
+    pty.wait_exit();
+    let session = store::load_session(&session_file(&data)).unwrap();
+    assert_eq!(session.phase(), Phase::Running);
 }

@@ -38,6 +38,7 @@ fn running(lang: Lang) -> State {
         path: "/data/sessions/traumebevisst/01-2026-11-23.ron".into(),
         session,
         resumed: false,
+        notices: vec![],
     };
     update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
     update(&mut state, Msg::ToggleTimer, t(0));

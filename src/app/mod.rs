@@ -104,6 +104,8 @@ pub struct Opened {
     pub path: PathBuf,
     pub session: Session,
     pub resumed: bool,
+    /// Things the facilitator must know (files that did not load, a rescue copy).
+    pub notices: Vec<String>,
 }
 
 /// Work for the runtime: everything that is not a change to the state.

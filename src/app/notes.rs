@@ -147,7 +147,7 @@ impl Run {
                     && n.text != text
                 {
                     n.text = text;
-                    n.edited = now;
+                    n.edited = now.max(n.created);
                 }
             }
             None if text.trim().is_empty() => {}
@@ -234,7 +234,7 @@ impl Run {
         } else {
             kind
         };
-        n.edited = now;
+        n.edited = now.max(n.created);
         self.mark_changed()
     }
 
@@ -244,7 +244,7 @@ impl Run {
             return Vec::new();
         };
         n.private = !n.private;
-        n.edited = now;
+        n.edited = now.max(n.created);
         self.mark_changed()
     }
 
@@ -371,6 +371,7 @@ mod tests {
             path: "01.ron".into(),
             session: run(&s).session.clone(),
             resumed: true,
+            notices: vec![],
         };
         update(&mut again, Msg::Opened(Ok(Box::new(opened))), t(60));
         assert_eq!(

@@ -60,6 +60,9 @@ pub struct Run {
     pub flash_until: Option<Timestamp>,
     /// Whether this session was resumed rather than started, to say so on screen.
     pub resumed: bool,
+    /// Shown on the facilitator view until the gathering is closed: files that did not load,
+    /// a rescue copy found beside the session.
+    pub notices: Vec<String>,
     /// The note being written, if the editor is open.
     pub editor: Option<Editor>,
     /// The selected note (by id) in the current item's list.
@@ -88,6 +91,7 @@ impl Run {
             unsaved: false,
             flash_until: None,
             resumed: opened.resumed,
+            notices: opened.notices,
             editor: None,
             selected: None,
             confirm: None,
@@ -452,6 +456,7 @@ mod tests {
                 path: r.file.clone(),
                 session: r.session.clone(),
                 resumed: true,
+                notices: vec![],
             }))),
             t(3600),
         );

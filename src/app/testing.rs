@@ -22,6 +22,7 @@ pub fn running() -> State {
         path: "/data/sessions/traumebevisst/01-2026-11-23.ron".into(),
         session,
         resumed: false,
+        notices: vec![],
     };
     update(&mut s, Msg::Opened(Ok(Box::new(opened))), t(0));
     s

@@ -121,6 +121,8 @@ pub const EN: Strings = Strings {
         KeyHelp::Undo => "undo",
     },
     private_tag: "private",
+    key_space: "Space",
+    unknown_lang: |v| format!("SAMLING_LANG={v} is unknown (use nb or en); using the default"),
     help_title: "Keys",
     editor_title: |group, prompt| match prompt {
         Some(p) => format!("Note · {group} · question {}", p + 1),
@@ -161,6 +163,9 @@ pub const EN: Strings = Strings {
     cli_quiet: "No sound when time is up or a step changes",
     all_held: |title| {
         format!("Every gathering of \"{title}\" has been held; pick one with --gathering")
+    },
+    rescue_found: |p| {
+        format!("Found a rescue copy from a crash: {p} – look through it; it is not used by itself")
     },
     item_kind: |k| match k {
         ItemKind::Welcome => "Welcome",
@@ -207,6 +212,9 @@ fn problem(p: &Problem) -> String {
             "the file is version {found}, but this samling reads up to version {supported}: \
              upgrade samling"
         ),
+        ProblemKind::NoVersion => {
+            "the file has no \"version: 1\" (every samling file starts with it)".into()
+        }
         ProblemKind::UnknownVersion { found } => format!("unknown version {found}"),
         ProblemKind::WrongKind { expected, found } => format!(
             "expected {}, but the file is {}",

@@ -113,6 +113,9 @@ pub struct Strings {
     /// Marks a private note in the facilitator's list.
     pub private_tag: &'static str,
     pub help_title: &'static str,
+    /// The space bar's name in the key list.
+    pub key_space: &'static str,
+    pub unknown_lang: fn(&str) -> String,
     pub editor_title: fn(group: &str, prompt: Option<usize>) -> String,
     pub editor_hint: &'static str,
     pub confirm_delete: &'static str,
@@ -145,6 +148,7 @@ pub struct Strings {
     pub cli_run_gathering: &'static str,
     pub cli_quiet: &'static str,
     pub all_held: fn(&str) -> String,
+    pub rescue_found: fn(&str) -> String,
 
     // Words for the model.
     pub item_kind: fn(ItemKind) -> &'static str,

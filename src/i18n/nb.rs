@@ -124,6 +124,10 @@ pub const NB: Strings = Strings {
         KeyHelp::Undo => "angre",
     },
     private_tag: "privat",
+    key_space: "Mellomrom",
+    unknown_lang: |v| {
+        format!("SAMLING_LANG={v} er ukjent (bruk nb eller en); bruker standardspråket")
+    },
     help_title: "Taster",
     editor_title: |group, prompt| match prompt {
         Some(p) => format!("Notat · {group} · spørsmål {}", p + 1),
@@ -163,6 +167,11 @@ pub const NB: Strings = Strings {
     cli_run_gathering: "Nummeret på samlingen (ellers den neste som ikke er holdt)",
     cli_quiet: "Ingen lyd når tiden er ute eller et trinn skifter",
     all_held: |title| format!("Alle samlingene i «{title}» er holdt; velg en med --gathering"),
+    rescue_found: |p| {
+        format!(
+            "Fant en redningskopi fra en krasj: {p} – se gjennom den; den brukes ikke av seg selv"
+        )
+    },
     item_kind: |k| match k {
         ItemKind::Welcome => "Velkommen",
         ItemKind::SinceLast => "Siden sist",
@@ -208,6 +217,9 @@ fn problem(p: &Problem) -> String {
             "filen har versjon {found}, men denne samling kan lese til og med versjon \
              {supported}: oppgrader samling"
         ),
+        ProblemKind::NoVersion => {
+            "filen mangler «version: 1» (alle samling-filer begynner med det)".into()
+        }
         ProblemKind::UnknownVersion { found } => format!("ukjent versjon {found}"),
         ProblemKind::WrongKind { expected, found } => format!(
             "forventet {}, men filen er {}",

@@ -120,15 +120,23 @@ impl ItemTiming {
         phase(&self.events)
     }
 
+    /// The time to record for an event at `now`: never before the last event, so a wall clock
+    /// set back during the day (a laptop joining the school network) cannot make the record
+    /// run backwards.
+    fn at(&self, now: Timestamp) -> Timestamp {
+        self.events.last().map_or(now, |e| e.at().max(now))
+    }
+
     /// Starts the item, or starts it again after it ended.
     pub fn start(&mut self, now: Timestamp) {
         if matches!(self.phase(), Phase::Waiting | Phase::Ended) {
-            self.events.push(TimerEvent::Started(now));
+            self.events.push(TimerEvent::Started(self.at(now)));
         }
     }
 
     /// Space: start, pause or resume.
     pub fn toggle(&mut self, now: Timestamp) {
+        let now = self.at(now);
         match self.phase() {
             Phase::Waiting | Phase::Ended => self.events.push(TimerEvent::Started(now)),
             Phase::Running => self.events.push(TimerEvent::Paused(now)),
@@ -137,13 +145,14 @@ impl ItemTiming {
     }
 
     pub fn extend(&mut self, now: Timestamp, minutes: i32) {
+        let now = self.at(now);
         self.events.push(TimerEvent::Extended(now, minutes));
     }
 
     /// Ends the item if it is running or paused.
     pub fn end(&mut self, now: Timestamp) {
         if matches!(self.phase(), Phase::Running | Phase::Paused) {
-            self.events.push(TimerEvent::Ended(now));
+            self.events.push(TimerEvent::Ended(self.at(now)));
         }
     }
 
@@ -290,6 +299,18 @@ mod tests {
         let mut t = ItemTiming::new("a");
         t.start(at(100));
         assert_eq!(elapsed(&t.events, at(40)), Duration::zero());
+    }
+
+    #[test]
+    fn a_clock_set_back_mid_item_never_makes_the_record_run_backwards() {
+        let mut t = ItemTiming::new("a");
+        t.start(at(100));
+        t.toggle(at(40)); // the clock jumped back a minute
+        t.toggle(at(50));
+        t.extend(at(10), 1);
+        t.end(at(20));
+        let times: Vec<_> = t.events.iter().map(TimerEvent::at).collect();
+        assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
     }
 
     #[test]

@@ -162,9 +162,13 @@ impl Checker {
         self.found.push(Invalid { kind, anchor });
     }
 
+    /// Reports `field` if it says nothing; the place is the field itself, after `anchor`.
     fn non_empty(&mut self, field: &'static str, value: &str, anchor: &Anchor) {
         if value.trim().is_empty() {
-            self.report(InvalidKind::Empty { field }, anchor.clone());
+            self.report(
+                InvalidKind::Empty { field },
+                anchor.then(field, String::new()),
+            );
         }
     }
 
@@ -173,7 +177,8 @@ impl Checker {
             self.report(InvalidKind::Empty { field: "id" }, anchor.clone());
         } else if !id
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            // Lower case only: on macOS and Windows `Lek` and `lek` name the same file.
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         {
             self.report(InvalidKind::BadId { id: id.into() }, anchor.clone());
         }
@@ -237,12 +242,13 @@ impl Checker {
                     );
                 }
             }
-            let steps: u32 = item.steps.iter().map(|s| s.minutes).sum();
-            if steps > item.minutes {
+            // Summed wide: a hand-written file may hold any u32 per step.
+            let steps: u64 = item.steps.iter().map(|s| u64::from(s.minutes)).sum();
+            if steps > u64::from(item.minutes) {
                 self.report(
                     InvalidKind::StepsTooLong {
                         item: item.id.clone(),
-                        steps,
+                        steps: u32::try_from(steps).unwrap_or(u32::MAX),
                         minutes: item.minutes,
                     },
                     here.then("minutes", item.minutes.to_string()),
@@ -271,7 +277,7 @@ pub fn program(p: &Program) -> Vec<Invalid> {
     let mut c = Checker::default();
     let root = Anchor::default();
     c.file_safe_id(&p.id, &root.then("id", quoted(&p.id)));
-    c.non_empty("title", &p.title, &root.then("title", String::new()));
+    c.non_empty("title", &p.title, &root);
     c.unique("goal", p.goals.iter().map(|g| g.id.as_str()), &root);
     let goals: HashSet<&str> = p.goals.iter().map(|g| g.id.as_str()).collect();
     if p.gatherings.is_empty() {
@@ -340,7 +346,7 @@ pub fn session(s: &Session) -> Vec<Invalid> {
     let root = Anchor::default();
     c.file_safe_id(&s.id, &root.then("id", quoted(&s.id)));
     c.file_safe_id(&s.program, &root.then("program", quoted(&s.program)));
-    c.non_empty("title", &s.title, &root.then("title", String::new()));
+    c.non_empty("title", &s.title, &root);
     let agenda_at = root.then("agenda", String::new());
     c.agenda(&s.agenda, None, &agenda_at);
     if s.current >= s.agenda.len().max(1) {
@@ -389,6 +395,19 @@ pub fn session(s: &Session) -> Vec<Invalid> {
                 },
                 here.clone(),
             );
+        }
+        for e in &t.events {
+            if let TimerEvent::Extended(_, m) = e
+                && m.unsigned_abs() > MAX_MINUTES
+            {
+                c.report(
+                    InvalidKind::BadMinutes {
+                        item: t.item.clone(),
+                        minutes: m.unsigned_abs(),
+                    },
+                    here.clone(),
+                );
+            }
         }
         if !well_formed(&t.events) {
             c.report(

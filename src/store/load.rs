@@ -54,7 +54,12 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             },
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|_| Problem::new(path, ProblemKind::NotText))?;
+    let mut text =
+        String::from_utf8(bytes).map_err(|_| Problem::new(path, ProblemKind::NotText))?;
+    // Windows editors (Notepad) may start a UTF-8 file with a byte-order mark.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     if text.trim().is_empty() {
         return Err(Problem::new(path, ProblemKind::Empty));
     }
@@ -145,11 +150,20 @@ fn parse_versioned<T: DeserializeOwned + Versioned>(
     let version = match ron::from_str::<T>(text) {
         Ok(v) if v.version() == crate::model::SCHEMA_VERSION => return Ok(v),
         Ok(v) => v.version(),
-        Err(err) => match migrate::probe_version(text, kind) {
-            Some(version) => version,
-            // Not even the version could be read: the parser's own error is the best message.
-            None => return Err(vec![syntax(path, err)]),
-        },
+        Err(err) => {
+            let probed = migrate::probe_version(text, kind);
+            match (probed, written_version(text)) {
+                // An old version whose fields differ: the migration reads it.
+                (Some(version), _) => version,
+                // A newer file is refused as newer even when this samling cannot parse it.
+                (None, Some(version)) if version > crate::model::SCHEMA_VERSION => version,
+                (None, None) if find_key(text, 0, "version").is_none() => {
+                    return Err(vec![Problem::new(path, ProblemKind::NoVersion)]);
+                }
+                // Broken: the parser's own error, with its place, is the best message.
+                _ => return Err(vec![syntax(path, err)]),
+            }
+        }
     };
     match migrate(version, text) {
         Ok(value) => Ok(value),
@@ -166,6 +180,18 @@ fn parse_versioned<T: DeserializeOwned + Versioned>(
         )]),
         Err(migrate::Refusal::Parse(err)) => Err(vec![syntax(path, err)]),
     }
+}
+
+/// The number after the first `version:` in the text, read without parsing the document, for
+/// telling a newer file from a broken one.
+fn written_version(text: &str) -> Option<u32> {
+    let at = find_key(text, 0, "version")?;
+    let rest = text[at + "version".len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// Both documents carry a schema version.
@@ -278,7 +304,14 @@ fn find_key_value(text: &str, from: usize, key: &str, value: &str) -> Option<usi
     while let Some(start) = find_key(text, at, key) {
         let after = text[start + key.len()..].trim_start();
         let after = after.strip_prefix(':').unwrap_or(after).trim_start();
-        if after.starts_with(value) {
+        // The value must end where the text's value ends: `id: 1` is not `id: 12`.
+        let ends_there = after.strip_prefix(value).is_some_and(|rest| {
+            !rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        });
+        if ends_there {
             return Some(start);
         }
         at = start + key.len();

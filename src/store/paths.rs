@@ -90,12 +90,17 @@ fn session_id(gathering: u32, date: NaiveDate, n: u32) -> String {
     if n == 1 { base } else { format!("{base}-{n}") }
 }
 
-/// The `.ron` files in `dir`, sorted by name; none if the folder does not exist yet.
+/// The `.ron` files in `dir` named like a program or session (no other dot in the name, so a
+/// `….ron.rescue.ron` copy is not one), sorted by name; none if the folder does not exist yet.
 pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, super::problem::Problem> {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(read) => read
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .filter(|p| {
+                p.file_stem()
+                    .is_some_and(|s| !s.to_string_lossy().contains('.'))
+            })
             .collect(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(super::problem::Problem::io(dir, &e)),

@@ -56,6 +56,8 @@ pub enum ProblemKind {
         found: u32,
         supported: u32,
     },
+    /// No `version` field: not a samling file, or one written by hand without it.
+    NoVersion,
     /// A version number no samling ever wrote.
     UnknownVersion {
         found: u32,

@@ -22,6 +22,14 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Where a session goes when it cannot be saved to its file: `<file>.rescue.ron`. Its name
+/// holds a dot before `.ron`, so it is never listed as a session of its own.
+pub fn rescue_path(file: &Path) -> PathBuf {
+    let mut name = file.file_name().unwrap_or_default().to_os_string();
+    name.push(".rescue.ron");
+    file.with_file_name(name)
+}
+
 /// RON as samling writes it: struct names (so `samling check` knows what a file is), four-space
 /// indents, one field a line, and text as typed: a note with line breaks stays on several lines
 /// of the file, and a note with `"` or `\` becomes a raw string `r#"…"#`. Escaping every
@@ -71,7 +79,9 @@ fn write_atomic_with(
     file.as_file().sync_all()?;
     before_rename()?;
     if path.exists() {
-        keep_backup(path)?;
+        // Best effort: a backup that cannot be made (a folder named like it, a full disk for
+        // the copy) must not stop the save itself.
+        let _ = keep_backup(path);
     }
     file.commit()
 }
@@ -86,6 +96,7 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     let _ = fs::remove_file(&staging);
     if fs::hard_link(path, &staging).is_err() {
         fs::copy(path, &staging)?;
+        fs::File::open(&staging)?.sync_all()?;
     }
     fs::rename(&staging, &backup)
 }
@@ -168,6 +179,16 @@ mod tests {
         write_atomic(&path, b"three").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"three");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"two");
+    }
+
+    #[test]
+    fn a_backup_that_cannot_be_made_does_not_stop_the_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        write_atomic(&path, b"one").unwrap();
+        fs::create_dir(backup_path(&path)).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
     }
 
     #[cfg(unix)]

@@ -18,8 +18,9 @@ use crate::model::{NoteKind, Timestamp, schedule};
 const DIM: Style = Style::new().fg(Color::DarkGray);
 
 pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
-    let [header, body, status, footer] = Layout::vertical([
+    let [header, notices, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(run.notices.len().min(3) as u16),
         Constraint::Min(5),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -32,6 +33,15 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
             Span::styled(format!("  {}", now.0.format("%H:%M")), DIM),
         ]),
         header,
+    );
+    frame.render_widget(
+        Paragraph::new(
+            run.notices
+                .iter()
+                .map(|n| Line::styled(n.as_str(), Style::new().fg(Color::White).bg(Color::Red)))
+                .collect::<Vec<_>>(),
+        ),
+        notices,
     );
     let agenda_width = (body.width / 3).clamp(28, 48);
     let [agenda, main] =

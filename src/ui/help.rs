@@ -9,10 +9,15 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::i18n::{KeyHelp, Strings};
 
+/// A key's name as the help shows it: the space bar in the user's language.
+fn key_name<'a>(key: &'a str, s: &'a Strings) -> &'a str {
+    if key == "Space" { s.key_space } else { key }
+}
+
 pub fn render(keys: &[(&str, KeyHelp)], s: &Strings, frame: &mut Frame) {
     let width = keys
         .iter()
-        .map(|(k, h)| k.chars().count() + (s.key_help)(*h).chars().count() + 4)
+        .map(|(k, h)| key_name(k, s).chars().count() + (s.key_help)(*h).chars().count() + 4)
         .max()
         .unwrap_or(20)
         .max(s.help_close.chars().count())
@@ -26,12 +31,13 @@ pub fn render(keys: &[(&str, KeyHelp)], s: &Strings, frame: &mut Frame) {
         .areas(area);
     let key_width = keys
         .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|(k, _)| key_name(k, s).chars().count())
         .max()
         .unwrap_or(1);
     let mut lines: Vec<Line> = keys
         .iter()
         .map(|(k, h)| {
+            let k = key_name(k, s);
             Line::from(vec![
                 Span::styled(
                     format!("{k:>key_width$}"),

@@ -9,6 +9,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -20,9 +21,11 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     parser: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// Tells the reader thread to let go of its handle on the terminal.
+    hung_up: Arc<AtomicBool>,
 }
 
 impl Pty {
@@ -55,10 +58,12 @@ impl Pty {
         )));
         let mut reader = pair.master.try_clone_reader().expect("a reader");
         let sink = Arc::clone(&parser);
+        let hung_up = Arc::new(AtomicBool::new(false));
+        let stop_reading = Arc::clone(&hung_up);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || stop_reading.load(Ordering::Relaxed) {
                     break;
                 }
                 sink.lock().expect("parser").process(&buf[..n]);
@@ -67,9 +72,10 @@ impl Pty {
         let writer = pair.master.take_writer().expect("a writer");
         Pty {
             child,
-            writer,
+            writer: Some(writer),
             parser,
-            _master: pair.master,
+            master: Some(pair.master),
+            hung_up,
         }
     }
 
@@ -104,8 +110,18 @@ impl Pty {
 
     /// Types bytes as keys (`"\t"`, `"q"`, `"\x1b[B"` for Down …).
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("typing");
-        self.writer.flush().expect("typing");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).expect("typing");
+        writer.flush().expect("typing");
+    }
+
+    /// Closes the terminal under the program, as a closed window or a dropped SSH link does.
+    /// The reader thread holds a copy of the terminal's handle and lets go of it after the
+    /// next output, so the program must be drawing (a running timer redraws every second).
+    pub fn hang_up(&mut self) {
+        self.hung_up.store(true, Ordering::Relaxed);
+        self.writer = None;
+        self.master = None;
     }
 
     pub fn pid(&self) -> u32 {

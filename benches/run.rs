@@ -1,0 +1,103 @@
+//! Running a gathering with a huge session (10,000 notes, 500 agreements):
+//! - one full render of the facilitator view at 200×60 (target < 2 ms);
+//! - the update for one keystroke in the note editor (target < 100 µs);
+//! - the memory the running state takes (target: the whole process < 50 MB resident),
+//!   printed once from /proc on Linux.
+
+use std::hint::black_box;
+
+use chrono::Duration;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use samling::app::{Msg, Opened, State, update};
+use samling::i18n::Lang;
+use samling::model::sample::big_session;
+use samling::store::catalog;
+use samling::ui;
+
+fn state() -> (State, samling::model::Timestamp) {
+    let mut session = big_session(10_000, 500);
+    // Half-way through the day, the current item running.
+    session.current = 6;
+    session.timing.truncate(7);
+    session.timing[6].events.truncate(1);
+    let now = session.timing[6].events[0].at() + Duration::minutes(5);
+    let mut state = State::new(Lang::Nb, catalog::builtin().0, vec![]);
+    let opened = Opened {
+        path: "bench.ron".into(),
+        session,
+        resumed: false,
+        notices: vec![],
+    };
+    update(&mut state, Msg::Opened(Ok(Box::new(opened))), now);
+    (state, now)
+}
+
+/// Resident memory of this process in MB, from /proc (Linux only).
+fn resident_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}
+
+fn running(c: &mut Criterion) {
+    let before = resident_mb();
+    let (mut state, now) = state();
+    if let (Some(before), Some(after)) = (before, resident_mb()) {
+        eprintln!(
+            "resident: {after:.1} MB in all, {:.1} MB for the 10,000-note state",
+            after - before
+        );
+    }
+
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    c.bench_function("render_facilitator_200x60_10k_notes", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| ui::render(black_box(&state), now, f))
+                .expect("draws");
+        })
+    });
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    update(&mut state, Msg::ToggleView, now);
+    c.bench_function("render_projector_200x60_10k_notes", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| ui::render(black_box(&state), now, f))
+                .expect("draws");
+        })
+    });
+    update(&mut state, Msg::ToggleView, now);
+
+    // A note is a few hundred characters: start a fresh one every 200 keystrokes (untimed),
+    // as a note-taker does, rather than one endless line.
+    let key = KeyEvent::new(KeyCode::Char('æ'), KeyModifiers::NONE);
+    c.bench_function("editor_keystroke_update_10k_notes", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for i in 0..iters {
+                if i % 200 == 0 {
+                    if let samling::app::Screen::Run(run) = &mut state.screen {
+                        run.editor = None;
+                    }
+                    update(&mut state, Msg::NewNote, now);
+                }
+                let start = std::time::Instant::now();
+                black_box(update(&mut state, Msg::EditorKey(key), now));
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+}
+
+criterion_group!(benches, running);
+criterion_main!(benches);
