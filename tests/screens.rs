@@ -226,3 +226,15 @@ fn note_editor_and_delete_question() {
         insta::assert_snapshot!(format!("confirm_delete_{name}_80x24"), screen);
     }
 }
+
+#[test]
+fn the_form_for_place_and_facilitator() {
+    for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
+        let mut state = running(lang);
+        let now = now_in(&state);
+        update(&mut state, Msg::OpenInfo, now);
+        let screen = text(&draw(&state, now, 80, 24));
+        assert!(screen.contains("Personalrommet"), "{screen}");
+        insta::assert_snapshot!(format!("info_{name}_80x24"), screen);
+    }
+}

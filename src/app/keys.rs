@@ -32,6 +32,7 @@ pub const RUN_KEYS: &[(&str, KeyHelp)] = &[
     ("x", KeyHelp::Private),
     ("d", KeyHelp::DeleteNote),
     ("u", KeyHelp::Undo),
+    ("s", KeyHelp::Info),
     ("?", KeyHelp::Help),
     ("q", KeyHelp::SaveQuit),
 ];
@@ -49,6 +50,9 @@ pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Msg::Confirm(false)),
                 _ => None,
             };
+        }
+        if run.info.is_some() {
+            return Some(if ctrl_c { Msg::Quit } else { Msg::InfoKey(key) });
         }
         if run.editor.is_some() {
             // Everything goes to the text, so Norwegian letters, digits and q type as such.
@@ -109,6 +113,7 @@ fn running(code: KeyCode) -> Option<Msg> {
         KeyCode::Char('x') => Msg::TogglePrivate,
         KeyCode::Char('d') => Msg::DeleteNote,
         KeyCode::Char('u') => Msg::UndoDelete,
+        KeyCode::Char('s') => Msg::OpenInfo,
         KeyCode::Up => Msg::SelectNote(Select::Previous),
         KeyCode::Down => Msg::SelectNote(Select::Next),
         KeyCode::Home => Msg::SelectNote(Select::First),
@@ -169,6 +174,7 @@ mod tests {
             ('x', Msg::TogglePrivate),
             ('d', Msg::DeleteNote),
             ('u', Msg::UndoDelete),
+            ('s', Msg::OpenInfo),
         ];
         for (c, msg) in cases {
             assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");

@@ -6,6 +6,7 @@
 //! disk or the clock, so every key's effect is a plain unit test with a made-up `now`.
 
 pub mod home;
+pub mod info;
 pub mod keys;
 pub mod notes;
 pub mod run;
@@ -88,6 +89,10 @@ pub enum Msg {
     UndoDelete,
     /// The answer to the question on screen.
     Confirm(bool),
+    /// `s`: edit the session's place and facilitator.
+    OpenInfo,
+    /// A key typed into that form.
+    InfoKey(KeyEvent),
     // Anywhere.
     Quit,
     /// A second has passed (sent only while something on screen changes with time).

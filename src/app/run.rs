@@ -63,6 +63,8 @@ pub struct Run {
     /// Shown on the facilitator view until the gathering is closed: files that did not load,
     /// a rescue copy found beside the session.
     pub notices: Vec<String>,
+    /// The form for place and facilitator, if open.
+    pub info: Option<super::info::InfoForm>,
     /// The note being written, if the editor is open.
     pub editor: Option<Editor>,
     /// The selected note (by id) in the current item's list.
@@ -92,6 +94,7 @@ impl Run {
             flash_until: None,
             resumed: opened.resumed,
             notices: opened.notices,
+            info: None,
             editor: None,
             selected: None,
             confirm: None,
@@ -210,6 +213,11 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             run.help = false;
             Vec::new()
         }
+        Msg::OpenInfo => {
+            run.open_info();
+            Vec::new()
+        }
+        Msg::InfoKey(key) => run.info_key(key),
         Msg::NewNote => {
             run.new_note("");
             Vec::new()
@@ -262,6 +270,11 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             run.save = SaveState::Failed(reason);
             run.quit_when_saved = false;
             Vec::new()
+        }
+        Msg::Quit if run.info.is_some() => {
+            let mut effects = run.close_info();
+            effects.extend(run.quit_now());
+            effects
         }
         Msg::Quit => match &run.editor {
             // Ask before leaving with text in the editor (it is saved as a note either way).

@@ -97,6 +97,7 @@ pub const EN: Strings = Strings {
         KeyHelp::Private => "private (never on the projector or in minutes)",
         KeyHelp::DeleteNote => "delete the selected note (asks first)",
         KeyHelp::Undo => "undo the last delete",
+        KeyHelp::Info => "place and facilitator of the gathering",
     },
     key_short: |k| match k {
         KeyHelp::Move => "select",
@@ -119,10 +120,15 @@ pub const EN: Strings = Strings {
         KeyHelp::Private => "private",
         KeyHelp::DeleteNote => "delete",
         KeyHelp::Undo => "undo",
+        KeyHelp::Info => "place",
     },
     private_tag: "private",
     key_space: "Space",
     unknown_lang: |v| format!("SAMLING_LANG={v} is unknown (use nb or en); using the default"),
+    info_title: "The gathering",
+    info_place: "Place",
+    info_facilitator: "Facilitator",
+    info_hint: "Tab switches field · Esc saves",
     help_title: "Keys",
     editor_title: |group, prompt| match prompt {
         Some(p) => format!("Note · {group} · question {}", p + 1),

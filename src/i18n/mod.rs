@@ -113,6 +113,10 @@ pub struct Strings {
     /// Marks a private note in the facilitator's list.
     pub private_tag: &'static str,
     pub help_title: &'static str,
+    pub info_title: &'static str,
+    pub info_place: &'static str,
+    pub info_facilitator: &'static str,
+    pub info_hint: &'static str,
     /// The space bar's name in the key list.
     pub key_space: &'static str,
     pub unknown_lang: fn(&str) -> String,
@@ -180,6 +184,7 @@ pub enum KeyHelp {
     Private,
     DeleteNote,
     Undo,
+    Info,
 }
 
 impl Strings {

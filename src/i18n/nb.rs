@@ -100,6 +100,7 @@ pub const NB: Strings = Strings {
         KeyHelp::Private => "privat (aldri på projektor eller i referat)",
         KeyHelp::DeleteNote => "slett valgt notat (spør først)",
         KeyHelp::Undo => "angre siste sletting",
+        KeyHelp::Info => "sted og veileder for samlingen",
     },
     key_short: |k| match k {
         KeyHelp::Move => "velg",
@@ -122,12 +123,17 @@ pub const NB: Strings = Strings {
         KeyHelp::Private => "privat",
         KeyHelp::DeleteNote => "slett",
         KeyHelp::Undo => "angre",
+        KeyHelp::Info => "sted",
     },
     private_tag: "privat",
     key_space: "Mellomrom",
     unknown_lang: |v| {
         format!("SAMLING_LANG={v} er ukjent (bruk nb eller en); bruker standardspråket")
     },
+    info_title: "Samlingen",
+    info_place: "Sted",
+    info_facilitator: "Veileder",
+    info_hint: "Tab bytter felt · Esc lagrer",
     help_title: "Taster",
     editor_title: |group, prompt| match prompt {
         Some(p) => format!("Notat · {group} · spørsmål {}", p + 1),

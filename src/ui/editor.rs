@@ -1,4 +1,5 @@
-//! The note editor and the yes/no question, drawn over whichever view is on.
+//! The note editor, the form for place and facilitator, and the yes/no question, drawn over
+//! whichever view is on.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout};
@@ -6,6 +7,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use crate::app::info::Field;
 use crate::app::{Confirm, Run};
 use crate::i18n::Strings;
 
@@ -58,4 +60,60 @@ pub fn render_confirm(run: &Run, s: &Strings, frame: &mut Frame) {
             .block(Block::bordered().border_style(Style::new().fg(Color::Yellow))),
         area,
     );
+}
+
+/// The form for place and facilitator, in the middle of the screen.
+pub fn render_info(run: &Run, s: &Strings, frame: &mut Frame) {
+    let Some(form) = &run.info else {
+        return;
+    };
+    let [area] = Layout::horizontal([Constraint::Length(60.min(frame.area().width))])
+        .flex(Flex::Center)
+        .areas(frame.area());
+    let [area] = Layout::vertical([Constraint::Length(9)])
+        .flex(Flex::Center)
+        .areas(area);
+    frame.render_widget(Clear, area);
+    let outer = Block::bordered()
+        .title(s.info_title)
+        .title_bottom(Line::from(s.info_hint).right_aligned())
+        .border_style(Style::new().fg(Color::LightCyan));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [date, place, facilitator] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(3),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Line::from(format!(
+            "{} · {}",
+            (s.gathering_heading)(run.session.gathering, &run.session.title),
+            run.session.date.format("%d.%m.%Y")
+        )),
+        date,
+    );
+    for (field, title, text, rect) in [
+        (Field::Place, s.info_place, &form.place, place),
+        (
+            Field::Facilitator,
+            s.info_facilitator,
+            &form.facilitator,
+            facilitator,
+        ),
+    ] {
+        let mut text = text.clone();
+        let focused = form.focus == field;
+        text.set_cursor_line_style(Style::new());
+        if !focused {
+            text.set_cursor_style(Style::new());
+        }
+        text.set_block(Block::bordered().title(title).border_style(if focused {
+            Style::new().fg(Color::Yellow)
+        } else {
+            Style::new().fg(Color::DarkGray)
+        }));
+        frame.render_widget(&text, rect);
+    }
 }

@@ -30,7 +30,19 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     frame.render_widget(
         Line::from(vec![
             Span::raw((s.gathering_heading)(session.gathering, &session.title)).bold(),
-            Span::styled(format!("  {}", now.0.format("%H:%M")), DIM),
+            Span::styled(
+                [
+                    now.0.format("  %H:%M").to_string(),
+                    session.date.format("%d.%m.%Y").to_string(),
+                    session.place.clone(),
+                    session.facilitator.clone(),
+                ]
+                .into_iter()
+                .filter(|part| !part.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+                DIM,
+            ),
         ]),
         header,
     );

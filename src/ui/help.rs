@@ -15,13 +15,18 @@ fn key_name<'a>(key: &'a str, s: &'a Strings) -> &'a str {
 }
 
 pub fn render(keys: &[(&str, KeyHelp)], s: &Strings, frame: &mut Frame) {
-    let width = keys
+    let key_width = keys
         .iter()
-        .map(|(k, h)| key_name(k, s).chars().count() + (s.key_help)(*h).chars().count() + 4)
+        .map(|(k, _)| key_name(k, s).chars().count())
         .max()
-        .unwrap_or(20)
-        .max(s.help_close.chars().count())
-        + 4;
+        .unwrap_or(1);
+    let help_width = keys
+        .iter()
+        .map(|(_, h)| (s.key_help)(*h).chars().count())
+        .max()
+        .unwrap_or(0);
+    // Key column, two spaces, the widest description, and the borders.
+    let width = (key_width + 2 + help_width).max(s.help_close.chars().count()) + 2;
     let height = keys.len() as u16 + 4;
     let [area] = Layout::horizontal([Constraint::Length(width as u16)])
         .flex(Flex::Center)
@@ -29,11 +34,6 @@ pub fn render(keys: &[(&str, KeyHelp)], s: &Strings, frame: &mut Frame) {
     let [area] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
-    let key_width = keys
-        .iter()
-        .map(|(k, _)| key_name(k, s).chars().count())
-        .max()
-        .unwrap_or(1);
     let mut lines: Vec<Line> = keys
         .iter()
         .map(|(k, h)| {
