@@ -26,7 +26,7 @@ use chrono::{Local, Timelike};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{Effect, Msg, Opened, State, keys, update};
+use crate::app::{Effect, Msg, Opened, Screen, State, keys, update};
 use crate::i18n::Strings;
 use crate::model::Timestamp;
 use crate::store::config::Config;
@@ -80,7 +80,7 @@ pub fn run(mut state: State, mut ctx: Context) -> io::Result<()> {
     match outcome {
         Ok(result) => result,
         Err(panic) => {
-            write_rescue(&state);
+            write_rescue(&mut state);
             panic::resume_unwind(panic)
         }
     }
@@ -152,7 +152,7 @@ fn event_loop(
             WAKE
         };
         let msg = match input.recv_timeout(timeout) {
-            Ok(event) => match event? {
+            Ok(event) => match test_panic(event?) {
                 Event::Key(key) => keys::map(state, key),
                 Event::Paste(text) if state.run().is_some() => Some(Msg::Paste(text)),
                 Event::Resize(..) => {
@@ -179,16 +179,31 @@ fn event_loop(
     Ok(())
 }
 
+/// In debug builds with `SAMLING_TEST_PANIC` set, F12 panics, so the end-to-end tests can prove
+/// that a panic restores the terminal and leaves a rescue copy. Release builds have no such key.
+fn test_panic(event: Event) -> Event {
+    #[cfg(debug_assertions)]
+    if let Event::Key(key) = &event
+        && key.code == ratatui::crossterm::event::KeyCode::F(12)
+        && std::env::var_os("SAMLING_TEST_PANIC").is_some()
+    {
+        panic!("test panic (F12 with SAMLING_TEST_PANIC set)");
+    }
+    event
+}
+
 /// Just after the next whole second of the wall clock, when the countdown changes.
 fn next_whole_second() -> Instant {
     let into_second = Duration::from_nanos(u64::from(Local::now().nanosecond() % 1_000_000_000));
     Instant::now() + Duration::from_secs(1).saturating_sub(into_second) + Duration::from_millis(5)
 }
 
-/// Writes the running session beside its file as `<file>.rescue.ron`, for when the session
-/// cannot be saved where it belongs (a panic, or a failed last save on the way out).
-fn write_rescue(state: &State) {
-    if let Some(run) = state.run() {
+/// Writes the running session, with any note still in the editor, beside its file as
+/// `<file>.rescue.ron`, for when it cannot be saved where it belongs (a panic, or a failed last
+/// save on the way out).
+fn write_rescue(state: &mut State) {
+    if let Screen::Run(run) = &mut state.screen {
+        run.keep_draft();
         let rescue = store::save::rescue_path(&run.file);
         let written = store::save::to_ron(&run.session)
             .map_err(io::Error::other)

@@ -218,3 +218,36 @@ fn a_terminal_that_goes_away_ends_samling_without_spinning() {
     let session = store::load_session(&session_file(&data)).unwrap();
     assert_eq!(session.phase(), Phase::Running);
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_leaves_a_rescue_copy_with_the_note_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_arg = data.to_str().unwrap().to_string();
+    let mut pty = Pty::spawn(
+        &["--dir", &data_arg, "run"],
+        dir.path(),
+        &[("SAMLING_TEST_PANIC", "1")],
+        100,
+        30,
+    );
+    pty.wait_for("Velkommen og innsjekk");
+    pty.send("i");
+    pty.wait_for("Notat · Plenum");
+    pty.send("Dette må ikke gå tapt: æøå");
+    pty.wait_for("æøå");
+    pty.send("\x1b[24~"); // F12
+    let status = pty.wait_exit();
+    assert!(!status.success());
+    assert!(!pty.alternate_screen(), "the terminal was not restored");
+    let file = session_file(&data);
+    let rescue = store::save::rescue_path(&file);
+    let saved = store::load_session(&rescue).unwrap();
+    assert_eq!(saved.draft.unwrap().text, "Dette må ikke gå tapt: æøå");
+    // The next start says that a rescue copy is there.
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("redningskopi");
+    pty.send("\x1b");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
