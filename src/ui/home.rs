@@ -55,6 +55,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         .border_style(border(state.focus == Focus::Gatherings));
     match state.program() {
         Some(p) => {
+            let next = state.next_gathering_of(&p.id);
             let items: Vec<ListItem> = p
                 .gatherings
                 .iter()
@@ -62,6 +63,9 @@ pub fn render(state: &State, frame: &mut Frame) {
                     let mark = match state.held_of(&p.id, g.number) {
                         Some(h) if h.finished => Span::styled("✓ ", Style::new().fg(Color::Green)),
                         Some(_) => Span::styled("… ", Style::new().fg(Color::Yellow)),
+                        None if next == Some(g.number) => {
+                            Span::styled("→ ", Style::new().fg(Color::Cyan))
+                        }
                         None => Span::raw("  "),
                     };
                     let spans = vec![mark, Span::raw(format!("{}. {}", g.number, g.title))];
@@ -187,6 +191,8 @@ mod tests {
         assert!(screen.contains("✓ 1. Hvem er vi"), "{screen}");
         assert!(screen.contains("… 2. Klassen"), "{screen}");
         assert!(screen.contains("Holdt 14.09.2026"), "{screen}");
+        s.held.pop();
+        assert!(draw(&s, 80, 24).contains("→ 2. Klassen"));
     }
 
     #[test]
