@@ -209,7 +209,11 @@ fn write_rescue(state: &mut State) {
             .map_err(io::Error::other)
             .and_then(|text| store::save::write_atomic(&rescue, text.as_bytes()));
         if written.is_ok() {
-            eprintln!("samling: {}", rescue.display());
+            let s = state.lang.strings();
+            eprintln!(
+                "samling: {}",
+                (s.rescue_written)(&rescue.display().to_string())
+            );
         }
     }
 }

@@ -173,6 +173,7 @@ pub const EN: Strings = Strings {
     rescue_found: |p| {
         format!("Found a rescue copy from a crash: {p} – look through it; it is not used by itself")
     },
+    rescue_written: |p| format!("what was in memory is saved in {p}"),
     item_kind: |k| match k {
         ItemKind::Welcome => "Welcome",
         ItemKind::SinceLast => "Since last time",

@@ -153,6 +153,7 @@ pub struct Strings {
     pub cli_quiet: &'static str,
     pub all_held: fn(&str) -> String,
     pub rescue_found: fn(&str) -> String,
+    pub rescue_written: fn(&str) -> String,
 
     // Words for the model.
     pub item_kind: fn(ItemKind) -> &'static str,

@@ -178,6 +178,7 @@ pub const NB: Strings = Strings {
             "Fant en redningskopi fra en krasj: {p} – se gjennom den; den brukes ikke av seg selv"
         )
     },
+    rescue_written: |p| format!("det som var i minnet er lagret i {p}"),
     item_kind: |k| match k {
         ItemKind::Welcome => "Velkommen",
         ItemKind::SinceLast => "Siden sist",
