@@ -48,6 +48,9 @@ pub enum Command {
         gathering: Option<u32>,
     },
     Programs,
+    Agreements {
+        program: Option<String>,
+    },
     Show {
         program: String,
         #[arg(short, long, value_name = "N")]
@@ -106,6 +109,11 @@ pub fn command(s: &Strings) -> clap::Command {
         .mut_subcommand("programs", |c| {
             c.about(s.cli_programs)
                 .override_usage(format!("samling programs {options}"))
+        })
+        .mut_subcommand("agreements", |c| {
+            c.about(s.cli_agreements)
+                .override_usage(format!("samling agreements {options} [PROGRAM]"))
+                .mut_arg("program", |a| a.help(s.cli_agreements_program))
         })
         .mut_subcommand("show", |c| {
             c.about(s.cli_show)

@@ -1,4 +1,4 @@
-//! The non-interactive commands: `programs`, `show` and `check`. Each writes plain text to the
+//! The non-interactive commands: `programs`, `show`, `agreements` and `check`. Each writes plain text to the
 //! writers it is given and returns whether everything was fine, so tests can run them without a
 //! process and the binary can map the answer to an exit code.
 
@@ -6,9 +6,9 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::i18n::Strings;
-use crate::model::{GatheringPlan, Program, schedule};
+use crate::model::{GatheringPlan, Program, Status, schedule};
 use crate::store::catalog::{self, Entry, Source};
-use crate::store::{self, Layout, Problem};
+use crate::store::{self, Layout, Problem, sessions};
 
 /// Where output goes: `out` for results, `err` for problems.
 pub struct Io<'a> {
@@ -209,6 +209,68 @@ fn show_gathering(
         s.planned_end
     )?;
     Ok(())
+}
+
+/// `samling agreements [PROGRAM]`: the agreements not yet done or dropped, across every held
+/// gathering, with who, when, and where they were made, so a principal can follow up without
+/// opening the interactive program. False if a session file did not load.
+pub fn agreements(
+    io: &mut Io,
+    s: &Strings,
+    layout: &Layout,
+    program: Option<&str>,
+) -> io::Result<bool> {
+    let (entries, mut problems) = catalog::programs(layout);
+    let chosen: Vec<&Entry> = match program {
+        Some(id) => match catalog::find(&entries, id) {
+            Some(entry) => vec![entry],
+            None => {
+                let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+                writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
+                return Ok(false);
+            }
+        },
+        None => entries.iter().collect(),
+    };
+    let mut any = false;
+    for entry in chosen {
+        let (held, mut found) = sessions::held(layout, &entry.program.id);
+        problems.append(&mut found);
+        let open: Vec<_> = held
+            .iter()
+            .flat_map(|h| h.session.commitments.iter().map(move |c| (h, c)))
+            .filter(|(_, c)| !matches!(c.status(), Status::Done | Status::Dropped))
+            .collect();
+        if open.is_empty() {
+            continue;
+        }
+        any = true;
+        writeln!(io.out, "{}", entry.program.title)?;
+        for (h, c) in open {
+            let item = h
+                .session
+                .agenda
+                .iter()
+                .find(|i| i.id == c.origin.item)
+                .map_or(c.origin.item.as_str(), |i| i.title.as_str());
+            writeln!(
+                io.out,
+                "  • {}\n    {} · {} · {}\n    {} ({}), {}",
+                c.text,
+                (s.who)(&c.who),
+                (s.due)(&c.due),
+                (s.status)(c.status()),
+                (s.gathering_heading)(c.origin.gathering, &h.session.title),
+                h.session.date.format("%d.%m.%Y"),
+                item
+            )?;
+        }
+    }
+    if !any {
+        writeln!(io.out, "{}", s.no_open_agreements)?;
+    }
+    report(io, s, &problems)?;
+    Ok(problems.is_empty())
 }
 
 /// `samling check FILE...`: every problem as `path:line:col: message`. False if any.

@@ -78,6 +78,13 @@ fn main() -> ExitCode {
             notes,
         }) => commands::show(&mut io, s, layout.as_ref(), program, *gathering, *notes),
         Some(Command::Check { files }) => commands::check(&mut io, s, files),
+        Some(Command::Agreements { program }) => match &layout {
+            Some(layout) => commands::agreements(&mut io, s, layout, program.as_deref()),
+            None => {
+                let _ = writeln!(io.err, "samling: {}: {}", s.error, s.no_data_dir);
+                return ExitCode::FAILURE;
+            }
+        },
         None | Some(Command::Run { .. }) => {
             let Some(layout) = layout else {
                 let _ = writeln!(io.err, "samling: {}: {}", s.error, s.no_data_dir);

@@ -251,3 +251,21 @@ fn a_panic_restores_the_terminal_and_leaves_a_rescue_copy_with_the_note_being_ty
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+#[test]
+fn an_agreement_is_made_with_a_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("Velkommen og innsjekk");
+    pty.send("2a");
+    pty.wait_for("Ny avtale");
+    pty.send("Prøve ut en LINK-økt i 7A\r\r14.12.2026\r");
+    pty.wait_for("Avtaler");
+    pty.wait_for("gruppe 2 · 14.12.2026");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let session = store::load_session(&session_file(&data)).unwrap();
+    assert_eq!(session.commitments.len(), 1);
+    assert_eq!(session.commitments[0].text, "Prøve ut en LINK-økt i 7A");
+}

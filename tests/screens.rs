@@ -232,9 +232,45 @@ fn the_form_for_place_and_facilitator() {
     for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
         let mut state = running(lang);
         let now = now_in(&state);
-        update(&mut state, Msg::OpenInfo, now);
+        update(
+            &mut state,
+            Msg::OpenForm(samling::app::form::FormKind::Info),
+            now,
+        );
         let screen = text(&draw(&state, now, 80, 24));
         assert!(screen.contains("Personalrommet"), "{screen}");
         insta::assert_snapshot!(format!("info_{name}_80x24"), screen);
+    }
+}
+
+#[test]
+fn the_agreement_form_says_why_it_cannot_be_saved_and_agreements_are_listed() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use samling::app::form::FormKind;
+    let key = |c| Msg::FormKey(KeyEvent::new(c, KeyModifiers::NONE));
+    for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
+        let mut state = running(lang);
+        let now = now_in(&state);
+        update(&mut state, Msg::OpenForm(FormKind::Agreement), now);
+        for c in "Prøve en LINK-økt i 6B".chars() {
+            update(&mut state, key(KeyCode::Char(c)), now);
+        }
+        update(&mut state, key(KeyCode::Enter), now);
+        update(&mut state, key(KeyCode::Enter), now);
+        for c in "til jul".chars() {
+            update(&mut state, key(KeyCode::Char(c)), now);
+        }
+        update(&mut state, key(KeyCode::Enter), now);
+        insta::assert_snapshot!(
+            format!("agreement_form_{name}_80x24"),
+            text(&draw(&state, now, 80, 24))
+        );
+        for _ in 0..7 {
+            update(&mut state, key(KeyCode::Backspace), now);
+        }
+        update(&mut state, key(KeyCode::Esc), now);
+        let screen = text(&draw(&state, now, 80, 24));
+        assert!(screen.contains("Prøve en LINK-økt i 6B"), "{screen}");
+        insta::assert_snapshot!(format!("agreements_listed_{name}_80x24"), screen);
     }
 }

@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::form::FormKind;
 use super::{Msg, Screen, Select, State};
 use crate::i18n::KeyHelp;
 use crate::model::GroupLabel;
@@ -32,6 +33,7 @@ pub const RUN_KEYS: &[(&str, KeyHelp)] = &[
     ("x", KeyHelp::Private),
     ("d", KeyHelp::DeleteNote),
     ("u", KeyHelp::Undo),
+    ("a", KeyHelp::Agreement),
     ("s", KeyHelp::Info),
     ("?", KeyHelp::Help),
     ("q", KeyHelp::SaveQuit),
@@ -51,8 +53,8 @@ pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
                 _ => None,
             };
         }
-        if run.info.is_some() {
-            return Some(if ctrl_c { Msg::Quit } else { Msg::InfoKey(key) });
+        if run.form.is_some() {
+            return Some(if ctrl_c { Msg::Quit } else { Msg::FormKey(key) });
         }
         if run.editor.is_some() {
             // Everything goes to the text, so Norwegian letters, digits and q type as such.
@@ -113,7 +115,8 @@ fn running(code: KeyCode) -> Option<Msg> {
         KeyCode::Char('x') => Msg::TogglePrivate,
         KeyCode::Char('d') => Msg::DeleteNote,
         KeyCode::Char('u') => Msg::UndoDelete,
-        KeyCode::Char('s') => Msg::OpenInfo,
+        KeyCode::Char('s') => Msg::OpenForm(FormKind::Info),
+        KeyCode::Char('a') => Msg::OpenForm(FormKind::Agreement),
         KeyCode::Up => Msg::SelectNote(Select::Previous),
         KeyCode::Down => Msg::SelectNote(Select::Next),
         KeyCode::Home => Msg::SelectNote(Select::First),
@@ -174,7 +177,8 @@ mod tests {
             ('x', Msg::TogglePrivate),
             ('d', Msg::DeleteNote),
             ('u', Msg::UndoDelete),
-            ('s', Msg::OpenInfo),
+            ('s', Msg::OpenForm(FormKind::Info)),
+            ('a', Msg::OpenForm(FormKind::Agreement)),
         ];
         for (c, msg) in cases {
             assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");

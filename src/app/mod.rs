@@ -5,8 +5,8 @@
 //! runtime carries out; [`crate::ui`] draws the state. Nothing here touches the terminal, the
 //! disk or the clock, so every key's effect is a plain unit test with a made-up `now`.
 
+pub mod form;
 pub mod home;
-pub mod info;
 pub mod keys;
 pub mod notes;
 pub mod run;
@@ -89,10 +89,10 @@ pub enum Msg {
     UndoDelete,
     /// The answer to the question on screen.
     Confirm(bool),
-    /// `s`: edit the session's place and facilitator.
-    OpenInfo,
-    /// A key typed into that form.
-    InfoKey(KeyEvent),
+    /// `s`: the session's place and facilitator; `a`: a new agreement.
+    OpenForm(form::FormKind),
+    /// A key typed into the open form.
+    FormKey(KeyEvent),
     // Anywhere.
     Quit,
     /// A second has passed (sent only while something on screen changes with time).
@@ -181,10 +181,19 @@ pub fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
             Screen::Home => home::update(state, msg, now),
             Screen::Run(run) => {
                 let bell = state.bell;
-                let effects = run::update(run, msg, now, bell);
+                let was_finished = run.session.is_finished();
+                let mut effects = run::update(run, msg, now, bell);
+                if !was_finished
+                    && run.session.is_finished()
+                    && let Some(program) =
+                        state.programs.iter().find(|p| p.id == run.session.program)
+                {
+                    effects.extend(run.add_between_rules(program, now));
+                }
                 if run.quit {
                     state.quit = true;
                 }
+                effects.dedup();
                 effects
             }
         },

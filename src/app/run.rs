@@ -63,8 +63,8 @@ pub struct Run {
     /// Shown on the facilitator view until the gathering is closed: files that did not load,
     /// a rescue copy found beside the session.
     pub notices: Vec<String>,
-    /// The form for place and facilitator, if open.
-    pub info: Option<super::info::InfoForm>,
+    /// The open form (place and facilitator, or a new agreement).
+    pub form: Option<super::form::Form>,
     /// The note being written, if the editor is open.
     pub editor: Option<Editor>,
     /// The selected note (by id) in the current item's list.
@@ -94,7 +94,7 @@ impl Run {
             flash_until: None,
             resumed: opened.resumed,
             notices: opened.notices,
-            info: None,
+            form: None,
             editor: None,
             selected: None,
             confirm: None,
@@ -213,11 +213,11 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             run.help = false;
             Vec::new()
         }
-        Msg::OpenInfo => {
-            run.open_info();
+        Msg::OpenForm(kind) => {
+            run.open_form(kind);
             Vec::new()
         }
-        Msg::InfoKey(key) => run.info_key(key),
+        Msg::FormKey(key) => run.form_key(key, now),
         Msg::NewNote => {
             run.new_note("");
             Vec::new()
@@ -271,8 +271,8 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             run.quit_when_saved = false;
             Vec::new()
         }
-        Msg::Quit if run.info.is_some() => {
-            let mut effects = run.close_info();
+        Msg::Quit if run.form.is_some() => {
+            let mut effects = run.submit_form(now);
             effects.extend(run.quit_now());
             effects
         }

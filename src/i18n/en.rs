@@ -4,7 +4,7 @@ use std::io::ErrorKind;
 
 use super::{KeyHelp, Strings, megabytes};
 use crate::model::validate::InvalidKind;
-use crate::model::{GroupLabel, ItemKind};
+use crate::model::{Due, GroupLabel, ItemKind, Status, Who};
 use crate::store::{FileKind, Problem, ProblemKind};
 
 pub const EN: Strings = Strings {
@@ -98,6 +98,7 @@ pub const EN: Strings = Strings {
         KeyHelp::DeleteNote => "delete the selected note (asks first)",
         KeyHelp::Undo => "undo the last delete",
         KeyHelp::Info => "place and facilitator of the gathering",
+        KeyHelp::Agreement => "new agreement (what, who, due)",
     },
     key_short: |k| match k {
         KeyHelp::Move => "select",
@@ -121,6 +122,7 @@ pub const EN: Strings = Strings {
         KeyHelp::DeleteNote => "delete",
         KeyHelp::Undo => "undo",
         KeyHelp::Info => "place",
+        KeyHelp::Agreement => "agreement",
     },
     private_tag: "private",
     key_space: "Space",
@@ -128,7 +130,33 @@ pub const EN: Strings = Strings {
     info_title: "The gathering",
     info_place: "Place",
     info_facilitator: "Facilitator",
-    info_hint: "Tab switches field · Esc saves",
+    form_hint: "Tab switches field · Esc saves",
+    agreement_title: "New agreement",
+    agreement_text: "What is agreed",
+    agreement_who: "Who (empty = the group, \"everyone\", 1–9 or a role)",
+    agreement_due: "Due (empty = before the next gathering, else 14.12.2026)",
+    bad_date: "Not a date: write e.g. 14.12.2026, or leave it empty",
+    bad_group: "Groups are 1–9: write 1–9, \"everyone\" or a role",
+    agreements: "Agreements",
+    no_open_agreements: "No open agreements.",
+    status: |st| match st {
+        Status::Open => "open",
+        Status::Done => "done",
+        Status::Partly => "partly",
+        Status::NotDone => "not done",
+        Status::Dropped => "dropped",
+    },
+    cli_agreements: "List the agreements not done or dropped, from every held gathering",
+    cli_agreements_program: "Only this program (else all)",
+    who: |w| match w {
+        Who::Everyone => "everyone".into(),
+        Who::Group(n) => format!("group {n}"),
+        Who::Role(r) | Who::Person(r) => r.clone(),
+    },
+    due: |d| match d {
+        Due::NextGathering => "before the next gathering".into(),
+        Due::Date(d) => d.format("%d.%m.%Y").to_string(),
+    },
     help_title: "Keys",
     editor_title: |group, prompt| match prompt {
         Some(p) => format!("Note · {group} · question {}", p + 1),

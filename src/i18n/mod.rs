@@ -9,7 +9,7 @@ mod nb;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{GroupLabel, ItemKind};
+use crate::model::{Due, GroupLabel, ItemKind, Status, Who};
 use crate::store::Problem;
 
 /// A language samling speaks.
@@ -116,7 +116,20 @@ pub struct Strings {
     pub info_title: &'static str,
     pub info_place: &'static str,
     pub info_facilitator: &'static str,
-    pub info_hint: &'static str,
+    pub form_hint: &'static str,
+    pub agreement_title: &'static str,
+    pub agreement_text: &'static str,
+    pub agreement_who: &'static str,
+    pub agreement_due: &'static str,
+    pub bad_date: &'static str,
+    pub bad_group: &'static str,
+    pub agreements: &'static str,
+    pub no_open_agreements: &'static str,
+    pub status: fn(Status) -> &'static str,
+    pub cli_agreements: &'static str,
+    pub cli_agreements_program: &'static str,
+    pub who: fn(&Who) -> String,
+    pub due: fn(&Due) -> String,
     /// The space bar's name in the key list.
     pub key_space: &'static str,
     pub unknown_lang: fn(&str) -> String,
@@ -185,6 +198,7 @@ pub enum KeyHelp {
     Private,
     DeleteNote,
     Undo,
+    Agreement,
     Info,
 }
 

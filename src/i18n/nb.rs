@@ -4,7 +4,7 @@ use std::io::ErrorKind;
 
 use super::{KeyHelp, Strings, megabytes};
 use crate::model::validate::InvalidKind;
-use crate::model::{GroupLabel, ItemKind};
+use crate::model::{Due, GroupLabel, ItemKind, Status, Who};
 use crate::store::{FileKind, Problem, ProblemKind};
 
 pub const NB: Strings = Strings {
@@ -101,6 +101,7 @@ pub const NB: Strings = Strings {
         KeyHelp::DeleteNote => "slett valgt notat (spør først)",
         KeyHelp::Undo => "angre siste sletting",
         KeyHelp::Info => "sted og veileder for samlingen",
+        KeyHelp::Agreement => "ny avtale (hva, hvem, frist)",
     },
     key_short: |k| match k {
         KeyHelp::Move => "velg",
@@ -124,6 +125,7 @@ pub const NB: Strings = Strings {
         KeyHelp::DeleteNote => "slett",
         KeyHelp::Undo => "angre",
         KeyHelp::Info => "sted",
+        KeyHelp::Agreement => "avtale",
     },
     private_tag: "privat",
     key_space: "Mellomrom",
@@ -133,7 +135,33 @@ pub const NB: Strings = Strings {
     info_title: "Samlingen",
     info_place: "Sted",
     info_facilitator: "Veileder",
-    info_hint: "Tab bytter felt · Esc lagrer",
+    form_hint: "Tab bytter felt · Esc lagrer",
+    agreement_title: "Ny avtale",
+    agreement_text: "Hva er avtalt",
+    agreement_who: "Hvem (tom = gruppen, «alle», 1–9 eller en rolle)",
+    agreement_due: "Frist (tom = før neste samling, ellers 14.12.2026)",
+    bad_date: "Ikke en dato: skriv f.eks. 14.12.2026, eller la feltet stå tomt",
+    bad_group: "Gruppene er 1–9: skriv 1–9, «alle» eller en rolle",
+    agreements: "Avtaler",
+    no_open_agreements: "Ingen åpne avtaler.",
+    status: |st| match st {
+        Status::Open => "åpen",
+        Status::Done => "gjort",
+        Status::Partly => "delvis",
+        Status::NotDone => "ikke gjort",
+        Status::Dropped => "droppet",
+    },
+    cli_agreements: "List avtalene som ikke er gjort eller droppet, fra alle holdte samlinger",
+    cli_agreements_program: "Bare dette programmet (ellers alle)",
+    who: |w| match w {
+        Who::Everyone => "alle".into(),
+        Who::Group(n) => format!("gruppe {n}"),
+        Who::Role(r) | Who::Person(r) => r.clone(),
+    },
+    due: |d| match d {
+        Due::NextGathering => "før neste samling".into(),
+        Due::Date(d) => d.format("%d.%m.%Y").to_string(),
+    },
     help_title: "Taster",
     editor_title: |group, prompt| match prompt {
         Some(p) => format!("Notat · {group} · spørsmål {}", p + 1),

@@ -1,5 +1,5 @@
-//! The note editor, the form for place and facilitator, and the yes/no question, drawn over
-//! whichever view is on.
+//! The note editor, the forms (place and facilitator, a new agreement) and the yes/no
+//! question, drawn over whichever view is on.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout};
@@ -7,7 +7,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::info::Field;
+use crate::app::form::{FormError, FormKind};
 use crate::app::{Confirm, Run};
 use crate::i18n::Strings;
 
@@ -62,58 +62,67 @@ pub fn render_confirm(run: &Run, s: &Strings, frame: &mut Frame) {
     );
 }
 
-/// The form for place and facilitator, in the middle of the screen.
-pub fn render_info(run: &Run, s: &Strings, frame: &mut Frame) {
-    let Some(form) = &run.info else {
+/// The open form, in the middle of the screen: what it is about, one framed line per field,
+/// and why it cannot be saved yet, if that is so.
+pub fn render_form(run: &Run, s: &Strings, frame: &mut Frame) {
+    let Some(form) = &run.form else {
         return;
     };
-    let [area] = Layout::horizontal([Constraint::Length(60.min(frame.area().width))])
+    let (title, labels): (&str, &[&str]) = match form.kind {
+        FormKind::Info => (s.info_title, &[s.info_place, s.info_facilitator]),
+        FormKind::Agreement => (
+            s.agreement_title,
+            &[s.agreement_text, s.agreement_who, s.agreement_due],
+        ),
+    };
+    let height = 2 + 2 + 3 * form.fields.len() as u16;
+    let [area] = Layout::horizontal([Constraint::Length(70.min(frame.area().width))])
         .flex(Flex::Center)
         .areas(frame.area());
-    let [area] = Layout::vertical([Constraint::Length(9)])
+    let [area] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
     frame.render_widget(Clear, area);
     let outer = Block::bordered()
-        .title(s.info_title)
-        .title_bottom(Line::from(s.info_hint).right_aligned())
+        .title(title)
+        .title_bottom(Line::from(s.form_hint).right_aligned())
         .border_style(Style::new().fg(Color::LightCyan));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let [date, place, facilitator] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(3),
-        Constraint::Length(3),
-    ])
-    .areas(inner);
+    let mut rows = vec![Constraint::Length(1)];
+    rows.extend(form.fields.iter().map(|_| Constraint::Length(3)));
+    rows.push(Constraint::Length(1));
+    let areas = Layout::vertical(rows).split(inner);
     frame.render_widget(
         Line::from(format!(
             "{} · {}",
             (s.gathering_heading)(run.session.gathering, &run.session.title),
             run.session.date.format("%d.%m.%Y")
         )),
-        date,
+        areas[0],
     );
-    for (field, title, text, rect) in [
-        (Field::Place, s.info_place, &form.place, place),
-        (
-            Field::Facilitator,
-            s.info_facilitator,
-            &form.facilitator,
-            facilitator,
-        ),
-    ] {
-        let mut text = text.clone();
-        let focused = form.focus == field;
+    for (i, (field, label)) in form.fields.iter().zip(labels).enumerate() {
+        let mut text = field.clone();
+        let focused = form.focus == i;
         text.set_cursor_line_style(Style::new());
         if !focused {
             text.set_cursor_style(Style::new());
         }
-        text.set_block(Block::bordered().title(title).border_style(if focused {
+        text.set_block(Block::bordered().title(*label).border_style(if focused {
             Style::new().fg(Color::Yellow)
         } else {
             Style::new().fg(Color::DarkGray)
         }));
-        frame.render_widget(&text, rect);
+        frame.render_widget(&text, areas[i + 1]);
+    }
+    if let Some(error) = form.error {
+        let why = match error {
+            FormError::BadDate => s.bad_date,
+            FormError::BadGroup => s.bad_group,
+        };
+        frame.render_widget(
+            Line::styled(why, Style::new().fg(Color::White).bg(Color::Red)),
+            areas[form.fields.len() + 1],
+        );
     }
 }

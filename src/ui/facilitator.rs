@@ -197,13 +197,22 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
         (area.height / 5).clamp(3, 8)
     };
     let notes_height = (area.height / 3).max(4);
-    let [clock_area, top, note, notes] = Layout::vertical([
+    let agreements_height = if session.commitments.is_empty() {
+        0
+    } else {
+        (session.commitments.len() as u16 + 2).min((area.height / 5).max(3))
+    };
+    let [clock_area, top, note, agreements, notes] = Layout::vertical([
         Constraint::Length(if big_clock { 10 } else { 0 }),
         Constraint::Min(4),
         Constraint::Length(note_height),
+        Constraint::Length(agreements_height),
         Constraint::Length(notes_height),
     ])
     .areas(area);
+    if agreements_height > 0 {
+        render_agreements(run, s, frame, agreements);
+    }
     if big_clock {
         let block = Block::bordered().border_style(DIM);
         let inner = block.inner(clock_area);
@@ -230,6 +239,28 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
         );
     }
     render_notes(run, s, frame, notes);
+}
+
+/// The agreements made at this gathering, newest in view.
+fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = run
+        .session
+        .commitments
+        .iter()
+        .map(|c| {
+            Line::from(vec![
+                Span::raw(format!("• {}", c.text)),
+                Span::styled(format!("  {} · {}", (s.who)(&c.who), (s.due)(&c.due)), DIM),
+            ])
+        })
+        .collect();
+    let visible = area.height.saturating_sub(2) as usize;
+    let skip = lines.len().saturating_sub(visible);
+    frame.render_widget(
+        Paragraph::new(lines[skip..].to_vec())
+            .block(Block::bordered().title(s.agreements).border_style(DIM)),
+        area,
+    );
 }
 
 /// The notes written for the current item, the selected one marked; the newest stay in view.

@@ -24,7 +24,7 @@ pub fn render(state: &State, now: Timestamp, frame: &mut Frame) {
                 View::Projector => projector::render(run, s, now, frame),
             }
             editor::render(run, s, frame);
-            editor::render_info(run, s, frame);
+            editor::render_form(run, s, frame);
             if run.help {
                 help::render(keys::RUN_KEYS, s, frame);
             }

@@ -1,0 +1,93 @@
+//! `samling agreements` lists what is still to do across held gatherings, from the real binary.
+
+use std::process::Command;
+
+use chrono::NaiveDate;
+use samling::model::{Commitment, Due, Origin, Status, StatusChange, Timestamp, Who};
+use samling::store::catalog;
+use samling::store::config::Config;
+use samling::store::{Layout, save_session, sessions};
+
+fn agreement(id: u32, text: &str, status: Status) -> Commitment {
+    let at = Timestamp::parse("2026-09-14T15:40:00+02:00").unwrap();
+    Commitment {
+        id,
+        text: text.into(),
+        who: Who::Group(2),
+        due: Due::NextGathering,
+        origin: Origin {
+            session: "01-2026-09-14".into(),
+            gathering: 1,
+            item: "planlegging-link".into(),
+            group: None,
+        },
+        history: vec![StatusChange {
+            status,
+            at,
+            comment: String::new(),
+        }],
+    }
+}
+
+fn samling(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_samling"))
+        .arg("--dir")
+        .arg(dir)
+        .args(args)
+        .env("SAMLING_CONFIG", dir.join("config.ron"))
+        .env_remove("SAMLING_LANG")
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn open_partly_and_not_done_agreements_are_listed_done_and_dropped_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = Layout::new(dir.path());
+    let program = catalog::builtin().0.remove(0);
+    let day = NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
+    let mut opened = sessions::open(&layout, &program, 1, day, &Config::default(), &[]).unwrap();
+    opened.session.commitments = vec![
+        agreement(1, "LINK-økt i 6B", Status::Open),
+        agreement(2, "Ferdig allerede", Status::Done),
+        agreement(3, "Delvis gjort", Status::Partly),
+        agreement(4, "Droppet", Status::Dropped),
+    ];
+    save_session(&opened.path, &opened.session).unwrap();
+    drop(opened);
+
+    let (code, out, err) = samling(dir.path(), &["agreements"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("LINK-økt i 6B"), "{out}");
+    assert!(out.contains("gruppe 2 · før neste samling · åpen"), "{out}");
+    assert!(
+        out.contains("1. samling: Hvem er vi, og hva vil vi (14.09.2026)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Planlegging"),
+        "the item's title, not its id: {out}"
+    );
+    assert!(out.contains("Delvis gjort"), "{out}");
+    assert!(
+        !out.contains("Ferdig allerede") && !out.contains("Droppet"),
+        "{out}"
+    );
+
+    let (code, _, err) = samling(dir.path(), &["agreements", "finnes-ikke"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("finnes-ikke"), "{err}");
+}
+
+#[test]
+fn nothing_held_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, _) = samling(dir.path(), &["--lang", "en", "agreements"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(out.trim(), "No open agreements.");
+}
