@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use samling::app::{HeldSummary, Opened, State, update};
+use samling::app::{HeldSummary, State, update};
 use samling::cli::{self, Command};
 use samling::commands::{self, Io};
 use samling::i18n::{Lang, Strings};
@@ -150,7 +150,7 @@ fn interactive(
             writeln!(io.err, "{}", (s.unknown_program)(&id, &known))?;
             return Ok(false);
         };
-        let (held, problems) = sessions::held(&ctx.layout, &program.id);
+        let (held, _) = sessions::held(&ctx.layout, &program.id);
         let number = match gathering.or_else(|| sessions::next_gathering(program, &held)) {
             Some(n) => n,
             None => {
@@ -167,27 +167,16 @@ fn interactive(
             return Ok(false);
         }
         let now = tui::now();
-        match sessions::open(
-            &ctx.layout,
-            program,
-            number,
-            now.0.date_naive(),
-            &ctx.config,
-            &held,
-        ) {
+        match tui::open_gathering(s, &mut ctx, program, number, now.0.date_naive()) {
             Ok(opened) => {
-                ctx.lock = Some(opened.lock);
-                let notices = tui::open_notices(s, &opened.path, &problems);
-                let msg = samling::app::Msg::Opened(Ok(Box::new(Opened {
-                    path: opened.path,
-                    session: opened.session,
-                    resumed: opened.resumed,
-                    notices,
-                })));
-                update(&mut state, msg, now);
+                update(
+                    &mut state,
+                    samling::app::Msg::Opened(Ok(Box::new(opened))),
+                    now,
+                );
             }
-            Err(problem) => {
-                writeln!(io.err, "samling: {}: {}", s.error, s.located(&problem))?;
+            Err(why) => {
+                writeln!(io.err, "samling: {}: {why}", s.error)?;
                 return Ok(false);
             }
         }

@@ -28,7 +28,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Effect, Msg, Opened, Screen, State, keys, update};
 use crate::i18n::Strings;
-use crate::model::Timestamp;
+use crate::model::{Program, Timestamp};
 use crate::store::config::Config;
 use crate::store::lock::SessionLock;
 use crate::store::{self, Layout, sessions};
@@ -239,10 +239,37 @@ fn perform(state: &mut State, ctx: &mut Context, effects: Vec<Effect>) {
     }
 }
 
-/// What the facilitator must know on opening a session: held files of the program that did
-/// not load (left untouched), and a rescue copy from an earlier crash beside this one.
-pub fn open_notices(s: &Strings, path: &Path, problems: &[store::Problem]) -> Vec<String> {
-    let mut notices: Vec<String> = problems.iter().map(|p| s.located(p)).collect();
+/// What the facilitator must know on opening a session: where "siden sist" came from (or why
+/// it is empty), held files of the program that did not load (left untouched), and a rescue
+/// copy from an earlier crash beside this one.
+fn open_notices(
+    s: &Strings,
+    path: &Path,
+    problems: &[store::Problem],
+    opened: &[sessions::OpenNotice],
+) -> Vec<String> {
+    let mut notices = Vec::new();
+    let mut named = Vec::new();
+    for notice in opened {
+        notices.push(match notice {
+            sessions::OpenNotice::NoPrevious { gathering } => (s.since_last_none)(*gathering),
+            sessions::OpenNotice::SeveralHeld {
+                gathering,
+                count,
+                took,
+            } => (s.since_last_several)(*gathering, *count, took),
+            sessions::OpenNotice::Unreadable(problem) => {
+                named.push(problem);
+                (s.since_last_unreadable)(&s.located(problem))
+            }
+        });
+    }
+    notices.extend(
+        problems
+            .iter()
+            .filter(|p| !named.contains(p))
+            .map(|p| s.located(p)),
+    );
     let rescue = store::save::rescue_path(path);
     if rescue.exists() {
         notices.push((s.rescue_found)(&rescue.display().to_string()));
@@ -269,18 +296,34 @@ fn open(
     let Some(program) = state.programs.iter().find(|p| p.id == program) else {
         return Msg::Opened(Err((s.unknown_program)(program, &[])));
     };
+    Msg::Opened(open_gathering(s, ctx, program, gathering, today).map(Box::new))
+}
+
+/// Resumes or starts a gathering and locks it, with what the facilitator must be told; or the
+/// reason it cannot be opened, in words.
+pub fn open_gathering(
+    s: &Strings,
+    ctx: &mut Context,
+    program: &Program,
+    gathering: u32,
+    today: chrono::NaiveDate,
+) -> Result<Opened, String> {
     let (held, problems) = sessions::held(&ctx.layout, &program.id);
-    match sessions::open(&ctx.layout, program, gathering, today, &ctx.config, &held) {
-        Ok(opened) => {
-            ctx.lock = Some(opened.lock);
-            let notices = open_notices(s, &opened.path, &problems);
-            Msg::Opened(Ok(Box::new(Opened {
-                path: opened.path,
-                session: opened.session,
-                resumed: opened.resumed,
-                notices,
-            })))
-        }
-        Err(problem) => Msg::Opened(Err(s.located(&problem))),
-    }
+    let opened = sessions::open(
+        &ctx.layout,
+        program,
+        gathering,
+        today,
+        &ctx.config,
+        &held,
+        &problems,
+    )
+    .map_err(|problem| s.located(&problem))?;
+    ctx.lock = Some(opened.lock);
+    Ok(Opened {
+        notices: open_notices(s, &opened.path, &problems, &opened.notices),
+        path: opened.path,
+        session: opened.session,
+        resumed: opened.resumed,
+    })
 }

@@ -51,7 +51,8 @@ fn open_partly_and_not_done_agreements_are_listed_done_and_dropped_are_not() {
     let layout = Layout::new(dir.path());
     let program = catalog::builtin().0.remove(0);
     let day = NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
-    let mut opened = sessions::open(&layout, &program, 1, day, &Config::default(), &[]).unwrap();
+    let mut opened =
+        sessions::open(&layout, &program, 1, day, &Config::default(), &[], &[]).unwrap();
     opened.session.commitments = vec![
         agreement(1, "LINK-økt i 6B", Status::Open),
         agreement(2, "Ferdig allerede", Status::Done),

@@ -247,7 +247,7 @@ fn a_panic_restores_the_terminal_and_leaves_a_rescue_copy_with_the_note_being_ty
     // The next start says that a rescue copy is there.
     let mut pty = start(dir.path(), &["run"]);
     pty.wait_for("redningskopi");
-    pty.send("\x1b");
+    pty.send_alone("\x1b");
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
@@ -268,4 +268,60 @@ fn an_agreement_is_made_with_a_and_listed() {
     let session = store::load_session(&session_file(&data)).unwrap();
     assert_eq!(session.commitments.len(), 1);
     assert_eq!(session.commitments[0].text, "Prøve ut en LINK-økt i 7A");
+}
+
+#[test]
+fn an_agreement_made_at_gathering_1_is_reviewed_at_gathering_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("1. samling");
+    pty.send("a");
+    pty.wait_for("Ny avtale");
+    pty.send("Prøve ut en LINK-økt i 7A\r\r\r");
+    pty.wait_for("Avtaler");
+    // Through the whole agenda: the gathering ends.
+    let items = store::load_session(&session_file(&data))
+        .unwrap()
+        .agenda
+        .len();
+    pty.send(&"n".repeat(items));
+    pty.wait_for("Samlingen er avsluttet");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("2. samling: Klassen, et komplekst samspill");
+    pty.send("r");
+    pty.wait_for("Siden sist: avtalene");
+    pty.wait_for("Prøve ut en LINK-økt i 7A");
+    pty.send("g");
+    pty.wait_for("(gjort)");
+    pty.send_alone("\x1b");
+    // The room sees the list during "siden sist".
+    pty.send("n");
+    pty.send("p");
+    pty.wait_for("✓ Prøve ut en LINK-økt i 7A");
+    pty.send("p");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    let dir2 = data.join("sessions/traumebevisst");
+    let second = store::paths::ron_files(&dir2)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with("02-"))
+        .unwrap();
+    let session = store::load_session(&second).unwrap();
+    let reviewed = session
+        .carried()
+        .find(|c| c.text == "Prøve ut en LINK-økt i 7A")
+        .unwrap();
+    assert_eq!(reviewed.status(), samling::model::Status::Done);
+    assert_eq!(reviewed.origin.gathering, 1);
+    assert!(
+        session
+            .carried()
+            .any(|c| c.text.contains("minst én LINK-økt"))
+    );
 }

@@ -274,3 +274,57 @@ fn the_agreement_form_says_why_it_cannot_be_saved_and_agreements_are_listed() {
         insta::assert_snapshot!(format!("agreements_listed_{name}_80x24"), screen);
     }
 }
+
+#[test]
+fn siden_sist_review_and_what_the_room_sees() {
+    use samling::model::sample::big_session;
+    for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
+        let program = catalog::builtin().0.remove(0);
+        let plan = program.gathering(2).unwrap().clone();
+        let mut session =
+            Session::new(&program, &plan, "02-2026-10-12".into(), t(0).0.date_naive());
+        let mut previous = big_session(4, 3);
+        previous.id = "01-2026-09-14".into();
+        // Note 1 is a parking-lot question; made private, it must not travel.
+        previous.notes[1].private = true;
+        previous.notes[2].kind = samling::model::NoteKind::Highlight;
+        previous.notes[2].text = "Å bli sett i døra".into();
+        previous.notes[1].text = PRIVATE_NOTE.into();
+        for c in &mut previous.commitments {
+            c.origin.session = previous.id.clone();
+            c.history[0].at = Timestamp::parse("2026-09-14T15:50:00+02:00").unwrap();
+        }
+        session.carry_from(&previous);
+        let mut state = State::new(lang, vec![program], vec![]);
+        let opened = Opened {
+            path: "x.ron".into(),
+            session,
+            resumed: false,
+            notices: vec![],
+        };
+        update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
+        update(&mut state, Msg::Next, t(60));
+        update(&mut state, Msg::OpenReview, t(120));
+        update(&mut state, Msg::Mark(samling::model::Status::Done), t(130));
+        update(
+            &mut state,
+            Msg::Mark(samling::model::Status::Partly),
+            t(140),
+        );
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, t(150), w, h));
+            insta::assert_snapshot!(format!("review_{name}_{w}x{h}"), screen);
+        }
+        update(&mut state, Msg::ToggleView, t(150));
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, t(150), w, h));
+            assert!(!screen.contains(PRIVATE_NOTE), "{screen}");
+            assert!(
+                screen.contains("✓ Gjennomføre en LINK-økt i klasse 1"),
+                "{screen}"
+            );
+            assert!(screen.contains("Å bli sett i døra"), "{screen}");
+            insta::assert_snapshot!(format!("review_projector_{name}_{w}x{h}"), screen);
+        }
+    }
+}

@@ -20,6 +20,8 @@ pub enum FormKind {
     Info,
     /// Text, who, due.
     Agreement,
+    /// A comment on the review of the carried agreement with this id.
+    Comment(u32),
 }
 
 /// Why a form cannot be saved as it is.
@@ -56,6 +58,16 @@ fn line(text: &str) -> TextArea<'static> {
 }
 
 impl Form {
+    /// A form of `kind` with these starting values, one per field.
+    pub fn new(kind: FormKind, values: &[&str]) -> Self {
+        Form {
+            kind,
+            fields: values.iter().map(|v| line(v)).collect(),
+            focus: 0,
+            error: None,
+        }
+    }
+
     /// Each field's text, trimmed.
     pub fn values(&self) -> Vec<String> {
         self.fields
@@ -116,15 +128,12 @@ pub fn parse_due(text: &str) -> Result<Due, FormError> {
 impl Run {
     /// Opens a form of `kind`, filled with what the session has.
     pub fn open_form(&mut self, kind: FormKind) {
-        let fields = match kind {
-            FormKind::Info => vec![line(&self.session.place), line(&self.session.facilitator)],
-            FormKind::Agreement => vec![line(""), line(""), line("")],
-        };
-        self.form = Some(Form {
-            kind,
-            fields,
-            focus: 0,
-            error: None,
+        let place = self.session.place.clone();
+        let facilitator = self.session.facilitator.clone();
+        self.form = Some(match kind {
+            FormKind::Info => Form::new(kind, &[&place, &facilitator]),
+            FormKind::Agreement => Form::new(kind, &["", "", ""]),
+            FormKind::Comment(_) => Form::new(kind, &[""]),
         });
     }
 
@@ -164,6 +173,7 @@ impl Run {
                 self.session.facilitator = values[1].clone();
                 self.mark_changed()
             }
+            FormKind::Comment(id) => self.set_comment(id, values[0].clone(), now),
             FormKind::Agreement => {
                 if values[0].is_empty() {
                     // Nothing to agree on: a form left empty is simply closed.

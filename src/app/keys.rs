@@ -7,6 +7,7 @@ use super::form::FormKind;
 use super::{Msg, Screen, Select, State};
 use crate::i18n::KeyHelp;
 use crate::model::GroupLabel;
+use crate::model::Status;
 
 /// The keys of the home screen, in the order the help lists them.
 pub const HOME_KEYS: &[(&str, KeyHelp)] = &[
@@ -34,6 +35,7 @@ pub const RUN_KEYS: &[(&str, KeyHelp)] = &[
     ("d", KeyHelp::DeleteNote),
     ("u", KeyHelp::Undo),
     ("a", KeyHelp::Agreement),
+    ("r", KeyHelp::Review),
     ("s", KeyHelp::Info),
     ("?", KeyHelp::Help),
     ("q", KeyHelp::SaveQuit),
@@ -55,6 +57,23 @@ pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
         }
         if run.form.is_some() {
             return Some(if ctrl_c { Msg::Quit } else { Msg::FormKey(key) });
+        }
+        if run.review.is_some() && run.editor.is_none() && !run.help {
+            return match key.code {
+                _ if ctrl_c => Some(Msg::Quit),
+                KeyCode::Up => Some(Msg::ReviewMove(false)),
+                KeyCode::Down => Some(Msg::ReviewMove(true)),
+                KeyCode::Char('g') => Some(Msg::Mark(Status::Done)),
+                KeyCode::Char('v') => Some(Msg::Mark(Status::Partly)),
+                KeyCode::Char('i') => Some(Msg::Mark(Status::NotDone)),
+                KeyCode::Char('x') => Some(Msg::Mark(Status::Dropped)),
+                KeyCode::Char('k') => Some(Msg::OpenComment),
+                KeyCode::Char('p') => Some(Msg::ToggleView),
+                KeyCode::Char('?') => Some(Msg::ToggleHelp),
+                KeyCode::Char(' ') => Some(Msg::ToggleTimer),
+                KeyCode::Esc | KeyCode::Char('r' | 'q') => Some(Msg::CloseOverlay),
+                _ => None,
+            };
         }
         if run.editor.is_some() {
             // Everything goes to the text, so Norwegian letters, digits and q type as such.
@@ -117,6 +136,7 @@ fn running(code: KeyCode) -> Option<Msg> {
         KeyCode::Char('u') => Msg::UndoDelete,
         KeyCode::Char('s') => Msg::OpenForm(FormKind::Info),
         KeyCode::Char('a') => Msg::OpenForm(FormKind::Agreement),
+        KeyCode::Char('r') => Msg::OpenReview,
         KeyCode::Up => Msg::SelectNote(Select::Previous),
         KeyCode::Down => Msg::SelectNote(Select::Next),
         KeyCode::Home => Msg::SelectNote(Select::First),
@@ -179,6 +199,7 @@ mod tests {
             ('u', Msg::UndoDelete),
             ('s', Msg::OpenForm(FormKind::Info)),
             ('a', Msg::OpenForm(FormKind::Agreement)),
+            ('r', Msg::OpenReview),
         ];
         for (c, msg) in cases {
             assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");

@@ -9,6 +9,7 @@ pub mod form;
 pub mod home;
 pub mod keys;
 pub mod notes;
+pub mod review;
 pub mod run;
 #[cfg(test)]
 mod testing;
@@ -93,6 +94,14 @@ pub enum Msg {
     OpenForm(form::FormKind),
     /// A key typed into the open form.
     FormKey(KeyEvent),
+    // "Siden sist".
+    /// `r`: review the agreements carried from earlier gatherings.
+    OpenReview,
+    ReviewMove(bool),
+    /// Give the selected carried agreement this status.
+    Mark(crate::model::Status),
+    /// A comment on the selected carried agreement.
+    OpenComment,
     // Anywhere.
     Quit,
     /// A second has passed (sent only while something on screen changes with time).

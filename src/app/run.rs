@@ -40,6 +40,19 @@ struct Alert {
     over: bool,
 }
 
+/// Midnight at the start of the session's day, in the offset of `now`.
+fn day_start(session: &Session, now: Timestamp) -> Timestamp {
+    use chrono::TimeZone;
+    let midnight = session.date.and_hms_opt(0, 0, 0).unwrap_or_default();
+    Timestamp(
+        now.0
+            .offset()
+            .from_local_datetime(&midnight)
+            .single()
+            .unwrap_or(now.0),
+    )
+}
+
 /// How long the screen flashes after a signal.
 const FLASH: i64 = 2;
 
@@ -63,6 +76,11 @@ pub struct Run {
     /// Shown on the facilitator view until the gathering is closed: files that did not load,
     /// a rescue copy found beside the session.
     pub notices: Vec<String>,
+    /// The "siden sist" review panel, if open.
+    pub review: Option<super::review::Review>,
+    /// The start of the gathering's day: statuses given since then were given at this
+    /// gathering (a second press changes nothing; a comment joins them).
+    pub opened_at: Timestamp,
     /// The open form (place and facilitator, or a new agreement).
     pub form: Option<super::form::Form>,
     /// The note being written, if the editor is open.
@@ -82,6 +100,7 @@ pub struct Run {
 
 impl Run {
     pub fn new(opened: Opened, now: Timestamp) -> Self {
+        let opened_at = day_start(&opened.session, now);
         let mut run = Run {
             session: opened.session,
             file: opened.path,
@@ -95,6 +114,8 @@ impl Run {
             resumed: opened.resumed,
             notices: opened.notices,
             form: None,
+            review: None,
+            opened_at,
             editor: None,
             selected: None,
             confirm: None,
@@ -210,7 +231,24 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             Vec::new()
         }
         Msg::CloseOverlay => {
-            run.help = false;
+            if run.help {
+                run.help = false;
+            } else {
+                run.review = None;
+            }
+            Vec::new()
+        }
+        Msg::OpenReview => {
+            run.open_review();
+            Vec::new()
+        }
+        Msg::ReviewMove(down) => {
+            run.review_move(down);
+            Vec::new()
+        }
+        Msg::Mark(status) => run.mark(status, now),
+        Msg::OpenComment => {
+            run.open_comment();
             Vec::new()
         }
         Msg::OpenForm(kind) => {
@@ -228,7 +266,15 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
         }
         Msg::EditorKey(key) => run.editor_key(key, now),
         Msg::Paste(text) => {
-            run.paste(&text);
+            match &mut run.form {
+                // Fields are one line: a pasted line break becomes a space.
+                Some(form) => {
+                    let line = text.replace("\r\n", " ").replace(['\r', '\n'], " ");
+                    form.fields[form.focus].insert_str(line);
+                    form.error = None;
+                }
+                None => run.paste(&text),
+            }
             Vec::new()
         }
         Msg::SelectNote(to) => {

@@ -99,6 +99,7 @@ pub const EN: Strings = Strings {
         KeyHelp::Undo => "undo the last delete",
         KeyHelp::Info => "place and facilitator of the gathering",
         KeyHelp::Agreement => "new agreement (what, who, due)",
+        KeyHelp::Review => "since last time: review the agreements",
     },
     key_short: |k| match k {
         KeyHelp::Move => "select",
@@ -123,6 +124,7 @@ pub const EN: Strings = Strings {
         KeyHelp::Undo => "undo",
         KeyHelp::Info => "place",
         KeyHelp::Agreement => "agreement",
+        KeyHelp::Review => "review",
     },
     private_tag: "private",
     key_space: "Space",
@@ -138,6 +140,16 @@ pub const EN: Strings = Strings {
     bad_date: "Not a date: write e.g. 14.12.2026, or leave it empty",
     bad_group: "Groups are 1–9: write 1–9, \"everyone\" or a role",
     agreements: "Agreements",
+    review_title: "Since last time: the agreements",
+    review_keys: "g done · v partly · i not done · x dropped · k comment · Esc close",
+    review_none: "No agreements to review.",
+    highlights: "Highlights",
+    parking_lot: "Parking lot",
+    made_at: |g, item, group| match group {
+        Some(GroupLabel::Group(n)) => format!("from gathering {g}, {item}, group {n}"),
+        _ => format!("from gathering {g}, {item}"),
+    },
+    comment_title: "Comment",
     no_open_agreements: "No open agreements.",
     status: |st| match st {
         Status::Open => "open",
@@ -202,6 +214,15 @@ pub const EN: Strings = Strings {
         format!("Found a rescue copy from a crash: {p} – look through it; it is not used by itself")
     },
     rescue_written: |p| format!("what was in memory is saved in {p}"),
+    since_last_none: |g| {
+        format!("Since last time: no held gathering {g} was found, so there is nothing to bring")
+    },
+    since_last_several: |g, n, took| {
+        format!("Since last time: gathering {g} was held {n} times; using the latest ({took})")
+    },
+    since_last_unreadable: |why| {
+        format!("Since last time: could not read {why} (the file is unchanged)")
+    },
     item_kind: |k| match k {
         ItemKind::Welcome => "Welcome",
         ItemKind::SinceLast => "Since last time",

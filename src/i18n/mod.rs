@@ -124,6 +124,13 @@ pub struct Strings {
     pub bad_date: &'static str,
     pub bad_group: &'static str,
     pub agreements: &'static str,
+    pub review_title: &'static str,
+    pub review_keys: &'static str,
+    pub review_none: &'static str,
+    pub highlights: &'static str,
+    pub parking_lot: &'static str,
+    pub made_at: fn(gathering: u32, item: &str, group: Option<GroupLabel>) -> String,
+    pub comment_title: &'static str,
     pub no_open_agreements: &'static str,
     pub status: fn(Status) -> &'static str,
     pub cli_agreements: &'static str,
@@ -166,6 +173,9 @@ pub struct Strings {
     pub cli_quiet: &'static str,
     pub all_held: fn(&str) -> String,
     pub rescue_found: fn(&str) -> String,
+    pub since_last_none: fn(u32) -> String,
+    pub since_last_several: fn(u32, usize, &str) -> String,
+    pub since_last_unreadable: fn(&str) -> String,
     pub rescue_written: fn(&str) -> String,
 
     // Words for the model.
@@ -199,6 +209,7 @@ pub enum KeyHelp {
     DeleteNote,
     Undo,
     Agreement,
+    Review,
     Info,
 }
 

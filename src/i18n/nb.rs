@@ -102,6 +102,7 @@ pub const NB: Strings = Strings {
         KeyHelp::Undo => "angre siste sletting",
         KeyHelp::Info => "sted og veileder for samlingen",
         KeyHelp::Agreement => "ny avtale (hva, hvem, frist)",
+        KeyHelp::Review => "siden sist: gå gjennom avtalene",
     },
     key_short: |k| match k {
         KeyHelp::Move => "velg",
@@ -126,6 +127,7 @@ pub const NB: Strings = Strings {
         KeyHelp::Undo => "angre",
         KeyHelp::Info => "sted",
         KeyHelp::Agreement => "avtale",
+        KeyHelp::Review => "siden sist",
     },
     private_tag: "privat",
     key_space: "Mellomrom",
@@ -143,6 +145,16 @@ pub const NB: Strings = Strings {
     bad_date: "Ikke en dato: skriv f.eks. 14.12.2026, eller la feltet stå tomt",
     bad_group: "Gruppene er 1–9: skriv 1–9, «alle» eller en rolle",
     agreements: "Avtaler",
+    review_title: "Siden sist: avtalene",
+    review_keys: "g gjort · v delvis · i ikke gjort · x droppet · k kommentar · Esc lukk",
+    review_none: "Ingen avtaler å gå gjennom.",
+    highlights: "Høydepunkter",
+    parking_lot: "Parkeringsplassen",
+    made_at: |g, item, group| match group {
+        Some(GroupLabel::Group(n)) => format!("fra {g}. samling, {item}, gruppe {n}"),
+        _ => format!("fra {g}. samling, {item}"),
+    },
+    comment_title: "Kommentar",
     no_open_agreements: "Ingen åpne avtaler.",
     status: |st| match st {
         Status::Open => "åpen",
@@ -207,6 +219,15 @@ pub const NB: Strings = Strings {
         )
     },
     rescue_written: |p| format!("det som var i minnet er lagret i {p}"),
+    since_last_none: |g| {
+        format!("Siden sist: fant ingen holdt {g}. samling, så det er ingenting å ta med")
+    },
+    since_last_several: |g, n, took| {
+        format!("Siden sist: {g}. samling er holdt {n} ganger; bruker den siste ({took})")
+    },
+    since_last_unreadable: |why| {
+        format!("Siden sist: kunne ikke lese {why} (filen er ikke endret)")
+    },
     item_kind: |k| match k {
         ItemKind::Welcome => "Velkommen",
         ItemKind::SinceLast => "Siden sist",

@@ -113,6 +113,7 @@ pub fn big_session(notes: usize, commitments: usize) -> Session {
         notes,
         commitments,
         previous: None,
+        since_last: None,
         draft: None,
         ended: None,
     }

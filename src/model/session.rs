@@ -45,6 +45,10 @@ pub struct Session {
     /// Id of the session of the previous gathering this one continues from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
+    /// What the previous gathering left for this one's "siden sist": its highlights and open
+    /// parking-lot questions (its open agreements are carried into `commitments`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since_last: Option<SinceLast>,
     /// The note being written when the session was last saved, so a crash or a closed lid
     /// loses at most the last couple of seconds of typing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,6 +122,65 @@ pub struct Note {
     /// Private notes never reach the projector nor, by default, the minutes.
     #[serde(default)]
     pub private: bool,
+}
+
+/// The notes brought from the previous gathering to open this one. Copies: the previous
+/// session's file is never written to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinceLast {
+    /// Id of the session they come from.
+    pub from: String,
+    /// Its highlighted notes (never private ones).
+    #[serde(default)]
+    pub highlights: Vec<Note>,
+    /// Its parking-lot questions (never private ones).
+    #[serde(default)]
+    pub parking: Vec<Note>,
+}
+
+impl Commitment {
+    /// Whether it still needs doing: open, partly done or not done. These carry forward.
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self.status(),
+            Status::Open | Status::Partly | Status::NotDone
+        )
+    }
+}
+
+impl Session {
+    /// Takes over from `previous` (the last gathering): its open agreements, with their origin
+    /// and history, become this session's to review, and its public highlights and parking-lot
+    /// questions open "siden sist".
+    pub fn carry_from(&mut self, previous: &Session) {
+        self.previous = Some(previous.id.clone());
+        let first_free = self.commitments.iter().map(|c| c.id).max().unwrap_or(0) + 1;
+        let open = previous.commitments.iter().filter(|c| c.is_open());
+        for (id, c) in (first_free..).zip(open) {
+            self.commitments.push(Commitment { id, ..c.clone() });
+        }
+        let public = |kind: NoteKind| -> Vec<Note> {
+            previous
+                .notes
+                .iter()
+                .filter(|n| n.kind == kind && !n.private)
+                .cloned()
+                .collect()
+        };
+        self.since_last = Some(SinceLast {
+            from: previous.id.clone(),
+            highlights: public(NoteKind::Highlight),
+            parking: public(NoteKind::ParkingLot),
+        });
+    }
+
+    /// The agreements carried from earlier gatherings, to review at "siden sist".
+    pub fn carried(&self) -> impl Iterator<Item = &Commitment> {
+        self.commitments
+            .iter()
+            .filter(move |c| c.origin.session != self.id)
+    }
 }
 
 /// A note still in the editor: a new one (`note: None`) or changes to an existing one.
@@ -230,6 +293,7 @@ impl Session {
             notes: Vec::new(),
             commitments: Vec::new(),
             previous: None,
+            since_last: None,
             draft: None,
             ended: None,
         }

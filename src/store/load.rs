@@ -21,8 +21,8 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// Either of samling's documents, for `samling check`, which takes any file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Document {
-    Program(Program),
-    Session(Session),
+    Program(Box<Program>),
+    Session(Box<Session>),
 }
 
 /// Reads a file as text, refusing folders, huge files, empty files and non-UTF-8 bytes.
@@ -86,8 +86,8 @@ pub fn load_session(path: &Path) -> Result<Session, Vec<Problem>> {
 pub fn load_any(path: &Path) -> Result<Document, Vec<Problem>> {
     let text = read_text(path).map_err(|p| vec![p])?;
     match sniff(&text) {
-        FileKind::Program => parse_program(path, &text).map(Document::Program),
-        FileKind::Session => parse_session(path, &text).map(Document::Session),
+        FileKind::Program => parse_program(path, &text).map(|p| Document::Program(Box::new(p))),
+        FileKind::Session => parse_session(path, &text).map(|s| Document::Session(Box::new(s))),
     }
 }
 

@@ -69,10 +69,29 @@ pub struct Opened {
     pub session: Session,
     pub resumed: bool,
     pub lock: SessionLock,
+    /// What the facilitator should know about where "siden sist" came from.
+    pub notices: Vec<OpenNotice>,
+}
+
+/// Something about the previous gathering that the facilitator must see on opening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenNotice {
+    /// No earlier gathering is held: "siden sist" starts empty.
+    NoPrevious { gathering: u32 },
+    /// The previous gathering was held more than once; the latest was taken.
+    SeveralHeld {
+        gathering: u32,
+        count: usize,
+        took: String,
+    },
+    /// A file of the previous gathering could not be read; it is left as it is.
+    Unreadable(Problem),
 }
 
 /// Resumes the unfinished session of `gathering`, or starts a new one dated `today`, saved at
 /// once so that the file exists from the first minute.
+/// `unreadable` are the session files of the program that did not load: those of the previous
+/// gathering are named in the notices, so a broken file never silently empties "siden sist".
 pub fn open(
     layout: &Layout,
     program: &Program,
@@ -80,6 +99,7 @@ pub fn open(
     today: NaiveDate,
     config: &Config,
     held: &[Held],
+    unreadable: &[Problem],
 ) -> Result<Opened, Problem> {
     if let Some(h) = unfinished(held, gathering) {
         let lock = SessionLock::acquire(&h.path)?;
@@ -90,6 +110,7 @@ pub fn open(
             session,
             resumed: true,
             lock,
+            notices: Vec::new(),
         });
     }
     let plan = program.gathering(gathering).ok_or_else(|| {
@@ -108,17 +129,53 @@ pub fn open(
     let mut session = Session::new(program, plan, id, today);
     session.place = config.place.clone();
     session.facilitator = config.facilitator.clone();
-    session.previous = held
-        .iter()
-        .rev()
-        .find(|h| h.session.gathering + 1 == gathering)
-        .map(|h| h.session.id.clone());
+    let mut notices = Vec::new();
+    if gathering > 1 {
+        // The latest held session of the nearest earlier gathering (held is sorted by
+        // gathering, date and id).
+        let earlier: Vec<&Held> = held
+            .iter()
+            .filter(|h| h.session.gathering < gathering)
+            .collect();
+        match earlier.last() {
+            Some(previous) => {
+                let same: usize = earlier
+                    .iter()
+                    .filter(|h| h.session.gathering == previous.session.gathering)
+                    .count();
+                if same > 1 {
+                    notices.push(OpenNotice::SeveralHeld {
+                        gathering: previous.session.gathering,
+                        count: same,
+                        took: previous.session.id.clone(),
+                    });
+                }
+                session.carry_from(&previous.session);
+            }
+            None => notices.push(OpenNotice::NoPrevious {
+                gathering: gathering - 1,
+            }),
+        }
+        let prefix = format!("{:02}-", gathering - 1);
+        notices.extend(
+            unreadable
+                .iter()
+                .filter(|p| {
+                    p.path
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+                })
+                .cloned()
+                .map(OpenNotice::Unreadable),
+        );
+    }
     save_session(&path, &session)?;
     Ok(Opened {
         path,
         session,
         resumed: false,
         lock,
+        notices,
     })
 }
 
@@ -143,7 +200,7 @@ mod tests {
         };
         let (held0, _) = held(&layout, &program.id);
         assert_eq!(next_gathering(program, &held0), Some(1));
-        let first = open(&layout, program, 1, day(23), &config, &held0).unwrap();
+        let first = open(&layout, program, 1, day(23), &config, &held0, &[]).unwrap();
         assert!(!first.resumed);
         assert_eq!(first.session.place, "Gymsalen");
         assert!(
@@ -159,11 +216,11 @@ mod tests {
         let (held1, problems) = held(&layout, &program.id);
         assert!(problems.is_empty());
         assert_eq!(next_gathering(program, &held1), Some(1));
-        let again = open(&layout, program, 1, day(24), &config, &held1).unwrap();
+        let again = open(&layout, program, 1, day(24), &config, &held1, &[]).unwrap();
         assert!(again.resumed);
         assert_eq!(again.path, path);
         // While it is open, a second samling is refused.
-        let err = open(&layout, program, 1, day(24), &config, &held1).unwrap_err();
+        let err = open(&layout, program, 1, day(24), &config, &held1, &[]).unwrap_err();
         assert!(matches!(err.kind, crate::store::ProblemKind::Locked { .. }));
     }
 
@@ -173,14 +230,14 @@ mod tests {
         let layout = Layout::new(dir.path());
         let program = &catalog::builtin().0[0];
         let config = Config::default();
-        let mut first = open(&layout, program, 1, day(2), &config, &[]).unwrap();
+        let mut first = open(&layout, program, 1, day(2), &config, &[], &[]).unwrap();
         first.session.ended =
             Some(crate::model::Timestamp::parse("2026-11-02T16:00:00+01:00").unwrap());
         save_session(&first.path, &first.session).unwrap();
         drop(first);
         let (held, _) = held(&layout, &program.id);
         assert_eq!(next_gathering(program, &held), Some(2));
-        let second = open(&layout, program, 2, day(23), &config, &held).unwrap();
+        let second = open(&layout, program, 2, day(23), &config, &held, &[]).unwrap();
         assert_eq!(second.session.previous.as_deref(), Some("01-2026-11-02"));
     }
 
@@ -194,8 +251,90 @@ mod tests {
         fs::write(&broken, "Session(version: 1,").unwrap();
         let (held, problems) = held(&layout, &program.id);
         assert_eq!(problems.len(), 1);
-        let opened = open(&layout, program, 1, day(23), &Config::default(), &held).unwrap();
+        let opened = open(
+            &layout,
+            program,
+            1,
+            day(23),
+            &Config::default(),
+            &held,
+            &problems,
+        )
+        .unwrap();
         assert!(opened.path.ends_with("01-2026-11-23-2.ron"));
         assert_eq!(fs::read_to_string(&broken).unwrap(), "Session(version: 1,");
+    }
+
+    fn finished(layout: &Layout, program: &Program, gathering: u32, d: u32, held: &[Held]) {
+        let mut o = open(
+            layout,
+            program,
+            gathering,
+            day(d),
+            &Config::default(),
+            held,
+            &[],
+        )
+        .unwrap();
+        o.session.ended =
+            Some(crate::model::Timestamp::parse("2026-11-01T16:00:00+01:00").unwrap());
+        save_session(&o.path, &o.session).unwrap();
+    }
+
+    #[test]
+    fn a_corrupt_previous_session_is_named_and_the_gathering_starts_anyway() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let broken = layout.session_file(&program.id, "01-2026-11-02");
+        fs::create_dir_all(broken.parent().unwrap()).unwrap();
+        fs::write(&broken, "Session(version: 1, id: ").unwrap();
+        let (held, problems) = held(&layout, &program.id);
+        let opened = open(
+            &layout,
+            program,
+            2,
+            day(23),
+            &Config::default(),
+            &held,
+            &problems,
+        )
+        .unwrap();
+        assert!(
+            opened
+                .notices
+                .contains(&OpenNotice::NoPrevious { gathering: 1 })
+        );
+        assert!(
+            opened
+                .notices
+                .iter()
+                .any(|n| matches!(n, OpenNotice::Unreadable(p) if p.path == broken))
+        );
+        assert_eq!(
+            fs::read_to_string(&broken).unwrap(),
+            "Session(version: 1, id: "
+        );
+    }
+
+    #[test]
+    fn two_held_sessions_of_the_previous_gathering_take_the_latest_and_say_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        finished(&layout, program, 1, 2, &[]);
+        let (h, _) = held(&layout, &program.id);
+        finished(&layout, program, 1, 9, &h);
+        let (h, _) = held(&layout, &program.id);
+        let opened = open(&layout, program, 2, day(23), &Config::default(), &h, &[]).unwrap();
+        assert_eq!(opened.session.previous.as_deref(), Some("01-2026-11-09"));
+        assert_eq!(
+            opened.notices,
+            vec![OpenNotice::SeveralHeld {
+                gathering: 1,
+                count: 2,
+                took: "01-2026-11-09".into()
+            }]
+        );
     }
 }

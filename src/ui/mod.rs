@@ -6,6 +6,7 @@ pub mod facilitator;
 pub mod help;
 pub mod home;
 pub mod projector;
+pub mod review;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -22,6 +23,9 @@ pub fn render(state: &State, now: Timestamp, frame: &mut Frame) {
             match run.view {
                 View::Facilitator => facilitator::render(run, s, now, frame),
                 View::Projector => projector::render(run, s, now, frame),
+            }
+            if run.view == View::Facilitator {
+                review::render_panel(run, s, frame);
             }
             editor::render(run, s, frame);
             editor::render_form(run, s, frame);

@@ -19,6 +19,12 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let Some(item) = session.current_item() else {
         return;
     };
+    // "Siden sist" with something to go through: the room sees the list being reviewed.
+    let reviewing = run.review.is_some() || item.kind == crate::model::ItemKind::SinceLast;
+    if reviewing && (session.carried().next().is_some() || session.since_last.is_some()) {
+        super::review::render_projector(run, s, now, frame, area);
+        return;
+    }
     let tall = area.height >= 40;
     let prompt = item.prompts.get(session.prompt).map(|p| p.text.as_str());
     let step = run.step(now);
@@ -79,13 +85,7 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
         );
     }
     if let Some(text) = prompt {
-        let margin = area.width / 10;
-        let [_, middle, _] = Layout::horizontal([
-            Constraint::Length(margin),
-            Constraint::Min(10),
-            Constraint::Length(margin),
-        ])
-        .areas(question);
+        let middle = super::widgets::with_margins(question);
         frame.render_widget(
             Paragraph::new(Line::from(text).bold().centered())
                 .style(Style::new().fg(Color::LightCyan))

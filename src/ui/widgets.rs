@@ -70,6 +70,18 @@ pub fn big_text(text: &str, style: Style, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// `area` less a tenth of its width on each side: text the room reads stays off the edges.
+pub fn with_margins(area: Rect) -> Rect {
+    let margin = area.width / 10;
+    let [_, middle, _] = ratatui::layout::Layout::horizontal([
+        ratatui::layout::Constraint::Length(margin),
+        ratatui::layout::Constraint::Min(10),
+        ratatui::layout::Constraint::Length(margin),
+    ])
+    .areas(area);
+    middle
+}
+
 /// The footer's key hints, as many as fit in `width`: the way to help and the way out always,
 /// the others in the table's order while there is room.
 pub fn key_hints(keys: &[(&str, KeyHelp)], s: &Strings, width: u16) -> Line<'static> {

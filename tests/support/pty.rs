@@ -115,6 +115,13 @@ impl Pty {
         writer.flush().expect("typing");
     }
 
+    /// Sends a key that must be read on its own: a terminal reads Esc followed at once by
+    /// another key as Alt plus that key, so the next keys wait until Esc has been taken.
+    pub fn send_alone(&mut self, key: &str) {
+        self.send(key);
+        thread::sleep(Duration::from_millis(150));
+    }
+
     /// Closes the terminal under the program, as a closed window or a dropped SSH link does.
     /// The reader thread holds a copy of the terminal's handle and lets go of it after the
     /// next output, so the program must be drawing (a running timer redraws every second).

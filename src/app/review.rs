@@ -1,0 +1,216 @@
+//! "Siden sist": going through the agreements carried from earlier gatherings, one key per
+//! status, with an optional short comment. Each mark is added to the agreement's history, so
+//! the minutes can show what was agreed, when, and how it went; nothing is erased. An
+//! agreement left open simply stays open and is carried again: none is lost without a key press.
+
+use super::Effect;
+use super::form::{Form, FormKind};
+use super::run::Run;
+use crate::model::{Status, StatusChange, Timestamp};
+
+/// The review panel: which carried agreement has the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Review {
+    pub selected: usize,
+}
+
+impl Run {
+    /// The agreements to review, in the order carried.
+    pub fn review_ids(&self) -> Vec<u32> {
+        self.session.carried().map(|c| c.id).collect()
+    }
+
+    /// `r`: opens the review on the first agreement.
+    pub fn open_review(&mut self) {
+        self.review = Some(Review::default());
+    }
+
+    /// Moves the cursor among the carried agreements.
+    pub fn review_move(&mut self, down: bool) {
+        let count = self.review_ids().len();
+        if let Some(r) = &mut self.review {
+            r.selected = if down {
+                (r.selected + 1).min(count.saturating_sub(1))
+            } else {
+                r.selected.saturating_sub(1)
+            };
+        }
+    }
+
+    fn reviewed_id(&self) -> Option<u32> {
+        let r = self.review?;
+        self.review_ids().get(r.selected).copied()
+    }
+
+    /// Gives the selected agreement a status now; a second press of the same key does nothing.
+    pub fn mark(&mut self, status: Status, now: Timestamp) -> Vec<Effect> {
+        let Some(id) = self.reviewed_id() else {
+            return Vec::new();
+        };
+        let Some(c) = self.session.commitments.iter_mut().find(|c| c.id == id) else {
+            return Vec::new();
+        };
+        if c.history
+            .last()
+            .is_some_and(|h| h.status == status && h.at >= self.opened_at)
+        {
+            return Vec::new();
+        }
+        let at = c.history.last().map_or(now, |h| h.at.max(now));
+        c.history.push(StatusChange {
+            status,
+            at,
+            comment: String::new(),
+        });
+        // On to the next, as one goes down a list in a meeting.
+        self.review_move(true);
+        self.mark_changed()
+    }
+
+    /// `k`: a comment on the selected agreement's latest status.
+    pub fn open_comment(&mut self) {
+        let Some(id) = self.reviewed_id() else {
+            return;
+        };
+        let comment = self
+            .session
+            .commitments
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.history.last())
+            .filter(|h| h.at >= self.opened_at)
+            .map(|h| h.comment.clone())
+            .unwrap_or_default();
+        self.form = Some(Form::new(FormKind::Comment(id), &[&comment]));
+    }
+
+    /// Stores a comment: on the status given at this gathering, or with the status as it
+    /// stands if none was given yet.
+    pub fn set_comment(&mut self, id: u32, comment: String, now: Timestamp) -> Vec<Effect> {
+        let opened_at = self.opened_at;
+        let Some(c) = self.session.commitments.iter_mut().find(|c| c.id == id) else {
+            return Vec::new();
+        };
+        match c.history.last_mut() {
+            Some(h) if h.at >= opened_at => {
+                if h.comment == comment {
+                    return Vec::new();
+                }
+                h.comment = comment;
+            }
+            _ if comment.is_empty() => return Vec::new(),
+            last => {
+                let at = last.map_or(now, |h| h.at.max(now));
+                let status = c.status();
+                c.history.push(StatusChange {
+                    status,
+                    at,
+                    comment,
+                });
+            }
+        }
+        self.mark_changed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use crate::app::testing::{running, t};
+    use crate::app::{Effect, Msg, Screen, State, update};
+    use crate::model::sample::big_session;
+    use crate::model::{Status, Timestamp};
+
+    /// Gathering 2 opened with three agreements carried from gathering 1.
+    fn reviewing() -> State {
+        let mut s = running();
+        let mut previous = big_session(0, 3);
+        previous.id = "01-2026-09-14".into();
+        for c in &mut previous.commitments {
+            c.origin.session = previous.id.clone();
+            for h in &mut c.history {
+                h.at = Timestamp::parse("2026-09-14T15:50:00+02:00").unwrap();
+            }
+        }
+        if let Screen::Run(run) = &mut s.screen {
+            run.session.carry_from(&previous);
+        }
+        update(&mut s, Msg::OpenReview, t(0));
+        s
+    }
+
+    fn statuses(s: &State) -> Vec<Status> {
+        s.run()
+            .unwrap()
+            .session
+            .carried()
+            .map(|c| c.status())
+            .collect()
+    }
+
+    #[test]
+    fn one_key_per_status_moves_down_the_list() {
+        let mut s = reviewing();
+        assert_eq!(
+            update(&mut s, Msg::Mark(Status::Done), t(10)),
+            vec![Effect::Save]
+        );
+        update(&mut s, Msg::Mark(Status::Partly), t(20));
+        update(&mut s, Msg::Mark(Status::Dropped), t(30));
+        assert_eq!(
+            statuses(&s),
+            [Status::Done, Status::Partly, Status::Dropped]
+        );
+        // The history keeps what it was.
+        let first = s.run().unwrap().session.carried().next().unwrap().clone();
+        assert_eq!(first.history.len(), 2);
+        assert_eq!(first.history[0].status, Status::Open);
+    }
+
+    #[test]
+    fn changing_ones_mind_adds_to_the_history_and_pressing_twice_does_not() {
+        let mut s = reviewing();
+        update(&mut s, Msg::Mark(Status::NotDone), t(10));
+        update(&mut s, Msg::ReviewMove(false), t(11));
+        assert_eq!(update(&mut s, Msg::Mark(Status::NotDone), t(12)), vec![]);
+        update(&mut s, Msg::ReviewMove(false), t(13));
+        update(&mut s, Msg::Mark(Status::Done), t(14));
+        let first = s.run().unwrap().session.carried().next().unwrap().clone();
+        let h: Vec<_> = first.history.iter().map(|h| h.status).collect();
+        assert_eq!(h, [Status::Open, Status::NotDone, Status::Done]);
+    }
+
+    #[test]
+    fn a_comment_goes_with_the_status_given_now_or_with_the_status_as_it_is() {
+        let mut s = reviewing();
+        let key = |c| Msg::FormKey(KeyEvent::new(c, KeyModifiers::NONE));
+        update(&mut s, Msg::Mark(Status::Partly), t(10));
+        update(&mut s, Msg::ReviewMove(false), t(11));
+        update(&mut s, Msg::OpenComment, t(12));
+        for c in "to av tre klasser".chars() {
+            update(&mut s, key(KeyCode::Char(c)), t(12));
+        }
+        assert_eq!(
+            update(&mut s, key(KeyCode::Enter), t(13)),
+            vec![Effect::Save]
+        );
+        let carried: Vec<_> = s.run().unwrap().session.carried().cloned().collect();
+        assert_eq!(
+            carried[0].history.len(),
+            2,
+            "the comment joined the status of today"
+        );
+        assert_eq!(carried[0].history[1].comment, "to av tre klasser");
+        // A comment on one not yet reviewed keeps its status.
+        update(&mut s, Msg::ReviewMove(true), t(14));
+        update(&mut s, Msg::OpenComment, t(15));
+        for c in "ikke startet".chars() {
+            update(&mut s, key(KeyCode::Char(c)), t(15));
+        }
+        update(&mut s, key(KeyCode::Enter), t(16));
+        let second = s.run().unwrap().session.carried().nth(1).unwrap().clone();
+        assert_eq!(second.status(), Status::Open);
+        assert_eq!(second.history.last().unwrap().comment, "ikke startet");
+    }
+}

@@ -1,0 +1,133 @@
+//! From one gathering to the next: agreements, highlights and parking-lot questions of
+//! gathering 1 open gathering 2; statuses set there decide what gathering 3 still carries,
+//! with where each agreement was first made.
+
+use chrono::Duration;
+use samling::app::{Msg, Opened, State, update};
+use samling::i18n::Lang;
+use samling::model::{GroupLabel, Session, Status, Timestamp, Who};
+use samling::store::catalog;
+
+fn t(day: i64, minutes: i64) -> Timestamp {
+    Timestamp::parse("2026-09-14T13:00:00+02:00").unwrap()
+        + Duration::days(day)
+        + Duration::minutes(minutes)
+}
+
+/// Runs `gathering` as a facilitator would, from the session `previous` left, via `update`.
+fn hold(
+    gathering: u32,
+    previous: Option<&Session>,
+    day: i64,
+    work: impl FnOnce(&mut State),
+) -> Session {
+    let program = catalog::builtin().0.remove(0);
+    let plan = program.gathering(gathering).unwrap().clone();
+    let id = format!("{gathering:02}-x");
+    let mut session = Session::new(&program, &plan, id, t(day, 0).0.date_naive());
+    if let Some(previous) = previous {
+        session.carry_from(previous);
+    }
+    let mut state = State::new(Lang::Nb, vec![program], vec![]);
+    let opened = Opened {
+        path: "x.ron".into(),
+        session,
+        resumed: false,
+        notices: vec![],
+    };
+    update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(day, 0));
+    update(&mut state, Msg::ToggleTimer, t(day, 0));
+    work(&mut state);
+    // To the end of the agenda: the gathering ends and the between-rules become agreements.
+    let items = state.run().unwrap().session.agenda.len();
+    for i in 0..items {
+        update(&mut state, Msg::Next, t(day, 100 + i as i64));
+    }
+    state.run().unwrap().session.clone()
+}
+
+fn note(state: &mut State, text: &str, mark: Option<Msg>, day: i64) {
+    update(state, Msg::Paste(text.into()), t(day, 10));
+    let esc = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc);
+    update(state, Msg::EditorKey(esc), t(day, 10));
+    if let Some(mark) = mark {
+        update(state, mark, t(day, 11));
+    }
+}
+
+#[test]
+fn agreements_and_highlights_flow_from_gathering_to_gathering() {
+    let first = hold(1, None, 0, |s| {
+        update(s, Msg::SetGroup(GroupLabel::Group(3)), t(0, 5));
+        note(s, "Å bli sett i døra", Some(Msg::ToggleHighlight), 0);
+        note(s, "Hva med friminuttene?", Some(Msg::ToggleParkingLot), 0);
+        note(s, "Privat: en kollega gråt", Some(Msg::TogglePrivate), 0);
+        update(
+            s,
+            Msg::OpenForm(samling::app::form::FormKind::Agreement),
+            t(0, 20),
+        );
+        update(s, Msg::Paste("Prøve en LINK-økt\ni 6B".into()), t(0, 20));
+        let esc =
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc);
+        update(s, Msg::FormKey(esc), t(0, 21));
+    });
+    assert!(first.is_finished());
+    // Pasted into the form, the line break became a space.
+    assert!(
+        first
+            .commitments
+            .iter()
+            .any(|c| c.text == "Prøve en LINK-økt i 6B" && c.who == Who::Group(3))
+    );
+    assert!(
+        first
+            .commitments
+            .iter()
+            .any(|c| c.text.contains("minst én LINK-økt"))
+    );
+
+    // Gathering 2 opens with them.
+    let second = hold(2, Some(&first), 30, |s| {
+        let run = s.run().unwrap();
+        let since = run.session.since_last.clone().unwrap();
+        assert_eq!(since.highlights.len(), 1);
+        assert_eq!(since.highlights[0].text, "Å bli sett i døra");
+        assert_eq!(since.parking.len(), 1);
+        assert!(
+            !format!("{since:?}").contains("Privat"),
+            "private notes never travel to the next gathering"
+        );
+        assert_eq!(run.session.carried().count(), first.commitments.len());
+        update(s, Msg::OpenReview, t(30, 15));
+        // The first carried agreement is done, the second only partly.
+        update(s, Msg::Mark(Status::Done), t(30, 16));
+        update(s, Msg::Mark(Status::Partly), t(30, 17));
+    });
+    let carried: Vec<_> = second.carried().collect();
+    assert_eq!(carried[0].status(), Status::Done);
+    assert_eq!(carried[1].status(), Status::Partly);
+    assert_eq!(second.previous.as_deref(), Some("01-x"));
+
+    // Gathering 3 carries only what is not done, with its origin in gathering 1, and the
+    // LINK rule again from gathering 2.
+    let third = hold(3, Some(&second), 60, |_| {});
+    let origins: Vec<(String, u32)> = third
+        .carried()
+        .map(|c| (c.text.clone(), c.origin.gathering))
+        .collect();
+    assert!(
+        origins.contains(&(carried[1].text.clone(), 1)),
+        "{origins:?}"
+    );
+    assert!(
+        !origins.iter().any(|(text, _)| *text == carried[0].text),
+        "{origins:?}"
+    );
+    assert!(
+        origins
+            .iter()
+            .any(|(text, g)| text.contains("minst én LINK-økt") && *g == 2),
+        "{origins:?}"
+    );
+}
