@@ -292,7 +292,7 @@ fn an_agreement_made_at_gathering_1_is_reviewed_at_gathering_2() {
 
     let mut pty = start(dir.path(), &["run"]);
     pty.wait_for("2. samling: Klassen, et komplekst samspill");
-    pty.send("r");
+    pty.send("v");
     pty.wait_for("Siden sist: avtalene");
     pty.wait_for("Prøve ut en LINK-økt i 7A");
     pty.send("g");

@@ -35,7 +35,7 @@ pub const RUN_KEYS: &[(&str, KeyHelp)] = &[
     ("d", KeyHelp::DeleteNote),
     ("u", KeyHelp::Undo),
     ("a", KeyHelp::Agreement),
-    ("r", KeyHelp::Review),
+    ("v", KeyHelp::Review),
     ("s", KeyHelp::Info),
     ("?", KeyHelp::Help),
     ("q", KeyHelp::SaveQuit),
@@ -64,14 +64,14 @@ pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
                 KeyCode::Up => Some(Msg::ReviewMove(false)),
                 KeyCode::Down => Some(Msg::ReviewMove(true)),
                 KeyCode::Char('g') => Some(Msg::Mark(Status::Done)),
-                KeyCode::Char('v') => Some(Msg::Mark(Status::Partly)),
+                KeyCode::Char('d') => Some(Msg::Mark(Status::Partly)),
                 KeyCode::Char('i') => Some(Msg::Mark(Status::NotDone)),
                 KeyCode::Char('x') => Some(Msg::Mark(Status::Dropped)),
                 KeyCode::Char('k') => Some(Msg::OpenComment),
                 KeyCode::Char('p') => Some(Msg::ToggleView),
                 KeyCode::Char('?') => Some(Msg::ToggleHelp),
                 KeyCode::Char(' ') => Some(Msg::ToggleTimer),
-                KeyCode::Esc | KeyCode::Char('r' | 'q') => Some(Msg::CloseOverlay),
+                KeyCode::Esc | KeyCode::Char('v' | 'q') => Some(Msg::CloseOverlay),
                 _ => None,
             };
         }
@@ -136,7 +136,7 @@ fn running(code: KeyCode) -> Option<Msg> {
         KeyCode::Char('u') => Msg::UndoDelete,
         KeyCode::Char('s') => Msg::OpenForm(FormKind::Info),
         KeyCode::Char('a') => Msg::OpenForm(FormKind::Agreement),
-        KeyCode::Char('r') => Msg::OpenReview,
+        KeyCode::Char('v') => Msg::OpenReview,
         KeyCode::Up => Msg::SelectNote(Select::Previous),
         KeyCode::Down => Msg::SelectNote(Select::Next),
         KeyCode::Home => Msg::SelectNote(Select::First),
@@ -199,7 +199,7 @@ mod tests {
             ('u', Msg::UndoDelete),
             ('s', Msg::OpenForm(FormKind::Info)),
             ('a', Msg::OpenForm(FormKind::Agreement)),
-            ('r', Msg::OpenReview),
+            ('v', Msg::OpenReview),
         ];
         for (c, msg) in cases {
             assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");

@@ -141,7 +141,7 @@ pub const EN: Strings = Strings {
     bad_group: "Groups are 1–9: write 1–9, \"everyone\" or a role",
     agreements: "Agreements",
     review_title: "Since last time: the agreements",
-    review_keys: "g done · v partly · i not done · x dropped · k comment · Esc close",
+    review_keys: "g done · d partly · i not done · x dropped · k comment · Esc close",
     review_none: "No agreements to review.",
     highlights: "Highlights",
     parking_lot: "Parking lot",

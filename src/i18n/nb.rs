@@ -102,7 +102,7 @@ pub const NB: Strings = Strings {
         KeyHelp::Undo => "angre siste sletting",
         KeyHelp::Info => "sted og veileder for samlingen",
         KeyHelp::Agreement => "ny avtale (hva, hvem, frist)",
-        KeyHelp::Review => "siden sist: gå gjennom avtalene",
+        KeyHelp::Review => "siden sist: vurder avtalene",
     },
     key_short: |k| match k {
         KeyHelp::Move => "velg",
@@ -146,7 +146,7 @@ pub const NB: Strings = Strings {
     bad_group: "Gruppene er 1–9: skriv 1–9, «alle» eller en rolle",
     agreements: "Avtaler",
     review_title: "Siden sist: avtalene",
-    review_keys: "g gjort · v delvis · i ikke gjort · x droppet · k kommentar · Esc lukk",
+    review_keys: "g gjort · d delvis · i ikke gjort · x droppet · k kommentar · Esc lukker",
     review_none: "Ingen avtaler å gå gjennom.",
     highlights: "Høydepunkter",
     parking_lot: "Parkeringsplassen",
