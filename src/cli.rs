@@ -51,6 +51,19 @@ pub enum Command {
     Agreements {
         program: Option<String>,
     },
+    Export {
+        session: String,
+        #[arg(short, long, value_name = "N")]
+        gathering: Option<u32>,
+        #[arg(short, long, value_name = "md|html", default_value = "md", value_parser = ["md", "html"])]
+        format: String,
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        include_private: bool,
+    },
     Show {
         program: String,
         #[arg(short, long, value_name = "N")]
@@ -114,6 +127,19 @@ pub fn command(s: &Strings) -> clap::Command {
             c.about(s.cli_agreements)
                 .override_usage(format!("samling agreements {options} [PROGRAM]"))
                 .mut_arg("program", |a| a.help(s.cli_agreements_program))
+        })
+        .mut_subcommand("export", |c| {
+            c.about(s.cli_export)
+                .override_usage(format!("samling export {options} <FIL | PROGRAM>"))
+                .mut_arg("session", |a| a.help(s.cli_export_session))
+                .mut_arg("gathering", |a| a.help(s.cli_export_gathering))
+                .mut_arg("format", |a| a.help(s.cli_export_format))
+                .mut_arg("output", |a| {
+                    a.help(s.cli_export_output)
+                        .value_name(s.cli_file_placeholder)
+                })
+                .mut_arg("force", |a| a.help(s.cli_export_force))
+                .mut_arg("include_private", |a| a.help(s.cli_export_private))
         })
         .mut_subcommand("show", |c| {
             c.about(s.cli_show)

@@ -1,10 +1,11 @@
-//! The non-interactive commands: `programs`, `show`, `agreements` and `check`. Each writes plain text to the
+//! The non-interactive commands: `programs`, `show`, `agreements`, `export` and `check`. Each writes plain text to the
 //! writers it is given and returns whether everything was fine, so tests can run them without a
 //! process and the binary can map the answer to an exit code.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::export::{self, Minutes};
 use crate::i18n::Strings;
 use crate::model::{GatheringPlan, Program, Status, schedule};
 use crate::store::catalog::{self, Entry, Source};
@@ -271,6 +272,87 @@ pub fn agreements(
     }
     report(io, s, &problems)?;
     Ok(problems.is_empty())
+}
+
+/// What `samling export` is asked for.
+pub struct ExportRequest<'a> {
+    /// A session file, or a program id (with `gathering`).
+    pub session: &'a str,
+    pub gathering: Option<u32>,
+    /// `md` or `html`.
+    pub format: &'a str,
+    pub output: Option<&'a Path>,
+    pub force: bool,
+    pub include_private: bool,
+}
+
+/// `samling export`: writes the minutes of one held gathering, by default beside its file as
+/// `<file>.referat.md` (or `.html`). An existing file is replaced only with `--force`.
+pub fn export(
+    io: &mut Io,
+    s: &Strings,
+    layout: Option<&Layout>,
+    req: &ExportRequest,
+) -> io::Result<bool> {
+    let (entries, _) = catalogue(layout);
+    let given = Path::new(req.session);
+    let (path, session) = if given.exists() || req.session.ends_with(".ron") {
+        match store::load_session(given) {
+            Ok(session) => (given.to_path_buf(), session),
+            Err(problems) => {
+                report(io, s, &problems)?;
+                return Ok(false);
+            }
+        }
+    } else {
+        let Some(layout) = layout else {
+            writeln!(io.err, "{}", s.no_data_dir)?;
+            return Ok(false);
+        };
+        let Some(entry) = catalog::find(&entries, req.session) else {
+            let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+            writeln!(io.err, "{}", (s.unknown_program)(req.session, &known))?;
+            return Ok(false);
+        };
+        let (held, problems) = sessions::held(layout, &entry.program.id);
+        report(io, s, &problems)?;
+        let chosen = held
+            .into_iter()
+            .rfind(|h| req.gathering.is_none_or(|g| h.session.gathering == g));
+        match chosen {
+            Some(h) => (h.path, h.session),
+            None => {
+                writeln!(
+                    io.err,
+                    "{}",
+                    (s.nothing_held)(&entry.program.title, req.gathering)
+                )?;
+                return Ok(false);
+            }
+        }
+    };
+    let program = catalog::find(&entries, &session.program)
+        .map_or(session.program.clone(), |e| e.program.title.clone());
+    let minutes = Minutes::of(&session, &program, req.include_private);
+    let text = match req.format {
+        "html" => export::html(&minutes, s),
+        _ => export::markdown(&minutes, s),
+    };
+    let out = req.output.map(Path::to_path_buf).unwrap_or_else(|| {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(format!(".referat.{}", req.format));
+        path.with_file_name(name)
+    });
+    if out.exists() && !req.force {
+        writeln!(io.err, "{}", (s.export_exists)(&out.display().to_string()))?;
+        return Ok(false);
+    }
+    if let Err(e) = store::save::write_atomic(&out, text.as_bytes()) {
+        writeln!(io.err, "{}", s.located(&Problem::io(&out, &e)))?;
+        return Ok(false);
+    }
+    writeln!(io.out, "{}", (s.export_written)(&out.display().to_string()))?;
+    Ok(true)
 }
 
 /// `samling check FILE...`: every problem as `path:line:col: message`. False if any.

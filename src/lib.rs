@@ -16,11 +16,13 @@
 //!   saves, settings, the built-in programs.
 //! - [`app`]: state and `update`; [`ui`]: drawing; [`tui`]: the terminal loop.
 //! - [`commands`]: the non-interactive commands; [`cli`]: the command line.
+//! - [`export`]: the minutes (referat) as Markdown and HTML.
 //! - [`i18n`]: every user-facing word, in bokmål and English.
 
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod store;

@@ -78,6 +78,24 @@ fn main() -> ExitCode {
             notes,
         }) => commands::show(&mut io, s, layout.as_ref(), program, *gathering, *notes),
         Some(Command::Check { files }) => commands::check(&mut io, s, files),
+        Some(Command::Export {
+            session,
+            gathering,
+            format,
+            output,
+            force,
+            include_private,
+        }) => {
+            let req = commands::ExportRequest {
+                session,
+                gathering: *gathering,
+                format,
+                output: output.as_deref(),
+                force: *force,
+                include_private: *include_private,
+            };
+            commands::export(&mut io, s, layout.as_ref(), &req)
+        }
         Some(Command::Agreements { program }) => match &layout {
             Some(layout) => commands::agreements(&mut io, s, layout, program.as_deref()),
             None => {

@@ -234,6 +234,7 @@ fn perform(state: &mut State, ctx: &mut Context, effects: Vec<Effect>) {
                 gathering,
                 today,
             } => open(state, ctx, &program, gathering, today),
+            Effect::ExportMinutes { replace } => export_minutes(state, replace),
         };
         queue.extend(update(state, msg, now()));
     }
@@ -275,6 +276,31 @@ fn open_notices(
         notices.push((s.rescue_found)(&rescue.display().to_string()));
     }
     notices
+}
+
+/// Writes the minutes as Markdown beside the session file (`<file>.referat.md`).
+fn export_minutes(state: &State, replace: bool) -> Msg {
+    let Some(run) = state.run() else {
+        return Msg::Exported(Err(String::new()));
+    };
+    let s = state.lang.strings();
+    let mut name = run.file.file_name().unwrap_or_default().to_os_string();
+    name.push(".referat.md");
+    let path = run.file.with_file_name(name);
+    if path.exists() && !replace {
+        return Msg::ExportExists(path);
+    }
+    let program = state
+        .programs
+        .iter()
+        .find(|p| p.id == run.session.program)
+        .map_or(run.session.program.clone(), |p| p.title.clone());
+    let minutes = crate::export::Minutes::of(&run.session, &program, false);
+    let text = crate::export::markdown(&minutes, s);
+    match store::save::write_atomic(&path, text.as_bytes()) {
+        Ok(()) => Msg::Exported(Ok(path)),
+        Err(e) => Msg::Exported(Err(s.located(&store::Problem::io(&path, &e)))),
+    }
 }
 
 fn save(state: &State) -> Msg {

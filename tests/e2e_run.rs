@@ -303,6 +303,9 @@ fn an_agreement_made_at_gathering_1_is_reviewed_at_gathering_2() {
     pty.send("p");
     pty.wait_for("✓ Prøve ut en LINK-økt i 7A");
     pty.send("p");
+    // The minutes, written beside the session file.
+    pty.send("r");
+    pty.wait_for("Referatet er skrevet til");
     pty.send("q");
     assert!(pty.wait_exit().success());
 

@@ -36,6 +36,7 @@ pub const RUN_KEYS: &[(&str, KeyHelp)] = &[
     ("u", KeyHelp::Undo),
     ("a", KeyHelp::Agreement),
     ("v", KeyHelp::Review),
+    ("r", KeyHelp::Minutes),
     ("s", KeyHelp::Info),
     ("?", KeyHelp::Help),
     ("q", KeyHelp::SaveQuit),
@@ -137,6 +138,7 @@ fn running(code: KeyCode) -> Option<Msg> {
         KeyCode::Char('s') => Msg::OpenForm(FormKind::Info),
         KeyCode::Char('a') => Msg::OpenForm(FormKind::Agreement),
         KeyCode::Char('v') => Msg::OpenReview,
+        KeyCode::Char('r') => Msg::ExportMinutes,
         KeyCode::Up => Msg::SelectNote(Select::Previous),
         KeyCode::Down => Msg::SelectNote(Select::Next),
         KeyCode::Home => Msg::SelectNote(Select::First),
@@ -200,6 +202,7 @@ mod tests {
             ('s', Msg::OpenForm(FormKind::Info)),
             ('a', Msg::OpenForm(FormKind::Agreement)),
             ('v', Msg::OpenReview),
+            ('r', Msg::ExportMinutes),
         ];
         for (c, msg) in cases {
             assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");

@@ -102,6 +102,12 @@ pub enum Msg {
     Mark(crate::model::Status),
     /// A comment on the selected carried agreement.
     OpenComment,
+    /// `r`: write the minutes beside the session file.
+    ExportMinutes,
+    /// The minutes file is there already (the runtime asks before replacing it).
+    ExportExists(PathBuf),
+    /// The minutes were written there, or why not.
+    Exported(Result<PathBuf, String>),
     // Anywhere.
     Quit,
     /// A second has passed (sent only while something on screen changes with time).
@@ -129,6 +135,8 @@ pub enum Effect {
     Save,
     /// Ring the terminal bell.
     Bell,
+    /// Write the minutes (Markdown) beside the session file; `replace` an existing one.
+    ExportMinutes { replace: bool },
     /// Open (resume or start) a gathering to run, dated `today`.
     Open {
         program: String,

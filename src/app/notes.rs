@@ -54,6 +54,8 @@ pub enum Confirm {
     Delete(u32),
     /// Quit while the editor holds text (the text is saved as a note first).
     Quit,
+    /// Replace the minutes file written before.
+    ReplaceMinutes,
 }
 
 impl Run {

@@ -150,6 +150,29 @@ mod tests {
     }
 
     #[test]
+    fn minutes_that_exist_are_replaced_only_after_asking() {
+        let mut s = running();
+        assert_eq!(
+            update(&mut s, Msg::ExportMinutes, t(0)),
+            vec![Effect::ExportMinutes { replace: false }]
+        );
+        update(&mut s, Msg::ExportExists("x.ron.referat.md".into()), t(0));
+        assert_eq!(
+            s.run().unwrap().confirm,
+            Some(crate::app::Confirm::ReplaceMinutes)
+        );
+        assert_eq!(
+            update(&mut s, Msg::Confirm(true), t(1)),
+            vec![Effect::ExportMinutes { replace: true }]
+        );
+        update(&mut s, Msg::Exported(Ok("x.ron.referat.md".into())), t(1));
+        assert_eq!(
+            s.run().unwrap().message.as_deref(),
+            Some("x.ron.referat.md")
+        );
+    }
+
+    #[test]
     fn one_key_per_status_moves_down_the_list() {
         let mut s = reviewing();
         assert_eq!(

@@ -81,6 +81,8 @@ pub struct Run {
     /// The start of the gathering's day: statuses given since then were given at this
     /// gathering (a second press changes nothing; a comment joins them).
     pub opened_at: Timestamp,
+    /// A short message for the status line (where the minutes were written).
+    pub message: Option<String>,
     /// The open form (place and facilitator, or a new agreement).
     pub form: Option<super::form::Form>,
     /// The note being written, if the editor is open.
@@ -114,6 +116,7 @@ impl Run {
             resumed: opened.resumed,
             notices: opened.notices,
             form: None,
+            message: None,
             review: None,
             opened_at,
             editor: None,
@@ -247,6 +250,19 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             Vec::new()
         }
         Msg::Mark(status) => run.mark(status, now),
+        Msg::ExportMinutes => vec![Effect::ExportMinutes { replace: false }],
+        Msg::ExportExists(_) => {
+            run.confirm = Some(Confirm::ReplaceMinutes);
+            Vec::new()
+        }
+        Msg::Exported(Ok(path)) => {
+            run.message = Some(path.display().to_string());
+            Vec::new()
+        }
+        Msg::Exported(Err(why)) => {
+            run.notices.push(why);
+            Vec::new()
+        }
         Msg::OpenComment => {
             run.open_comment();
             Vec::new()
@@ -291,6 +307,7 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
         Msg::UndoDelete => run.undo_delete(),
         Msg::Confirm(yes) => match (run.confirm.take(), yes) {
             (Some(Confirm::Delete(id)), true) => run.delete(id),
+            (Some(Confirm::ReplaceMinutes), true) => vec![Effect::ExportMinutes { replace: true }],
             (Some(Confirm::Quit), true) => {
                 let mut effects = run.close_editor(now);
                 effects.extend(run.quit_now());

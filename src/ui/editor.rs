@@ -45,6 +45,7 @@ pub fn render_confirm(run: &Run, s: &Strings, frame: &mut Frame) {
     let question = match confirm {
         Confirm::Delete(_) => s.confirm_delete,
         Confirm::Quit => s.confirm_quit,
+        Confirm::ReplaceMinutes => s.confirm_replace_minutes,
     };
     let width = (question.chars().count() as u16 + 4).min(frame.area().width);
     let [area] = Layout::horizontal([Constraint::Length(width)])

@@ -338,9 +338,16 @@ fn status_line<'a>(run: &Run, s: &'a Strings, now: Timestamp) -> Line<'a> {
             Style::new().fg(Color::White).bg(Color::Red).bold(),
         ),
     };
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(schedule_text, schedule_style),
         Span::styled(format!(" · {ends} · "), DIM),
         save,
-    ])
+    ];
+    if let Some(path) = &run.message {
+        spans.push(Span::styled(
+            format!(" · {}", (s.export_written)(path)),
+            Style::new().fg(Color::Cyan),
+        ));
+    }
+    Line::from(spans)
 }

@@ -27,14 +27,16 @@ pub fn render(keys: &[(&str, KeyHelp)], s: &Strings, frame: &mut Frame) {
         .unwrap_or(0);
     // Key column, two spaces, the widest description, and the borders.
     let width = (key_width + 2 + help_width).max(s.help_close.chars().count()) + 2;
-    let height = keys.len() as u16 + 4;
+    // One row per key inside the border; how to close it stands in the border, so the whole
+    // list fits an 80×24 terminal.
+    let height = keys.len() as u16 + 2;
     let [area] = Layout::horizontal([Constraint::Length(width as u16)])
         .flex(Flex::Center)
         .areas(frame.area());
     let [area] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
-    let mut lines: Vec<Line> = keys
+    let lines: Vec<Line> = keys
         .iter()
         .map(|(k, h)| {
             let k = key_name(k, s);
@@ -47,11 +49,12 @@ pub fn render(keys: &[(&str, KeyHelp)], s: &Strings, frame: &mut Frame) {
             ])
         })
         .collect();
-    lines.push(Line::default());
-    lines.push(Line::styled(s.help_close, Style::new().fg(Color::DarkGray)));
+
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(s.help_title)),
+        Paragraph::new(lines).block(Block::bordered().title(s.help_title).title_bottom(
+            Line::styled(s.help_close, Style::new().fg(Color::DarkGray)).right_aligned(),
+        )),
         area,
     );
 }

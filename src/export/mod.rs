@@ -1,0 +1,213 @@
+//! The minutes ("referat") of a held gathering, as Markdown to paste into Teams or OneNote and
+//! as one self-contained HTML file that prints on A4.
+//!
+//! [`Minutes::of`] gathers what goes in (and leaves out what is private); [`markdown`] and
+//! [`html`] only lay it out, so the two formats always say the same.
+
+mod html;
+mod markdown;
+
+pub use html::html;
+pub use markdown::markdown;
+
+use crate::model::timer;
+use crate::model::{Commitment, Note, NoteKind, Session, Status, Timestamp, schedule};
+
+/// Everything the minutes say, in the order they say it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Minutes {
+    pub program: String,
+    pub gathering: u32,
+    pub title: String,
+    pub date: String,
+    pub place: String,
+    pub facilitator: String,
+    pub agenda: Vec<AgendaRow>,
+    /// Highlighted notes, first of all.
+    pub highlights: Vec<NoteLine>,
+    pub items: Vec<ItemSection>,
+    pub parking: Vec<NoteLine>,
+    /// Agreements made at this gathering.
+    pub made: Vec<AgreementLine>,
+    /// Agreements from earlier gatherings, as reviewed here.
+    pub reviewed: Vec<AgreementLine>,
+    /// What is to be done before the next gathering: every agreement still open.
+    pub between: Vec<AgreementLine>,
+}
+
+/// One agenda item with planned and actual times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaRow {
+    pub planned_start: String,
+    pub actual_start: Option<String>,
+    pub title: String,
+    pub planned_minutes: u32,
+    /// Minutes the item ran; `None` if it never started.
+    pub actual_minutes: Option<i64>,
+    /// The facilitator's private note, only with `include_private`.
+    pub facilitator_note: Option<String>,
+}
+
+/// The notes of one item, by question, then by group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemSection {
+    pub title: String,
+    pub questions: Vec<(Option<String>, Vec<NoteLine>)>,
+}
+
+/// One note as the minutes quote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteLine {
+    pub group: crate::model::GroupLabel,
+    pub text: String,
+    /// The item it was written at, for highlights and the parking lot.
+    pub item: String,
+    pub private: bool,
+}
+
+/// One agreement as the minutes list it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgreementLine {
+    pub text: String,
+    pub who: crate::model::Who,
+    pub due: crate::model::Due,
+    pub status: Status,
+    pub comment: String,
+    pub from_gathering: u32,
+}
+
+impl Minutes {
+    /// The minutes of `session` of the program titled `program`. Private notes and the
+    /// facilitator's notes are left out unless `include_private`.
+    pub fn of(session: &Session, program: &str, include_private: bool) -> Minutes {
+        let end = end_of(session);
+        let slots = schedule::planned(session.start, &session.agenda);
+        let item_title = |id: &str| {
+            session
+                .agenda
+                .iter()
+                .find(|i| i.id == id)
+                .map_or(id.to_string(), |i| i.title.clone())
+        };
+        let shown = |n: &&Note| include_private || !n.private;
+        let line = |n: &Note| NoteLine {
+            group: n.group,
+            text: n.text.clone(),
+            item: item_title(&n.item),
+            private: n.private,
+        };
+        let agenda = session
+            .agenda
+            .iter()
+            .zip(&slots)
+            .map(|(item, slot)| {
+                let timing = session.timing_of(&item.id);
+                let events = session.events_of(&item.id);
+                AgendaRow {
+                    planned_start: slot.start.format("%H:%M").to_string(),
+                    actual_start: timing
+                        .and_then(|t| t.first_started())
+                        .map(|t| t.0.format("%H:%M").to_string()),
+                    title: item.title.clone(),
+                    planned_minutes: item.minutes,
+                    actual_minutes: timing
+                        .filter(|t| t.first_started().is_some())
+                        .and(end)
+                        .map(|end| (timer::elapsed(events, end).num_seconds() + 30) / 60),
+                    facilitator_note: (include_private && !item.facilitator_note.is_empty())
+                        .then(|| item.facilitator_note.clone()),
+                }
+            })
+            .collect();
+        let items = session
+            .agenda
+            .iter()
+            .filter_map(|item| {
+                let notes: Vec<&Note> = session
+                    .notes
+                    .iter()
+                    .filter(|n| n.item == item.id)
+                    .filter(shown)
+                    .collect();
+                if notes.is_empty() {
+                    return None;
+                }
+                let mut prompts: Vec<Option<usize>> = notes.iter().map(|n| n.prompt).collect();
+                // By question, in the order asked; notes to no question last.
+                prompts.sort_by_key(|p| (p.is_none(), *p));
+                prompts.dedup();
+                let questions = prompts
+                    .into_iter()
+                    .map(|p| {
+                        let question = p.and_then(|p| item.prompts.get(p)).map(|q| q.text.clone());
+                        let mut lines: Vec<&Note> =
+                            notes.iter().copied().filter(|n| n.prompt == p).collect();
+                        lines.sort_by_key(|n| n.group);
+                        (question, lines.into_iter().map(line).collect())
+                    })
+                    .collect();
+                Some(ItemSection {
+                    title: item.title.clone(),
+                    questions,
+                })
+            })
+            .collect();
+        let of_kind = |kind: NoteKind| {
+            session
+                .notes
+                .iter()
+                .filter(|n| n.kind == kind)
+                .filter(shown)
+                .map(line)
+                .collect()
+        };
+        let agreement = |c: &Commitment| {
+            let last = c.history.last();
+            AgreementLine {
+                text: c.text.clone(),
+                who: c.who.clone(),
+                due: c.due.clone(),
+                status: c.status(),
+                comment: last.map(|h| h.comment.clone()).unwrap_or_default(),
+                from_gathering: c.origin.gathering,
+            }
+        };
+        Minutes {
+            program: program.to_string(),
+            gathering: session.gathering,
+            title: session.title.clone(),
+            date: session.date.format("%d.%m.%Y").to_string(),
+            place: session.place.clone(),
+            facilitator: session.facilitator.clone(),
+            agenda,
+            highlights: of_kind(NoteKind::Highlight),
+            items,
+            parking: of_kind(NoteKind::ParkingLot),
+            made: session
+                .commitments
+                .iter()
+                .filter(|c| c.origin.session == session.id)
+                .map(agreement)
+                .collect(),
+            reviewed: session.carried().map(agreement).collect(),
+            between: session
+                .commitments
+                .iter()
+                .filter(|c| c.is_open())
+                .map(agreement)
+                .collect(),
+        }
+    }
+}
+
+/// When the gathering ended, or its last recorded moment if it was never closed; `None` if
+/// nothing was ever started.
+fn end_of(session: &Session) -> Option<Timestamp> {
+    session.ended.or_else(|| {
+        session
+            .timing
+            .iter()
+            .flat_map(|t| t.events.iter().map(|e| e.at()))
+            .max()
+    })
+}
