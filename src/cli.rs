@@ -51,6 +51,9 @@ pub enum Command {
     Agreements {
         program: Option<String>,
     },
+    History {
+        program: Option<String>,
+    },
     Export {
         session: String,
         #[arg(short, long, value_name = "N")]
@@ -126,6 +129,11 @@ pub fn command(s: &Strings) -> clap::Command {
         .mut_subcommand("agreements", |c| {
             c.about(s.cli_agreements)
                 .override_usage(format!("samling agreements {options} [PROGRAM]"))
+                .mut_arg("program", |a| a.help(s.cli_agreements_program))
+        })
+        .mut_subcommand("history", |c| {
+            c.about(s.cli_history)
+                .override_usage(format!("samling history {options} [PROGRAM]"))
                 .mut_arg("program", |a| a.help(s.cli_agreements_program))
         })
         .mut_subcommand("export", |c| {

@@ -274,6 +274,60 @@ pub fn agreements(
     Ok(problems.is_empty())
 }
 
+/// `samling history [PROGRAM]`: every held gathering with date, place, and how many notes and
+/// agreements it has. False if a session file did not load.
+pub fn history(
+    io: &mut Io,
+    s: &Strings,
+    layout: &Layout,
+    program: Option<&str>,
+) -> io::Result<bool> {
+    let (entries, mut problems) = catalog::programs(layout);
+    let chosen: Vec<&Entry> = match program {
+        Some(id) => match catalog::find(&entries, id) {
+            Some(entry) => vec![entry],
+            None => {
+                let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+                writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
+                return Ok(false);
+            }
+        },
+        None => entries.iter().collect(),
+    };
+    let mut any = false;
+    for entry in chosen {
+        let (held, mut found) = sessions::held(layout, &entry.program.id);
+        problems.append(&mut found);
+        if held.is_empty() {
+            continue;
+        }
+        any = true;
+        writeln!(io.out, "{}", entry.program.title)?;
+        for h in &held {
+            let x = &h.session;
+            let state = if x.is_finished() {
+                ""
+            } else {
+                s.in_progress_tag
+            };
+            writeln!(
+                io.out,
+                "  {}  {}{state}\n    {} · {}\n    {}",
+                x.date.format("%d.%m.%Y"),
+                (s.gathering_heading)(x.gathering, &x.title),
+                if x.place.is_empty() { "–" } else { &x.place },
+                (s.history_counts)(x.notes.len(), x.commitments.len()),
+                h.path.display()
+            )?;
+        }
+    }
+    if !any {
+        writeln!(io.out, "{}", s.nothing_held_at_all)?;
+    }
+    report(io, s, &problems)?;
+    Ok(problems.is_empty())
+}
+
 /// What `samling export` is asked for.
 pub struct ExportRequest<'a> {
     /// A session file, or a program id (with `gathering`).

@@ -98,15 +98,15 @@ fn main() -> ExitCode {
         }
         Some(Command::Agreements { program }) => match &layout {
             Some(layout) => commands::agreements(&mut io, s, layout, program.as_deref()),
-            None => {
-                let _ = writeln!(io.err, "samling: {}: {}", s.error, s.no_data_dir);
-                return ExitCode::FAILURE;
-            }
+            None => return no_data_dir(&mut io, s),
+        },
+        Some(Command::History { program }) => match &layout {
+            Some(layout) => commands::history(&mut io, s, layout, program.as_deref()),
+            None => return no_data_dir(&mut io, s),
         },
         None | Some(Command::Run { .. }) => {
             let Some(layout) = layout else {
-                let _ = writeln!(io.err, "samling: {}: {}", s.error, s.no_data_dir);
-                return ExitCode::FAILURE;
+                return no_data_dir(&mut io, s);
             };
             let config = Config {
                 bell: config.bell && !cli.quiet,
@@ -124,6 +124,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Says that there is no data dir to work in (no `--dir`, no `SAMLING_DIR`, no home).
+fn no_data_dir(io: &mut Io, s: &Strings) -> ExitCode {
+    let _ = writeln!(io.err, "samling: {}: {}", s.error, s.no_data_dir);
+    ExitCode::FAILURE
 }
 
 /// The home screen, or with `run` straight into a gathering (resumed if one is unfinished).

@@ -86,6 +86,30 @@ fn open_partly_and_not_done_agreements_are_listed_done_and_dropped_are_not() {
 }
 
 #[test]
+fn history_lists_held_gatherings_with_their_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = Layout::new(dir.path());
+    let program = catalog::builtin().0.remove(0);
+    let day = NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
+    let mut opened =
+        sessions::open(&layout, &program, 1, day, &Config::default(), &[], &[]).unwrap();
+    opened.session.place = "Personalrommet".into();
+    opened.session.commitments = vec![agreement(1, "LINK-økt i 6B", Status::Open)];
+    save_session(&opened.path, &opened.session).unwrap();
+    drop(opened);
+    let (code, out, err) = samling(dir.path(), &["history"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("14.09.2026  1. samling: Hvem er vi, og hva vil vi (påbegynt)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Personalrommet · 0 notater · 1 avtale"),
+        "{out}"
+    );
+}
+
+#[test]
 fn nothing_held_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let (code, out, _) = samling(dir.path(), &["--lang", "en", "agreements"]);

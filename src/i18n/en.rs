@@ -173,6 +173,16 @@ pub const EN: Strings = Strings {
         Some(n) => format!("No gathering {n} of \"{title}\" has been held yet"),
         None => format!("No gathering of \"{title}\" has been held yet"),
     },
+    cli_history: "List the held gatherings: date, place, number of notes and agreements",
+    history_counts: |n, a| {
+        format!(
+            "{n} {} · {a} {}",
+            if n == 1 { "note" } else { "notes" },
+            if a == 1 { "agreement" } else { "agreements" }
+        )
+    },
+    in_progress_tag: " (in progress)",
+    nothing_held_at_all: "No gathering has been held yet.",
     cli_export: "Write the minutes of a held gathering as Markdown or HTML",
     cli_export_session: "The session file, or the program's id (with --gathering)",
     cli_export_gathering: "The gathering (with a program id; else the latest held)",

@@ -178,6 +178,16 @@ pub const NB: Strings = Strings {
         Some(n) => format!("Ingen {n}. samling av «{title}» er holdt ennå"),
         None => format!("Ingen samling av «{title}» er holdt ennå"),
     },
+    cli_history: "List de holdte samlingene: dato, sted, antall notater og avtaler",
+    history_counts: |n, a| {
+        format!(
+            "{n} {} · {a} {}",
+            if n == 1 { "notat" } else { "notater" },
+            if a == 1 { "avtale" } else { "avtaler" }
+        )
+    },
+    in_progress_tag: " (påbegynt)",
+    nothing_held_at_all: "Ingen samlinger er holdt ennå.",
     cli_export: "Skriv referatet fra en holdt samling som Markdown eller HTML",
     cli_export_session: "Samlingsfilen, eller programmets id (med --gathering)",
     cli_export_gathering: "Samlingen (med programmets id; ellers den siste som er holdt)",
