@@ -259,6 +259,7 @@ fn open_notices(
                 count,
                 took,
             } => (s.since_last_several)(*gathering, *count, took),
+            sessions::OpenNotice::NoMirror { gathering } => (s.mirror_none)(*gathering),
             sessions::OpenNotice::Unreadable(problem) => {
                 named.push(problem);
                 (s.since_last_unreadable)(&s.located(problem))

@@ -131,3 +131,56 @@ fn agreements_and_highlights_flow_from_gathering_to_gathering() {
         "{origins:?}"
     );
 }
+
+#[test]
+fn gathering_6_shows_what_gathering_1_answered_to_the_questions_it_asks_again() {
+    // Gathering 1: two answers to its values question, one of them private.
+    let first = hold(1, None, 0, |s| {
+        // To the first group reflection with the values question (the built-in
+        // "refleksjon-verdier"), and its first prompt.
+        while s.run().unwrap().session.current_item().unwrap().id != "refleksjon-verdier" {
+            update(s, Msg::Next, t(0, 1));
+        }
+        update(s, Msg::SetGroup(GroupLabel::Group(4)), t(0, 2));
+        note(s, "Respekt og varme", None, 0);
+        note(s, "Privat: vi er slitne", Some(Msg::TogglePrivate), 0);
+    });
+    let program = catalog::builtin().0.remove(0);
+    let plan = program.gathering(6).unwrap().clone();
+    let mut sixth = Session::new(&program, &plan, "06-x".into(), t(300, 0).0.date_naive());
+    sixth.mirror_from(&first);
+    let mut state = State::new(Lang::Nb, vec![program], vec![]);
+    let opened = Opened {
+        path: "x.ron".into(),
+        session: sixth,
+        resumed: false,
+        notices: vec![],
+    };
+    update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(300, 0));
+    while state.run().unwrap().session.current_item().unwrap().id != "refleksjon-verdier" {
+        update(&mut state, Msg::Next, t(300, 1));
+    }
+    update(&mut state, Msg::ToggleMirror, t(300, 2));
+    let mirror = state.run().unwrap().session.mirror_now().cloned().unwrap();
+    assert_eq!(mirror.gathering, 1);
+    let texts: Vec<&str> = mirror.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["Respekt og varme"], "public answers only");
+    // Today's answer beside it, on the projector.
+    update(&mut state, Msg::SetGroup(GroupLabel::Group(4)), t(300, 3));
+    note(&mut state, "Trygghet før alt", None, 300);
+    update(&mut state, Msg::ToggleView, t(300, 4));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| samling::ui::render(&state, t(300, 5), f))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("Da (1. samling)") && screen.contains("Nå"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Respekt og varme") && screen.contains("Trygghet før alt"),
+        "{screen}"
+    );
+    assert!(!screen.contains("slitne"), "{screen}");
+}

@@ -328,3 +328,53 @@ fn siden_sist_review_and_what_the_room_sees() {
         }
     }
 }
+
+#[test]
+fn then_and_now_on_the_projector() {
+    use samling::model::sample::big_session;
+    for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
+        let program = catalog::builtin().0.remove(0);
+        let plan = program.gathering(6).unwrap().clone();
+        let mut sixth = Session::new(&program, &plan, "06-2027-05-10".into(), t(0).0.date_naive());
+        let mut first = big_session(3, 0);
+        first.gathering = 1;
+        for (n, text) in
+            first
+                .notes
+                .iter_mut()
+                .zip(["Respekt og varme", "Tydelige voksne", PRIVATE_NOTE])
+        {
+            n.item = "refleksjon-verdier".into();
+            n.prompt = Some(0);
+            n.text = text.into();
+            n.private = text == PRIVATE_NOTE;
+        }
+        sixth.mirror_from(&first);
+        let mut state = State::new(lang, vec![program], vec![]);
+        let opened = Opened {
+            path: "x.ron".into(),
+            session: sixth,
+            resumed: false,
+            notices: vec![],
+        };
+        update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
+        // On to the question whose earlier answers are there (the values reflection).
+        while state
+            .run()
+            .unwrap()
+            .session
+            .mirror_now()
+            .is_none_or(|m| m.notes.is_empty())
+        {
+            update(&mut state, Msg::Next, t(60));
+        }
+        update(&mut state, Msg::ToggleMirror, t(60));
+        update(&mut state, Msg::ToggleView, t(60));
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, t(90), w, h));
+            assert!(screen.contains("Respekt og varme"), "{screen}");
+            assert!(!screen.contains(PRIVATE_NOTE), "{screen}");
+            insta::assert_snapshot!(format!("then_and_now_{name}_{w}x{h}"), screen);
+        }
+    }
+}

@@ -37,6 +37,7 @@ pub const RUN_KEYS: &[(&str, KeyHelp)] = &[
     ("a", KeyHelp::Agreement),
     ("v", KeyHelp::Review),
     ("r", KeyHelp::Minutes),
+    ("m", KeyHelp::Mirror),
     ("s", KeyHelp::Info),
     ("?", KeyHelp::Help),
     ("q", KeyHelp::SaveQuit),
@@ -139,6 +140,7 @@ fn running(code: KeyCode) -> Option<Msg> {
         KeyCode::Char('a') => Msg::OpenForm(FormKind::Agreement),
         KeyCode::Char('v') => Msg::OpenReview,
         KeyCode::Char('r') => Msg::ExportMinutes,
+        KeyCode::Char('m') => Msg::ToggleMirror,
         KeyCode::Up => Msg::SelectNote(Select::Previous),
         KeyCode::Down => Msg::SelectNote(Select::Next),
         KeyCode::Home => Msg::SelectNote(Select::First),
@@ -203,6 +205,7 @@ mod tests {
             ('a', Msg::OpenForm(FormKind::Agreement)),
             ('v', Msg::OpenReview),
             ('r', Msg::ExportMinutes),
+            ('m', Msg::ToggleMirror),
         ];
         for (c, msg) in cases {
             assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");

@@ -102,6 +102,8 @@ pub enum Msg {
     Mark(crate::model::Status),
     /// A comment on the selected carried agreement.
     OpenComment,
+    /// `m`: show the earlier gathering's answers beside today's ("Da — nå").
+    ToggleMirror,
     /// `r`: write the minutes beside the session file.
     ExportMinutes,
     /// The minutes file is there already (the runtime asks before replacing it).

@@ -81,6 +81,8 @@ pub struct Run {
     /// The start of the gathering's day: statuses given since then were given at this
     /// gathering (a second press changes nothing; a comment joins them).
     pub opened_at: Timestamp,
+    /// "Da — nå" is on: the earlier answers show beside today's where a prompt revisits.
+    pub mirror: bool,
     /// A short message for the status line (where the minutes were written).
     pub message: Option<String>,
     /// The open form (place and facilitator, or a new agreement).
@@ -117,6 +119,7 @@ impl Run {
             notices: opened.notices,
             form: None,
             message: None,
+            mirror: false,
             review: None,
             opened_at,
             editor: None,
@@ -250,6 +253,10 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             Vec::new()
         }
         Msg::Mark(status) => run.mark(status, now),
+        Msg::ToggleMirror => {
+            run.mirror = !run.mirror;
+            Vec::new()
+        }
         Msg::ExportMinutes => vec![Effect::ExportMinutes { replace: false }],
         Msg::ExportExists(_) => {
             run.confirm = Some(Confirm::ReplaceMinutes);

@@ -101,6 +101,7 @@ pub const EN: Strings = Strings {
         KeyHelp::Agreement => "new agreement (what, who, due)",
         KeyHelp::Review => "since last time: review the agreements",
         KeyHelp::Minutes => "write the minutes (Markdown) beside the session file",
+        KeyHelp::Mirror => "then – now: answers from an earlier gathering beside today",
     },
     key_short: |k| match k {
         KeyHelp::Move => "select",
@@ -127,6 +128,7 @@ pub const EN: Strings = Strings {
         KeyHelp::Agreement => "agreement",
         KeyHelp::Review => "review",
         KeyHelp::Minutes => "minutes",
+        KeyHelp::Mirror => "then–now",
     },
     private_tag: "private",
     key_space: "Space",
@@ -264,6 +266,9 @@ pub const EN: Strings = Strings {
     since_last_unreadable: |why| {
         format!("Since last time: could not read {why} (the file is unchanged)")
     },
+    mirror_none: |g| format!("Then – now: gathering {g} was not held, so its answers are missing"),
+    mirror_then: |g| format!("Then (gathering {g})"),
+    mirror_now: "Now",
     item_kind: |k| match k {
         ItemKind::Welcome => "Welcome",
         ItemKind::SinceLast => "Since last time",

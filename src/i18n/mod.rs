@@ -207,6 +207,9 @@ pub struct Strings {
     pub since_last_none: fn(u32) -> String,
     pub since_last_several: fn(u32, usize, &str) -> String,
     pub since_last_unreadable: fn(&str) -> String,
+    pub mirror_none: fn(u32) -> String,
+    pub mirror_then: fn(u32) -> String,
+    pub mirror_now: &'static str,
     pub rescue_written: fn(&str) -> String,
 
     // Words for the model.
@@ -242,6 +245,7 @@ pub enum KeyHelp {
     Agreement,
     Review,
     Minutes,
+    Mirror,
     Info,
 }
 

@@ -104,6 +104,7 @@ pub const NB: Strings = Strings {
         KeyHelp::Agreement => "ny avtale (hva, hvem, frist)",
         KeyHelp::Review => "siden sist: vurder avtalene",
         KeyHelp::Minutes => "skriv referatet (Markdown) ved siden av samlingsfilen",
+        KeyHelp::Mirror => "da – nå: svarene fra en tidligere samling ved siden av",
     },
     key_short: |k| match k {
         KeyHelp::Move => "velg",
@@ -130,6 +131,7 @@ pub const NB: Strings = Strings {
         KeyHelp::Agreement => "avtale",
         KeyHelp::Review => "siden sist",
         KeyHelp::Minutes => "referat",
+        KeyHelp::Mirror => "da – nå",
     },
     private_tag: "privat",
     key_space: "Mellomrom",
@@ -269,6 +271,9 @@ pub const NB: Strings = Strings {
     since_last_unreadable: |why| {
         format!("Siden sist: kunne ikke lese {why} (filen er ikke endret)")
     },
+    mirror_none: |g| format!("Da – nå: {g}. samling er ikke holdt, så svarene derfra mangler"),
+    mirror_then: |g| format!("Da ({g}. samling)"),
+    mirror_now: "Nå",
     item_kind: |k| match k {
         ItemKind::Welcome => "Velkommen",
         ItemKind::SinceLast => "Siden sist",

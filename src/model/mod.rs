@@ -17,6 +17,6 @@ pub use program::{
     Program, Prompt, PromptRef, SCHEMA_VERSION, Step, Who,
 };
 pub use session::{
-    Commitment, Draft, Due, GroupLabel, ItemTiming, Note, NoteKind, Origin, Session, SinceLast,
-    Status, StatusChange, TimerEvent, Timestamp,
+    Commitment, Draft, Due, GroupLabel, ItemTiming, Mirror, Note, NoteKind, Origin, Session,
+    SinceLast, Status, StatusChange, TimerEvent, Timestamp,
 };

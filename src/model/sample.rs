@@ -114,6 +114,7 @@ pub fn big_session(notes: usize, commitments: usize) -> Session {
         commitments,
         previous: None,
         since_last: None,
+        mirror: Vec::new(),
         draft: None,
         ended: None,
     }

@@ -49,6 +49,10 @@ pub struct Session {
     /// parking-lot questions (its open agreements are carried into `commitments`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since_last: Option<SinceLast>,
+    /// For prompts that ask again what an earlier gathering asked: the answers given then, to
+    /// show beside the answers now ("Da — nå").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mirror: Vec<Mirror>,
     /// The note being written when the session was last saved, so a crash or a closed lid
     /// loses at most the last couple of seconds of typing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,6 +187,74 @@ impl Session {
     }
 }
 
+/// What an earlier gathering answered to a prompt this one asks again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mirror {
+    /// The item and prompt of this session that revisit.
+    pub item: String,
+    pub prompt: usize,
+    /// The earlier gathering and the session the answers come from.
+    pub gathering: u32,
+    pub from: String,
+    /// Its public notes to that prompt.
+    pub notes: Vec<Note>,
+}
+
+impl Session {
+    /// Copies what `earlier` answered to each prompt of this agenda that revisits its gathering.
+    pub fn mirror_from(&mut self, earlier: &Session) {
+        for item in &self.agenda {
+            for (index, prompt) in item.prompts.iter().enumerate() {
+                let Some(r) = prompt
+                    .revisits
+                    .as_ref()
+                    .filter(|r| r.gathering == earlier.gathering)
+                else {
+                    continue;
+                };
+                let notes = earlier
+                    .notes
+                    .iter()
+                    .filter(|n| n.item == r.item && n.prompt == Some(r.prompt) && !n.private)
+                    .cloned()
+                    .collect();
+                self.mirror.push(Mirror {
+                    item: item.id.clone(),
+                    prompt: index,
+                    gathering: earlier.gathering,
+                    from: earlier.id.clone(),
+                    notes,
+                });
+            }
+        }
+    }
+
+    /// The earlier answers to the question on the projector, if it revisits one.
+    pub fn mirror_now(&self) -> Option<&Mirror> {
+        let item = self.current_item()?;
+        self.mirror
+            .iter()
+            .find(|m| m.item == item.id && m.prompt == self.prompt)
+    }
+
+    /// The gatherings this agenda asks again.
+    pub fn revisited_gatherings(&self) -> Vec<u32> {
+        let mut gatherings: Vec<u32> = self
+            .agenda
+            .iter()
+            .flat_map(|i| {
+                i.prompts
+                    .iter()
+                    .filter_map(|p| p.revisits.as_ref().map(|r| r.gathering))
+            })
+            .collect();
+        gatherings.sort();
+        gatherings.dedup();
+        gatherings
+    }
+}
+
 /// A note still in the editor: a new one (`note: None`) or changes to an existing one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -294,6 +366,7 @@ impl Session {
             commitments: Vec::new(),
             previous: None,
             since_last: None,
+            mirror: Vec::new(),
             draft: None,
             ended: None,
         }

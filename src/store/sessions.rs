@@ -86,6 +86,8 @@ pub enum OpenNotice {
     },
     /// A file of the previous gathering could not be read; it is left as it is.
     Unreadable(Problem),
+    /// The agenda asks again what this gathering asked, but it was never held.
+    NoMirror { gathering: u32 },
 }
 
 /// Resumes the unfinished session of `gathering`, or starts a new one dated `today`, saved at
@@ -168,6 +170,13 @@ pub fn open(
                 .cloned()
                 .map(OpenNotice::Unreadable),
         );
+    }
+    // "Da — nå": the answers of each gathering this agenda asks again, from its latest session.
+    for earlier in session.revisited_gatherings() {
+        match held.iter().rev().find(|h| h.session.gathering == earlier) {
+            Some(h) => session.mirror_from(&h.session),
+            None => notices.push(OpenNotice::NoMirror { gathering: earlier }),
+        }
     }
     save_session(&path, &session)?;
     Ok(Opened {
@@ -335,6 +344,38 @@ mod tests {
                 count: 2,
                 took: "01-2026-11-09".into()
             }]
+        );
+    }
+
+    #[test]
+    fn gathering_6_takes_gathering_1s_answers_or_says_they_are_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let opened = open(&layout, program, 6, day(23), &Config::default(), &[], &[]).unwrap();
+        assert!(
+            opened
+                .notices
+                .contains(&OpenNotice::NoMirror { gathering: 1 })
+        );
+        drop(opened);
+        fs::remove_dir_all(layout.sessions_dir(&program.id)).unwrap();
+        finished(&layout, program, 1, 2, &[]);
+        let (h, _) = held(&layout, &program.id);
+        let opened = open(&layout, program, 6, day(23), &Config::default(), &h, &[]).unwrap();
+        assert!(
+            !opened
+                .notices
+                .contains(&OpenNotice::NoMirror { gathering: 1 })
+        );
+        // One entry per revisiting prompt of gathering 6 (five in the built-in program).
+        assert_eq!(opened.session.mirror.len(), 5);
+        assert!(
+            opened
+                .session
+                .mirror
+                .iter()
+                .all(|m| m.from == "01-2026-11-02")
         );
     }
 }

@@ -238,7 +238,9 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
             note,
         );
     }
-    render_notes(run, s, frame, notes);
+    if !(run.mirror && super::review::then_and_now(run, s, frame, notes)) {
+        render_notes(run, s, frame, notes);
+    }
 }
 
 /// The agreements made at this gathering, newest in view.

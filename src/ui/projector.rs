@@ -28,6 +28,7 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let tall = area.height >= 40;
     let prompt = item.prompts.get(session.prompt).map(|p| p.text.as_str());
     let step = run.step(now);
+    let mirroring = run.mirror && session.mirror_now().is_some();
     let [top, title, _, clock, step_area, _, question, next] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if tall { 3 } else { 2 }),
@@ -35,7 +36,9 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
         Constraint::Min(8),
         Constraint::Length(if step.is_some() { 1 } else { 0 }),
         Constraint::Length(1),
-        Constraint::Length(if prompt.is_some() {
+        Constraint::Length(if mirroring {
+            (area.height / 2).max(6)
+        } else if prompt.is_some() {
             (area.height / 4).max(3)
         } else {
             0
@@ -84,7 +87,18 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
             step_area,
         );
     }
-    if let Some(text) = prompt {
+    if mirroring {
+        // "Da — nå": the question stays on top, the answers then and now share its place.
+        let [q, answers] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)])
+            .areas(super::widgets::with_margins(question));
+        if let Some(text) = prompt {
+            frame.render_widget(
+                Paragraph::new(Line::from(text).bold().centered()).wrap(Wrap { trim: true }),
+                q,
+            );
+        }
+        super::review::then_and_now(run, s, frame, answers);
+    } else if let Some(text) = prompt {
         let middle = super::widgets::with_margins(question);
         frame.render_widget(
             Paragraph::new(Line::from(text).bold().centered())

@@ -1,4 +1,5 @@
-//! "Siden sist" on screen: the review panel for the facilitator, and the list the room sees.
+//! "Siden sist" and "Da — nå" on screen: the review panel for the facilitator, and what the
+//! room sees of both.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -146,4 +147,51 @@ pub fn render_projector(run: &Run, s: &Strings, now: Timestamp, frame: &mut Fram
         Paragraph::new(lines).wrap(Wrap { trim: true }),
         with_margins(body),
     );
+}
+
+/// Two columns of notes, earlier answers on the left and today's on the right.
+pub fn then_and_now(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) -> bool {
+    let Some(mirror) = run.session.mirror_now() else {
+        return false;
+    };
+    let item = run
+        .session
+        .current_item()
+        .map(|i| i.id.clone())
+        .unwrap_or_default();
+    let now: Vec<Note> = run
+        .session
+        .notes
+        .iter()
+        .filter(|n| n.item == item && n.prompt == Some(run.session.prompt) && !n.private)
+        .cloned()
+        .collect();
+    let [then_area, now_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    for (title, notes, rect) in [
+        ((s.mirror_then)(mirror.gathering), &mirror.notes, then_area),
+        (s.mirror_now.to_string(), &now, now_area),
+    ] {
+        let lines: Vec<Line> = notes
+            .iter()
+            .map(|n| {
+                Line::from(vec![
+                    Span::styled(
+                        format!("{}: ", (s.group)(n.group)),
+                        Style::new().fg(Color::DarkGray),
+                    ),
+                    Span::raw(n.text.replace('\n', " ")),
+                ])
+            })
+            .collect();
+        frame.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+                Block::bordered()
+                    .title(title)
+                    .border_style(Style::new().fg(Color::LightCyan)),
+            ),
+            rect,
+        );
+    }
+    true
 }
