@@ -22,6 +22,8 @@ pub enum FormKind {
     Agreement,
     /// A comment on the review of the carried agreement with this id.
     Comment(u32),
+    /// Changes to the agreement with this id (text, who, due).
+    EditAgreement(u32),
 }
 
 /// Why a form cannot be saved as it is.
@@ -134,6 +136,21 @@ impl Run {
             FormKind::Info => Form::new(kind, &[&place, &facilitator]),
             FormKind::Agreement => Form::new(kind, &["", "", ""]),
             FormKind::Comment(_) => Form::new(kind, &[""]),
+            FormKind::EditAgreement(id) => {
+                let Some(c) = self.session.commitments.iter().find(|c| c.id == id) else {
+                    return;
+                };
+                let who = match &c.who {
+                    Who::Everyone => "alle".to_string(),
+                    Who::Group(n) => n.to_string(),
+                    Who::Role(r) | Who::Person(r) => r.clone(),
+                };
+                let due = match &c.due {
+                    Due::NextGathering => String::new(),
+                    Due::Date(d) => d.format("%d.%m.%Y").to_string(),
+                };
+                Form::new(kind, &[&c.text, &who, &due])
+            }
         });
     }
 
@@ -174,6 +191,39 @@ impl Run {
                 self.mark_changed()
             }
             FormKind::Comment(id) => self.set_comment(id, values[0].clone(), now),
+            FormKind::EditAgreement(id) => {
+                let parsed = parse_who(&values[1], self.group)
+                    .and_then(|who| parse_due(&values[2]).map(|due| (who, due)));
+                match parsed {
+                    Ok((who, due)) => {
+                        let Some(c) = self.session.commitments.iter_mut().find(|c| c.id == id)
+                        else {
+                            return Vec::new();
+                        };
+                        // An agreement is ended by a status, not by emptying its text.
+                        let text = if values[0].is_empty() {
+                            c.text.clone()
+                        } else {
+                            values[0].clone()
+                        };
+                        if (c.text.as_str(), &c.who, &c.due) == (text.as_str(), &who, &due) {
+                            return Vec::new();
+                        }
+                        c.text = text;
+                        c.who = who;
+                        c.due = due;
+                        self.mark_changed()
+                    }
+                    Err(error) => {
+                        self.form = Some(Form {
+                            error: Some(error),
+                            focus: if error == FormError::BadDate { 2 } else { 1 },
+                            ..form
+                        });
+                        Vec::new()
+                    }
+                }
+            }
             FormKind::Agreement => {
                 if values[0].is_empty() {
                     // Nothing to agree on: a form left empty is simply closed.
@@ -413,6 +463,41 @@ mod tests {
             update(&mut s, Msg::Next, t(i as i64 * 60));
         }
         assert!(s.run().unwrap().session.commitments.is_empty());
+    }
+
+    #[test]
+    fn an_agreement_is_selected_with_tab_and_edited_with_e() {
+        let mut s = running();
+        // Tab with no agreements: the notes keep the focus.
+        update(&mut s, Msg::SwitchList, t(0));
+        assert!(!s.run().unwrap().agreements_focused);
+        update(&mut s, Msg::SetGroup(GroupLabel::Group(4)), t(0));
+        update(&mut s, Msg::OpenForm(FormKind::Agreement), t(0));
+        typed(&mut s, "Lese om stress");
+        update(&mut s, key(KeyCode::Esc), t(0));
+        update(&mut s, Msg::SwitchList, t(1));
+        assert!(s.run().unwrap().agreements_focused);
+        update(&mut s, Msg::EditNote, t(1));
+        let form = s.run().unwrap().form.clone().unwrap();
+        assert_eq!(form.kind, FormKind::EditAgreement(1));
+        assert_eq!(form.values(), ["Lese om stress", "4", ""]);
+        update(&mut s, key(KeyCode::Tab), t(1));
+        update(&mut s, key(KeyCode::Tab), t(1));
+        typed(&mut s, "1.12.2026");
+        assert_eq!(
+            update(&mut s, key(KeyCode::Enter), t(2)),
+            vec![Effect::Save]
+        );
+        let a = &s.run().unwrap().session.commitments[0];
+        assert_eq!(
+            (a.text.as_str(), &a.who),
+            ("Lese om stress", &Who::Group(4))
+        );
+        assert_eq!(
+            a.due,
+            Due::Date(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+        );
+        assert_eq!(a.history.len(), 1, "editing is not a status change");
     }
 
     #[test]

@@ -83,6 +83,8 @@ pub enum Msg {
     /// Text pasted into the terminal.
     Paste(String),
     SelectNote(Select),
+    /// `Tab`: `↑` `↓` and `e` work on the agreements instead of the notes, or back.
+    SwitchList,
     ToggleHighlight,
     ToggleParkingLot,
     TogglePrivate,

@@ -226,6 +226,26 @@ impl Run {
         self.selected = Some(ids[index]);
     }
 
+    /// Moves the selection among this session's agreements.
+    pub fn select_agreement(&mut self, to: Select) {
+        let ids: Vec<u32> = self.session.commitments.iter().map(|c| c.id).collect();
+        if ids.is_empty() {
+            self.selected_agreement = None;
+            return;
+        }
+        let at = self
+            .selected_agreement
+            .and_then(|id| ids.iter().position(|i| *i == id));
+        let index = match (to, at) {
+            (Select::First, _) => 0,
+            (Select::Last, _) | (Select::Previous, None) => ids.len() - 1,
+            (Select::Next, None) => 0,
+            (Select::Previous, Some(i)) => i.saturating_sub(1),
+            (Select::Next, Some(i)) => (i + 1).min(ids.len() - 1),
+        };
+        self.selected_agreement = Some(ids[index]);
+    }
+
     /// `*`, `o`: marks the selected note as a highlight / for the parking lot, or back.
     pub fn toggle_kind(&mut self, kind: NoteKind, now: Timestamp) -> Vec<Effect> {
         let Some(n) = self.selected_mut() else {

@@ -81,6 +81,10 @@ pub struct Run {
     /// The start of the gathering's day: statuses given since then were given at this
     /// gathering (a second press changes nothing; a comment joins them).
     pub opened_at: Timestamp,
+    /// Which list `↑` `↓` and `e` work on: the notes, or this gathering's agreements.
+    pub agreements_focused: bool,
+    /// The selected agreement (by id) when the agreements have the focus.
+    pub selected_agreement: Option<u32>,
     /// "Da — nå" is on: the earlier answers show beside today's where a prompt revisits.
     pub mirror: bool,
     /// A short message for the status line (where the minutes were written).
@@ -120,6 +124,8 @@ impl Run {
             form: None,
             message: None,
             mirror: false,
+            agreements_focused: false,
+            selected_agreement: None,
             review: None,
             opened_at,
             editor: None,
@@ -284,7 +290,17 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             Vec::new()
         }
         Msg::EditNote => {
-            run.edit_note();
+            match (run.agreements_focused, run.selected_agreement) {
+                (true, Some(id)) => run.open_form(super::form::FormKind::EditAgreement(id)),
+                _ => run.edit_note(),
+            }
+            Vec::new()
+        }
+        Msg::SwitchList => {
+            run.agreements_focused = !run.agreements_focused && !run.session.commitments.is_empty();
+            if run.agreements_focused && run.selected_agreement.is_none() {
+                run.selected_agreement = run.session.commitments.last().map(|c| c.id);
+            }
             Vec::new()
         }
         Msg::EditorKey(key) => run.editor_key(key, now),
@@ -298,6 +314,10 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
                 }
                 None => run.paste(&text),
             }
+            Vec::new()
+        }
+        Msg::SelectNote(to) if run.agreements_focused => {
+            run.select_agreement(to);
             Vec::new()
         }
         Msg::SelectNote(to) => {

@@ -118,6 +118,7 @@ pub struct Strings {
     pub info_facilitator: &'static str,
     pub form_hint: &'static str,
     pub agreement_title: &'static str,
+    pub edit_agreement_title: &'static str,
     pub agreement_text: &'static str,
     pub agreement_who: &'static str,
     pub agreement_due: &'static str,

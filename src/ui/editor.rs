@@ -76,6 +76,10 @@ pub fn render_form(run: &Run, s: &Strings, frame: &mut Frame) {
             &[s.agreement_text, s.agreement_who, s.agreement_due],
         ),
         FormKind::Comment(_) => (s.comment_title, &[s.comment_title]),
+        FormKind::EditAgreement(_) => (
+            s.edit_agreement_title,
+            &[s.agreement_text, s.agreement_who, s.agreement_due],
+        ),
     };
     let height = 2 + 2 + 3 * form.fields.len() as u16;
     let [area] = Layout::horizontal([Constraint::Length(70.min(frame.area().width))])

@@ -250,8 +250,16 @@ fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
         .commitments
         .iter()
         .map(|c| {
+            let selected = run.agreements_focused && run.selected_agreement == Some(c.id);
             Line::from(vec![
-                Span::raw(format!("• {}", c.text)),
+                Span::styled(
+                    format!("{} {}", if selected { "▶" } else { "•" }, c.text),
+                    if selected {
+                        Style::new().add_modifier(Modifier::REVERSED)
+                    } else {
+                        Style::new()
+                    },
+                ),
                 Span::styled(format!("  {} · {}", (s.who)(&c.who), (s.due)(&c.due)), DIM),
             ])
         })
