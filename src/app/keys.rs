@@ -73,7 +73,11 @@ pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
                 KeyCode::Char('p') => Some(Msg::ToggleView),
                 KeyCode::Char('?') => Some(Msg::ToggleHelp),
                 KeyCode::Char(' ') => Some(Msg::ToggleTimer),
-                KeyCode::Esc | KeyCode::Char('v' | 'q') => Some(Msg::CloseOverlay),
+                KeyCode::Char('n') => Some(Msg::Next),
+                KeyCode::Char('r') => Some(Msg::ExportMinutes),
+                KeyCode::Char('b') => Some(Msg::Back),
+                KeyCode::Char('q') => Some(Msg::Quit),
+                KeyCode::Esc | KeyCode::Char('v') => Some(Msg::CloseOverlay),
                 _ => None,
             };
         }

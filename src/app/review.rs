@@ -173,6 +173,21 @@ mod tests {
     }
 
     #[test]
+    fn arriving_at_siden_sist_opens_the_review_and_leaving_closes_it() {
+        let mut s = reviewing();
+        update(&mut s, Msg::CloseOverlay, t(0));
+        assert!(s.run().unwrap().review.is_none());
+        // Gathering 1's agenda has no "Siden sist" item: make the second item one.
+        if let Screen::Run(run) = &mut s.screen {
+            run.session.agenda[1].kind = crate::model::ItemKind::SinceLast;
+        }
+        update(&mut s, Msg::Next, t(60));
+        assert!(s.run().unwrap().review.is_some());
+        update(&mut s, Msg::Next, t(120));
+        assert!(s.run().unwrap().review.is_none());
+    }
+
+    #[test]
     fn one_key_per_status_moves_down_the_list() {
         let mut s = reviewing();
         assert_eq!(

@@ -183,6 +183,17 @@ impl Run {
         if bell { vec![Effect::Bell] } else { Vec::new() }
     }
 
+    /// On arriving at an item: the "Siden sist" item opens the review of what the last
+    /// gathering left, if there is anything; any other item closes it.
+    fn arrive(&mut self) {
+        let since_last = self
+            .session
+            .current_item()
+            .is_some_and(|i| i.kind == crate::model::ItemKind::SinceLast);
+        self.review = (since_last && self.session.carried().next().is_some())
+            .then(super::review::Review::default);
+    }
+
     /// Marks the session changed and asks for it to be saved.
     pub(super) fn mark_changed(&mut self) -> Vec<Effect> {
         self.unsaved = true;
@@ -209,10 +220,12 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
         }
         Msg::Next => {
             run.session.next(now);
+            run.arrive();
             run.mark_changed()
         }
         Msg::Back => {
             run.session.back(now);
+            run.arrive();
             run.mark_changed()
         }
         Msg::More => {
