@@ -222,16 +222,8 @@ pub fn agreements(
     program: Option<&str>,
 ) -> io::Result<bool> {
     let (entries, mut problems) = catalog::programs(layout);
-    let chosen: Vec<&Entry> = match program {
-        Some(id) => match catalog::find(&entries, id) {
-            Some(entry) => vec![entry],
-            None => {
-                let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
-                writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
-                return Ok(false);
-            }
-        },
-        None => entries.iter().collect(),
+    let Some(chosen) = chosen_programs(io, s, &entries, program)? else {
+        return Ok(false);
     };
     let mut any = false;
     for entry in chosen {
@@ -274,6 +266,26 @@ pub fn agreements(
     Ok(problems.is_empty())
 }
 
+/// The program named, or all; `None` (after saying so) if the name is unknown.
+fn chosen_programs<'a>(
+    io: &mut Io,
+    s: &Strings,
+    entries: &'a [Entry],
+    program: Option<&str>,
+) -> io::Result<Option<Vec<&'a Entry>>> {
+    Ok(match program {
+        Some(id) => match catalog::find(entries, id) {
+            Some(entry) => Some(vec![entry]),
+            None => {
+                let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+                writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
+                None
+            }
+        },
+        None => Some(entries.iter().collect()),
+    })
+}
+
 /// `samling history [PROGRAM]`: every held gathering with date, place, and how many notes and
 /// agreements it has. False if a session file did not load.
 pub fn history(
@@ -283,16 +295,8 @@ pub fn history(
     program: Option<&str>,
 ) -> io::Result<bool> {
     let (entries, mut problems) = catalog::programs(layout);
-    let chosen: Vec<&Entry> = match program {
-        Some(id) => match catalog::find(&entries, id) {
-            Some(entry) => vec![entry],
-            None => {
-                let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
-                writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
-                return Ok(false);
-            }
-        },
-        None => entries.iter().collect(),
+    let Some(chosen) = chosen_programs(io, s, &entries, program)? else {
+        return Ok(false);
     };
     let mut any = false;
     for entry in chosen {

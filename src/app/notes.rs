@@ -209,41 +209,13 @@ impl Run {
     /// Moves the selection among the current item's notes (`by` = ±1), or to an end.
     pub fn select(&mut self, to: Select) {
         let ids: Vec<u32> = self.item_notes().map(|n| n.id).collect();
-        if ids.is_empty() {
-            self.selected = None;
-            return;
-        }
-        let at = self
-            .selected
-            .and_then(|id| ids.iter().position(|i| *i == id));
-        let index = match (to, at) {
-            (Select::First, _) => 0,
-            (Select::Last, _) | (Select::Previous, None) => ids.len() - 1,
-            (Select::Next, None) => 0,
-            (Select::Previous, Some(i)) => i.saturating_sub(1),
-            (Select::Next, Some(i)) => (i + 1).min(ids.len() - 1),
-        };
-        self.selected = Some(ids[index]);
+        self.selected = to.among(&ids, self.selected);
     }
 
     /// Moves the selection among this session's agreements.
     pub fn select_agreement(&mut self, to: Select) {
         let ids: Vec<u32> = self.session.commitments.iter().map(|c| c.id).collect();
-        if ids.is_empty() {
-            self.selected_agreement = None;
-            return;
-        }
-        let at = self
-            .selected_agreement
-            .and_then(|id| ids.iter().position(|i| *i == id));
-        let index = match (to, at) {
-            (Select::First, _) => 0,
-            (Select::Last, _) | (Select::Previous, None) => ids.len() - 1,
-            (Select::Next, None) => 0,
-            (Select::Previous, Some(i)) => i.saturating_sub(1),
-            (Select::Next, Some(i)) => (i + 1).min(ids.len() - 1),
-        };
-        self.selected_agreement = Some(ids[index]);
+        self.selected_agreement = to.among(&ids, self.selected_agreement);
     }
 
     /// `*`, `o`: marks the selected note as a highlight / for the parking lot, or back.
@@ -315,6 +287,22 @@ pub enum Select {
     Last,
 }
 
+impl Select {
+    /// The id this move lands on in `ids`, starting from `current`: clamped at both ends (a
+    /// list on a projector should not wrap around), `None` only when the list is empty.
+    pub fn among(self, ids: &[u32], current: Option<u32>) -> Option<u32> {
+        let last = ids.len().checked_sub(1)?;
+        let at = current.and_then(|id| ids.iter().position(|i| *i == id));
+        let index = match (self, at) {
+            (Select::First, _) | (Select::Next, None) => 0,
+            (Select::Last, _) | (Select::Previous, None) => last,
+            (Select::Previous, Some(i)) => i.saturating_sub(1),
+            (Select::Next, Some(i)) => (i + 1).min(last),
+        };
+        Some(ids[index])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -327,6 +315,21 @@ mod tests {
 
     fn state() -> State {
         running()
+    }
+
+    #[test]
+    fn selection_moves_clamp_at_both_ends_and_empty_lists_select_nothing() {
+        let ids = [4, 7, 9];
+        assert_eq!(Select::Next.among(&ids, None), Some(4));
+        assert_eq!(Select::Previous.among(&ids, None), Some(9));
+        assert_eq!(Select::Next.among(&ids, Some(7)), Some(9));
+        assert_eq!(Select::Next.among(&ids, Some(9)), Some(9));
+        assert_eq!(Select::Previous.among(&ids, Some(4)), Some(4));
+        assert_eq!(Select::First.among(&ids, Some(9)), Some(4));
+        assert_eq!(Select::Last.among(&ids, Some(4)), Some(9));
+        // A selected note that was deleted: start over from the ends.
+        assert_eq!(Select::Next.among(&ids, Some(5)), Some(4));
+        assert_eq!(Select::Next.among(&[], Some(4)), None);
     }
 
     fn run(s: &State) -> &Run {
