@@ -215,6 +215,10 @@ fn show_gathering(
 /// `samling agreements [PROGRAM]`: the agreements not yet done or dropped, across every held
 /// gathering, with who, when, and where they were made, so a principal can follow up without
 /// opening the interactive program. False if a session file did not load.
+///
+/// Every gathering carries the open agreements of the one before it and records their review,
+/// so the latest session holds the truth about all of them; an earlier file still says "open"
+/// about an agreement marked done since, and is not asked.
 pub fn agreements(
     io: &mut Io,
     s: &Strings,
@@ -229,33 +233,46 @@ pub fn agreements(
     for entry in chosen {
         let (held, mut found) = sessions::held(layout, &entry.program.id);
         problems.append(&mut found);
-        let open: Vec<_> = held
+        let Some(latest) = held.last() else {
+            continue;
+        };
+        let open: Vec<_> = latest
+            .session
+            .commitments
             .iter()
-            .flat_map(|h| h.session.commitments.iter().map(move |c| (h, c)))
-            .filter(|(_, c)| !matches!(c.status(), Status::Done | Status::Dropped))
+            .filter(|c| !matches!(c.status(), Status::Done | Status::Dropped))
             .collect();
         if open.is_empty() {
             continue;
         }
         any = true;
         writeln!(io.out, "{}", entry.program.title)?;
-        for (h, c) in open {
-            let item = h
-                .session
-                .agenda
+        for c in open {
+            // Where it was made: that session's date and title, and the item's title (looked
+            // up there for files that did not keep it).
+            let made_in = held
                 .iter()
-                .find(|i| i.id == c.origin.item)
-                .map_or(c.origin.item.as_str(), |i| i.title.as_str());
+                .find(|h| h.session.id == c.origin.session)
+                .map(|h| &h.session);
+            let item = made_in
+                .and_then(|m| m.agenda.iter().find(|i| i.id == c.origin.item))
+                .filter(|_| c.origin.item_title.is_empty())
+                .map_or(c.origin.item_name(), |i| i.title.as_str());
+            let origin = match made_in {
+                Some(m) => format!(
+                    "{} ({}), {item}",
+                    (s.gathering_heading)(c.origin.gathering, &m.title),
+                    m.date.format("%d.%m.%Y"),
+                ),
+                None => (s.made_at)(c.origin.gathering, item, c.origin.group),
+            };
             writeln!(
                 io.out,
-                "  • {}\n    {} · {} · {}\n    {} ({}), {}",
+                "  • {}\n    {} · {} · {}\n    {origin}",
                 c.text,
                 (s.who)(&c.who),
                 (s.due)(&c.due),
                 (s.status)(c.status()),
-                (s.gathering_heading)(c.origin.gathering, &h.session.title),
-                h.session.date.format("%d.%m.%Y"),
-                item
             )?;
         }
     }
@@ -320,7 +337,8 @@ pub fn history(
                 x.date.format("%d.%m.%Y"),
                 (s.gathering_heading)(x.gathering, &x.title),
                 if x.place.is_empty() { "–" } else { &x.place },
-                (s.history_counts)(x.notes.len(), x.commitments.len()),
+                // The agreements made there; carried ones are counted where they were made.
+                (s.history_counts)(x.notes.len(), x.commitments.len() - x.carried().count()),
                 h.path.display()
             )?;
         }

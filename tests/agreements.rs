@@ -19,6 +19,7 @@ fn agreement(id: u32, text: &str, status: Status) -> Commitment {
             session: "01-2026-09-14".into(),
             gathering: 1,
             item: "planlegging-link".into(),
+            item_title: String::new(),
             group: None,
         },
         history: vec![StatusChange {
@@ -115,4 +116,65 @@ fn nothing_held_says_so() {
     let (code, out, _) = samling(dir.path(), &["--lang", "en", "agreements"]);
     assert_eq!(code, Some(0));
     assert_eq!(out.trim(), "No open agreements.");
+}
+
+#[test]
+fn an_agreement_reviewed_at_a_later_gathering_is_listed_as_that_gathering_left_it_and_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = Layout::new(dir.path());
+    let program = catalog::builtin().0.remove(0);
+    let first_day = NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
+    let mut first = sessions::open(
+        &layout,
+        &program,
+        1,
+        first_day,
+        &Config::default(),
+        &[],
+        &[],
+    )
+    .unwrap();
+    first.session.commitments = vec![
+        agreement(1, "LINK-økt i 6B", Status::Open),
+        agreement(2, "Felles regler i friminuttet", Status::Open),
+    ];
+    save_session(&first.path, &first.session).unwrap();
+    drop(first);
+
+    // Gathering 2 carries both and marks the second done; gathering 1's file still says open.
+    let (held, problems) = sessions::held(&layout, &program.id);
+    assert!(problems.is_empty());
+    let second_day = NaiveDate::from_ymd_opt(2026, 10, 12).unwrap();
+    let mut second = sessions::open(
+        &layout,
+        &program,
+        2,
+        second_day,
+        &Config::default(),
+        &held,
+        &[],
+    )
+    .unwrap();
+    let done = second
+        .session
+        .commitments
+        .iter_mut()
+        .find(|c| c.text == "Felles regler i friminuttet")
+        .unwrap();
+    done.history.push(StatusChange {
+        status: Status::Done,
+        at: Timestamp::parse("2026-10-12T13:20:00+02:00").unwrap(),
+        comment: String::new(),
+    });
+    save_session(&second.path, &second.session).unwrap();
+    drop(second);
+
+    let (code, out, err) = samling(dir.path(), &["agreements"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out.matches("LINK-økt i 6B").count(), 1, "{out}");
+    assert!(!out.contains("Felles regler"), "{out}");
+    assert!(
+        out.contains("1. samling: Hvem er vi, og hva vil vi (14.09.2026)"),
+        "where it was made, not where it was carried to: {out}"
+    );
 }

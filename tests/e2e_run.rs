@@ -322,6 +322,17 @@ fn an_agreement_made_at_gathering_1_is_reviewed_at_gathering_2() {
         .unwrap();
     assert_eq!(reviewed.status(), samling::model::Status::Done);
     assert_eq!(reviewed.origin.gathering, 1);
+    // The minutes on disk say what was reviewed and how.
+    let mut minutes = second.file_name().unwrap().to_os_string();
+    minutes.push(".referat.md");
+    let minutes = std::fs::read_to_string(second.with_file_name(minutes)).unwrap();
+    assert!(minutes.starts_with("# Referat: 2. samling"), "{minutes}");
+    assert!(
+        minutes.contains(
+            "- Prøve ut en LINK-økt i 7A – alle · før neste samling · **gjort** · fra 1. samling, Velkommen og innsjekk"
+        ),
+        "{minutes}"
+    );
     assert!(
         session
             .carried()

@@ -106,6 +106,13 @@ fn held() -> Session {
             session: session.into(),
             gathering,
             item: "planlegging-link".into(),
+            // Files of this session's own agreements may lack the title (older files): the
+            // minutes look it up in the agenda. Carried ones bring theirs.
+            item_title: if session.starts_with("01-") {
+                "Planlegging av LINK-økten".into()
+            } else {
+                String::new()
+            },
             group: None,
         },
         history: vec![StatusChange {

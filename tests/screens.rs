@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 
 use samling::app::{Msg, Opened, State, update};
 use samling::i18n::Lang;
-use samling::model::{GroupLabel, Note, NoteKind, Session, Timestamp};
+use samling::model::{GroupLabel, Note, NoteKind, Program, Session, Timestamp};
 use samling::store::catalog;
 use samling::ui;
 
@@ -33,14 +33,12 @@ fn running(lang: Lang) -> State {
         .position(|i| !i.steps.is_empty())
         .expect("an item with steps");
     session.agenda[reflection].facilitator_note = FACILITATOR_NOTE.into();
-    let mut state = State::new(lang, vec![program], vec![]);
-    let opened = Opened {
-        path: "/data/sessions/traumebevisst/01-2026-11-23.ron".into(),
+    let mut state = opened(
+        lang,
+        program,
         session,
-        resumed: false,
-        notices: vec![],
-    };
-    update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
+        "/data/sessions/traumebevisst/01-2026-11-23.ron",
+    );
     update(&mut state, Msg::ToggleTimer, t(0));
     let mut at = 0;
     for _ in 0..reflection {
@@ -294,15 +292,14 @@ fn siden_sist_review_and_what_the_room_sees() {
             c.origin.session = previous.id.clone();
             c.history[0].at = Timestamp::parse("2026-09-14T15:50:00+02:00").unwrap();
         }
+        // Long enough to wrap at 80 columns: the whole text must be readable, and the
+        // selection still in view.
+        previous.commitments[2].text = "Alle gjennomfører minst én LINK-økt i klassene før neste \
+            samling, og deler det de la merke til med teamet sitt"
+            .into();
+        previous.commitments[2].history[0].comment = "Vi rakk det ikke før høstferien".into();
         session.carry_from(&previous);
-        let mut state = State::new(lang, vec![program], vec![]);
-        let opened = Opened {
-            path: "x.ron".into(),
-            session,
-            resumed: false,
-            notices: vec![],
-        };
-        update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
+        let mut state = opened(lang, program, session, "x.ron");
         update(&mut state, Msg::Next, t(60));
         update(&mut state, Msg::OpenReview, t(120));
         update(&mut state, Msg::Mark(samling::model::Status::Done), t(130));
@@ -330,6 +327,53 @@ fn siden_sist_review_and_what_the_room_sees() {
 }
 
 #[test]
+fn the_review_scrolls_to_keep_the_selected_agreement_in_view() {
+    use samling::model::sample::big_session;
+    let program = catalog::builtin().0.remove(0);
+    let plan = program.gathering(2).unwrap().clone();
+    let mut session = Session::new(&program, &plan, "02-2026-10-12".into(), t(0).0.date_naive());
+    let mut previous = big_session(0, 12);
+    previous.id = "01-2026-09-14".into();
+    for (i, c) in previous.commitments.iter_mut().enumerate() {
+        c.origin.session = previous.id.clone();
+        c.text = format!(
+            "Avtale nummer {} som er lang nok til å gå over to linjer på en smal skjerm",
+            i + 1
+        );
+    }
+    session.carry_from(&previous);
+    let mut state = opened(Lang::Nb, program, session, "x.ron");
+    update(&mut state, Msg::OpenReview, t(1));
+    for _ in 0..11 {
+        update(&mut state, Msg::ReviewMove(true), t(2));
+    }
+    let screen = text(&draw(&state, t(3), 80, 24));
+    assert!(screen.contains("▶ ○ Avtale nummer 12 som"), "{screen}");
+    assert!(
+        !screen.contains("Avtale nummer 1 som"),
+        "scrolled: {screen}"
+    );
+    for _ in 0..11 {
+        update(&mut state, Msg::ReviewMove(false), t(4));
+    }
+    let screen = text(&draw(&state, t(5), 80, 24));
+    assert!(screen.contains("▶ ○ Avtale nummer 1 som"), "{screen}");
+}
+
+/// The program running `session` (from `path`), as `samling run` opens it.
+fn opened(lang: Lang, program: Program, session: Session, path: &str) -> State {
+    let mut state = State::new(lang, vec![program], vec![]);
+    let opened = Opened {
+        path: path.into(),
+        session,
+        resumed: false,
+        notices: vec![],
+    };
+    update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
+    state
+}
+
+#[test]
 fn then_and_now_on_the_projector() {
     use samling::model::sample::big_session;
     for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
@@ -350,14 +394,7 @@ fn then_and_now_on_the_projector() {
             n.private = text == PRIVATE_NOTE;
         }
         sixth.mirror_from(&first);
-        let mut state = State::new(lang, vec![program], vec![]);
-        let opened = Opened {
-            path: "x.ron".into(),
-            session: sixth,
-            resumed: false,
-            notices: vec![],
-        };
-        update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
+        let mut state = opened(lang, program, sixth, "x.ron");
         // On to the question whose earlier answers are there (the values reflection).
         while state
             .run()

@@ -317,6 +317,7 @@ impl Run {
             session: self.session.id.clone(),
             gathering: self.session.gathering,
             item: item.id.clone(),
+            item_title: item.title.clone(),
             group,
         };
         self.session.commitments.push(Commitment {

@@ -72,7 +72,7 @@ fn agreements(out: &mut String, s: &Strings, list: &[AgreementLine], with_status
             esc(&a.text),
             esc(&(s.who)(&a.who)),
             esc(&(s.due)(&a.due)),
-            esc(&(s.from_gathering)(a.from_gathering))
+            esc(&a.origin_text(s))
         );
     }
     out.push_str("</ul>");

@@ -52,7 +52,7 @@ fn agreement(out: &mut String, s: &Strings, a: &AgreementLine, with_status: bool
         inline(&a.text),
         (s.who)(&a.who),
         (s.due)(&a.due),
-        (s.from_gathering)(a.from_gathering)
+        a.origin_text(s)
     );
 }
 

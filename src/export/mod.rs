@@ -10,6 +10,7 @@ mod markdown;
 pub use html::html;
 pub use markdown::markdown;
 
+use crate::i18n::Strings;
 use crate::model::timer;
 use crate::model::{Commitment, Note, NoteKind, Session, Status, Timestamp, schedule};
 
@@ -73,7 +74,19 @@ pub struct AgreementLine {
     pub due: crate::model::Due,
     pub status: Status,
     pub comment: String,
-    pub from_gathering: u32,
+    /// Where it was made (gathering, item, group): carried agreements keep their origin.
+    pub origin: crate::model::Origin,
+}
+
+impl AgreementLine {
+    /// "fra 1. samling, Planlegging, gruppe 2": where the agreement was made.
+    pub fn origin_text(&self, s: &Strings) -> String {
+        (s.made_at)(
+            self.origin.gathering,
+            self.origin.item_name(),
+            self.origin.group,
+        )
+    }
 }
 
 impl Minutes {
@@ -169,7 +182,13 @@ impl Minutes {
                 due: c.due.clone(),
                 status: c.status(),
                 comment: last.map(|h| h.comment.clone()).unwrap_or_default(),
-                from_gathering: c.origin.gathering,
+                origin: {
+                    let mut origin = c.origin.clone();
+                    if origin.item_title.is_empty() && origin.session == session.id {
+                        origin.item_title = item_title(&origin.item);
+                    }
+                    origin
+                },
             }
         };
         Minutes {

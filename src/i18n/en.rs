@@ -168,7 +168,6 @@ pub const EN: Strings = Strings {
     minutes_reviewed: "Agreements from earlier gatherings (since last time)",
     minutes_between: "Until the next gathering",
     minutes_chart: "Minutes per item: planned (light) and actual (dark, red over plan)",
-    from_gathering: |n| format!("from gathering {n}"),
     html_lang: "en",
     export_exists: |p| format!("{p} exists; use --force to replace it"),
     export_written: |p| format!("The minutes are written to {p}"),

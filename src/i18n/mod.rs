@@ -145,7 +145,6 @@ pub struct Strings {
     pub minutes_reviewed: &'static str,
     pub minutes_between: &'static str,
     pub minutes_chart: &'static str,
-    pub from_gathering: fn(u32) -> String,
     /// The `lang` attribute of exported HTML.
     pub html_lang: &'static str,
     pub export_exists: fn(&str) -> String,

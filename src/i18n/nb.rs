@@ -173,7 +173,6 @@ pub const NB: Strings = Strings {
     minutes_reviewed: "Avtaler fra tidligere samlinger (siden sist)",
     minutes_between: "Til neste samling",
     minutes_chart: "Minutter per punkt: plan (lys) og faktisk (mørk, rød over plan)",
-    from_gathering: |n| format!("fra {n}. samling"),
     html_lang: "nb",
     export_exists: |p| format!("{p} finnes fra før; bruk --force for å erstatte den"),
     export_written: |p| format!("Referatet er skrevet til {p}"),

@@ -87,6 +87,7 @@ pub fn big_session(notes: usize, commitments: usize) -> Session {
                 session: "01-2026-11-23".into(),
                 gathering: 1,
                 item: agenda[c % agenda.len()].id.clone(),
+                item_title: agenda[c % agenda.len()].title.clone(),
                 group: Some(GroupLabel::Group((c % 9) as u8 + 1)),
             },
             history: vec![StatusChange {

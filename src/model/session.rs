@@ -313,8 +313,24 @@ pub struct Origin {
     pub gathering: u32,
     /// Agenda item id in that session.
     pub item: String,
+    /// The item's title when the agreement was made: a later gathering shows where an
+    /// agreement came from without the earlier session at hand. Empty in files written before
+    /// it was kept; the id stands in then.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub item_title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<GroupLabel>,
+}
+
+impl Origin {
+    /// What to call the item the agreement was made at: its title, or its id if none was kept.
+    pub fn item_name(&self) -> &str {
+        if self.item_title.is_empty() {
+            &self.item
+        } else {
+            &self.item_title
+        }
+    }
 }
 
 /// One status an agreement was given, with when and why.

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::widgets::{countdown, countdown_style, with_margins};
+use super::widgets::{countdown, countdown_style, hanging, with_margins};
 use crate::app::Run;
 use crate::i18n::Strings;
 use crate::model::{Commitment, Note, Status, Timestamp};
@@ -23,32 +23,46 @@ pub fn sign(status: Status) -> (&'static str, Color) {
     }
 }
 
-fn agreement_line(c: &Commitment, s: &Strings) -> Line<'static> {
+/// An agreement as the room reads it: its sign, its text and its status, wrapped to `width`
+/// (after `marker`, which the facilitator's panel uses to point at the selected one).
+fn agreement_lines(
+    c: &Commitment,
+    s: &Strings,
+    marker: &'static str,
+    width: u16,
+) -> Vec<Line<'static>> {
     let (sign, color) = sign(c.status());
-    Line::from(vec![
+    let lead = vec![
+        Span::raw(marker),
         Span::styled(format!("{sign} "), Style::new().fg(color).bold()),
-        Span::raw(c.text.clone()),
-        Span::styled(
-            format!("  ({})", (s.status)(c.status())),
-            Style::new().fg(color),
-        ),
-    ])
+    ];
+    let status = Span::styled(
+        format!("  ({})", (s.status)(c.status())),
+        Style::new().fg(color),
+    );
+    hanging(lead, &c.text, Some(status), width, Style::new())
 }
 
-fn note_lines(title: &str, notes: &[Note], s: &Strings) -> Vec<Line<'static>> {
+/// A heading and the notes under it, each wrapped to `width` with its group after it.
+fn note_lines(title: &str, notes: &[Note], s: &Strings, width: u16) -> Vec<Line<'static>> {
     if notes.is_empty() {
         return Vec::new();
     }
     let mut lines = vec![Line::default(), Line::from(title.to_string()).bold()];
-    lines.extend(notes.iter().map(|n| {
-        Line::from(vec![
-            Span::raw(format!("• {}", n.text.lines().next().unwrap_or(""))),
-            Span::styled(
-                format!("  ({})", (s.group)(n.group)),
-                Style::new().fg(Color::DarkGray),
-            ),
-        ])
-    }));
+    for n in notes {
+        let group = Span::styled(
+            format!("  ({})", (s.group)(n.group)),
+            Style::new().fg(Color::DarkGray),
+        );
+        let text = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        lines.extend(hanging(
+            vec![Span::raw("• ")],
+            &text,
+            Some(group),
+            width,
+            Style::new(),
+        ));
+    }
     lines
 }
 
@@ -65,47 +79,54 @@ pub fn render_panel(run: &Run, s: &Strings, frame: &mut Frame) {
         .flex(Flex::Center)
         .areas(area);
     let dim = Style::new().fg(Color::DarkGray);
+    let width = area.width.saturating_sub(2);
+    let indent = || vec![Span::raw("    ")];
     let mut lines = Vec::new();
-    let mut selected_line = 0;
+    // The row just below the selected agreement: enough must scroll away for it to show.
+    let mut selected_end = 0;
     for (i, c) in run.session.carried().enumerate() {
         let selected = i == review.selected;
+        let mut entry = agreement_lines(c, s, if selected { "▶ " } else { "  " }, width);
         if selected {
-            selected_line = lines.len();
+            entry = entry
+                .into_iter()
+                .map(|l| l.patch_style(Style::new().add_modifier(Modifier::BOLD)))
+                .collect();
         }
-        let mut first = agreement_line(c, s);
-        first
-            .spans
-            .insert(0, Span::raw(if selected { "▶ " } else { "  " }));
-        if selected {
-            first = first.patch_style(Style::new().add_modifier(Modifier::BOLD));
+        let origin = (s.made_at)(c.origin.gathering, c.origin.item_name(), c.origin.group);
+        let who_due = format!("{} · {}", (s.who)(&c.who), (s.due)(&c.due));
+        let detail = format!("{who_due} · {origin}");
+        // One row if it fits; else where it came from gets a row of its own, not a broken one.
+        if hanging(indent(), &detail, None, width, dim).len() == 1 {
+            entry.extend(hanging(indent(), &detail, None, width, dim));
+        } else {
+            entry.extend(hanging(indent(), &who_due, None, width, dim));
+            entry.extend(hanging(indent(), &origin, None, width, dim));
         }
-        lines.push(first);
-        let item = &c.origin.item;
-        lines.push(Line::styled(
-            format!(
-                "    {} · {} · {}",
-                (s.who)(&c.who),
-                (s.due)(&c.due),
-                (s.made_at)(c.origin.gathering, item, c.origin.group)
-            ),
-            dim,
-        ));
         if let Some(h) = c.history.last().filter(|h| !h.comment.is_empty()) {
-            lines.push(Line::styled(
-                format!("    «{}»", h.comment),
+            let comment = format!("«{}»", h.comment);
+            entry.extend(hanging(
+                indent(),
+                &comment,
+                None,
+                width,
                 Style::new().italic(),
             ));
+        }
+        lines.extend(entry);
+        if selected {
+            selected_end = lines.len();
         }
     }
     if lines.is_empty() {
         lines.push(Line::styled(s.review_none, dim));
     }
     if let Some(since) = &run.session.since_last {
-        lines.extend(note_lines(s.highlights, &since.highlights, s));
-        lines.extend(note_lines(s.parking_lot, &since.parking, s));
+        lines.extend(note_lines(s.highlights, &since.highlights, s, width));
+        lines.extend(note_lines(s.parking_lot, &since.parking, s, width));
     }
     let visible = area.height.saturating_sub(2) as usize;
-    let scroll = (selected_line + 3).saturating_sub(visible) as u16;
+    let scroll = selected_end.saturating_sub(visible) as u16;
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).scroll((scroll, 0)).block(
@@ -138,15 +159,15 @@ pub fn render_projector(run: &Run, s: &Strings, now: Timestamp, frame: &mut Fram
         Line::styled(countdown(left), countdown_style(left)).centered(),
         clock,
     );
+    let body = with_margins(body);
     let mut lines: Vec<Line> = vec![Line::from(s.agreements.to_string()).bold()];
-    lines.extend(session.carried().map(|c| agreement_line(c, s)));
-    if let Some(since) = &session.since_last {
-        lines.extend(note_lines(s.highlights, &since.highlights, s));
+    for c in session.carried() {
+        lines.extend(agreement_lines(c, s, "", body.width));
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
-        with_margins(body),
-    );
+    if let Some(since) = &session.since_last {
+        lines.extend(note_lines(s.highlights, &since.highlights, s, body.width));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
 }
 
 /// Two columns of notes, earlier answers on the left and today's on the right.

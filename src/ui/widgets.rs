@@ -113,6 +113,42 @@ pub fn key_hints(keys: &[(&str, KeyHelp)], s: &Strings, width: u16) -> Line<'sta
     ))
 }
 
+/// `text` wrapped into `width` columns under a hanging indent: the first row starts with
+/// `lead`, the others line up under the text, and `suffix` (a status, a group) follows the last
+/// word, on a row of its own if it does not fit. Lists that scroll to a selection need to know
+/// how many rows an entry takes, so they wrap with this rather than leave it to `Paragraph`.
+pub fn hanging(
+    lead: Vec<Span<'static>>,
+    text: &str,
+    suffix: Option<Span<'static>>,
+    width: u16,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let indent = " ".repeat(lead.iter().map(Span::width).sum());
+    let width = usize::from(width).max(indent.len() + 1);
+    let options = textwrap::Options::new(width)
+        .initial_indent(&indent)
+        .subsequent_indent(&indent);
+    let mut lead = Some(lead);
+    let mut lines: Vec<Line<'static>> = textwrap::wrap(text, options)
+        .into_iter()
+        .map(|row| {
+            let mut spans = lead
+                .take()
+                .unwrap_or_else(|| vec![Span::raw(indent.clone())]);
+            spans.push(Span::styled(row[indent.len()..].to_string(), style));
+            Line::from(spans)
+        })
+        .collect();
+    if let Some(suffix) = suffix {
+        match lines.last_mut() {
+            Some(last) if last.width() + suffix.width() <= width => last.push_span(suffix),
+            _ => lines.push(Line::from(vec![Span::raw(indent), suffix])),
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +207,38 @@ mod tests {
         let (_, tiny) = render(20, 3);
         let row: String = (0..20).map(|x| tiny[(x, 0)].symbol().to_string()).collect();
         assert!(row.contains("12:34"), "{row:?}");
+    }
+
+    #[test]
+    fn hanging_text_lines_up_under_itself_and_the_suffix_finds_room() {
+        let text =
+            |lines: &[Line]| -> Vec<String> { lines.iter().map(|l| l.to_string()).collect() };
+        let lines = hanging(
+            vec![Span::raw("▶ ✓ ")],
+            "Alle gjennomfører minst én LINK-økt i klassene",
+            Some(Span::raw("  (gjort)")),
+            24,
+            Style::new(),
+        );
+        assert_eq!(
+            text(&lines),
+            [
+                "▶ ✓ Alle gjennomfører",
+                "    minst én LINK-økt i",
+                "    klassene  (gjort)",
+            ]
+        );
+        assert!(lines.iter().all(|l| l.width() <= 24));
+        // A suffix that does not fit goes below, indented.
+        let lines = hanging(
+            vec![Span::raw("• ")],
+            "Tolv tegn ok",
+            Some(Span::raw(" (plenum)")),
+            14,
+            Style::new(),
+        );
+        assert_eq!(text(&lines), ["• Tolv tegn ok", "   (plenum)"]);
+        // A width smaller than the lead still makes progress.
+        assert!(!hanging(vec![Span::raw("    ")], "ord", None, 2, Style::new()).is_empty());
     }
 }
