@@ -360,6 +360,25 @@ fn the_review_scrolls_to_keep_the_selected_agreement_in_view() {
     assert!(screen.contains("▶ ○ Avtale nummer 1 som"), "{screen}");
 }
 
+#[test]
+fn the_agreements_list_keeps_the_selected_one_in_view_and_marks_cut_text() {
+    use samling::app::Select;
+    use samling::model::sample::big_session;
+    let program = catalog::builtin().0.remove(0);
+    let mut session = big_session(0, 10);
+    for (i, c) in session.commitments.iter_mut().enumerate() {
+        c.origin.session = session.id.clone();
+        c.text = format!("Avtale {} om noe som tar mer plass enn raden har", i + 1);
+    }
+    let mut state = opened(Lang::Nb, program, session, "x.ron");
+    let screen = text(&draw(&state, t(1), 80, 24));
+    assert!(screen.contains("• Avtale 10 om noe som tar mer plass…  gruppe 1"), "{screen}");
+    update(&mut state, Msg::SwitchList, t(1));
+    update(&mut state, Msg::SelectNote(Select::First), t(1));
+    let screen = text(&draw(&state, t(2), 80, 24));
+    assert!(screen.contains("▶ Avtale 1 om"), "{screen}");
+}
+
 /// The program running `session` (from `path`), as `samling run` opens it.
 fn opened(lang: Lang, program: Program, session: Session, path: &str) -> State {
     let mut state = State::new(lang, vec![program], vec![]);

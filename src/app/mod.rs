@@ -97,7 +97,7 @@ pub enum Msg {
     /// A key typed into the open form.
     FormKey(KeyEvent),
     // "Siden sist".
-    /// `r`: review the agreements carried from earlier gatherings.
+    /// `v`: review the agreements carried from earlier gatherings.
     OpenReview,
     ReviewMove(bool),
     /// Give the selected carried agreement this status.

@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::widgets::{big_text, countdown, countdown_style, key_hints};
+use super::widgets::{big_text, clipped, countdown, countdown_style, key_hints};
 use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
 use crate::model::timer::{self, Phase};
@@ -245,27 +245,50 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
 
 /// The agreements made at this gathering, newest in view.
 fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
+    let inner = usize::from(area.width.saturating_sub(2));
+    let mut selected_line = None;
     let lines: Vec<Line> = run
         .session
         .commitments
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             let selected = run.agreements_focused && run.selected_agreement == Some(c.id);
+            if selected {
+                selected_line = Some(i);
+            }
+            // One row each: who and due (or just who) while the text keeps at least half the
+            // row, and a text too long for it ends in "…" (`e` shows it whole).
+            let who = (s.who)(&c.who);
+            let detail = [
+                format!("  {who} · {}", (s.due)(&c.due)),
+                format!("  {who}"),
+                String::new(),
+            ]
+            .into_iter()
+            .find(|d| inner.saturating_sub(2 + textwrap::core::display_width(d)) >= inner / 2)
+            .unwrap_or_default();
+            let room = inner.saturating_sub(2 + textwrap::core::display_width(&detail));
+            let text = clipped(&c.text, room);
             Line::from(vec![
                 Span::styled(
-                    format!("{} {}", if selected { "▶" } else { "•" }, c.text),
+                    format!("{} {text}", if selected { "▶" } else { "•" }),
                     if selected {
                         Style::new().add_modifier(Modifier::REVERSED)
                     } else {
                         Style::new()
                     },
                 ),
-                Span::styled(format!("  {} · {}", (s.who)(&c.who), (s.due)(&c.due)), DIM),
+                Span::styled(detail, DIM),
             ])
         })
         .collect();
     let visible = area.height.saturating_sub(2) as usize;
-    let skip = lines.len().saturating_sub(visible);
+    // The newest in view, unless the selected one is further up.
+    let skip = lines
+        .len()
+        .saturating_sub(visible)
+        .min(selected_line.unwrap_or(usize::MAX));
     frame.render_widget(
         Paragraph::new(lines[skip..].to_vec())
             .block(Block::bordered().title(s.agreements).border_style(DIM)),

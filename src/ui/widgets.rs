@@ -113,6 +113,21 @@ pub fn key_hints(keys: &[(&str, KeyHelp)], s: &Strings, width: u16) -> Line<'sta
     ))
 }
 
+/// `text` on one row of `width` columns: whole if it fits, else cut at a word and ended with
+/// "…" so the reader knows there is more.
+pub fn clipped(text: &str, width: usize) -> String {
+    let one_row = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if textwrap::core::display_width(&one_row) <= width {
+        return one_row;
+    }
+    let options = textwrap::Options::new(width.saturating_sub(1).max(1));
+    let first = textwrap::wrap(&one_row, options)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    format!("{first}…")
+}
+
 /// `text` wrapped into `width` columns under a hanging indent: the first row starts with
 /// `lead`, the others line up under the text, and `suffix` (a status, a group) follows the last
 /// word, on a row of its own if it does not fit. Lists that scroll to a selection need to know
@@ -143,7 +158,10 @@ pub fn hanging(
     if let Some(suffix) = suffix {
         match lines.last_mut() {
             Some(last) if last.width() + suffix.width() <= width => last.push_span(suffix),
-            _ => lines.push(Line::from(vec![Span::raw(indent), suffix])),
+            _ => {
+                let own_row = Span::styled(suffix.content.trim_start().to_string(), suffix.style);
+                lines.push(Line::from(vec![Span::raw(indent), own_row]));
+            }
         }
     }
     lines
@@ -210,6 +228,17 @@ mod tests {
     }
 
     #[test]
+    fn clipped_text_ends_in_an_ellipsis_at_a_word() {
+        assert_eq!(clipped("Kort  tekst\nher", 20), "Kort tekst her");
+        assert_eq!(
+            clipped("Alle gjennomfører en LINK-økt", 20),
+            "Alle gjennomfører…"
+        );
+        assert!(textwrap::core::display_width(&clipped("Alle gjennomfører en LINK-økt", 20)) <= 20);
+        assert_eq!(clipped("Uendeligordsomikkefår", 6), "Uende…");
+    }
+
+    #[test]
     fn hanging_text_lines_up_under_itself_and_the_suffix_finds_room() {
         let text =
             |lines: &[Line]| -> Vec<String> { lines.iter().map(|l| l.to_string()).collect() };
@@ -237,7 +266,7 @@ mod tests {
             14,
             Style::new(),
         );
-        assert_eq!(text(&lines), ["• Tolv tegn ok", "   (plenum)"]);
+        assert_eq!(text(&lines), ["• Tolv tegn ok", "  (plenum)"]);
         // A width smaller than the lead still makes progress.
         assert!(!hanging(vec![Span::raw("    ")], "ord", None, 2, Style::new()).is_empty());
     }
