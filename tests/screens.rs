@@ -372,7 +372,10 @@ fn the_agreements_list_keeps_the_selected_one_in_view_and_marks_cut_text() {
     }
     let mut state = opened(Lang::Nb, program, session, "x.ron");
     let screen = text(&draw(&state, t(1), 80, 24));
-    assert!(screen.contains("• Avtale 10 om noe som tar mer plass…  gruppe 1"), "{screen}");
+    assert!(
+        screen.contains("• Avtale 10 om noe som tar mer plass…  gruppe 1"),
+        "{screen}"
+    );
     update(&mut state, Msg::SwitchList, t(1));
     update(&mut state, Msg::SelectNote(Select::First), t(1));
     let screen = text(&draw(&state, t(2), 80, 24));

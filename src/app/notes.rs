@@ -214,7 +214,7 @@ impl Run {
 
     /// Moves the selection among this session's agreements.
     pub fn select_agreement(&mut self, to: Select) {
-        let ids: Vec<u32> = self.session.commitments.iter().map(|c| c.id).collect();
+        let ids: Vec<u32> = self.session.made_here().map(|c| c.id).collect();
         self.selected_agreement = to.among(&ids, self.selected_agreement);
     }
 

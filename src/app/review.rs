@@ -188,6 +188,36 @@ mod tests {
     }
 
     #[test]
+    fn resuming_at_siden_sist_opens_the_review_unless_a_draft_is_open() {
+        let at_since_last = |draft: bool| {
+            let s = reviewing();
+            let mut session = s.run().unwrap().session.clone();
+            session.agenda[0].kind = crate::model::ItemKind::SinceLast;
+            if draft {
+                session.draft = Some(crate::model::Draft {
+                    note: None,
+                    item: session.agenda[0].id.clone(),
+                    prompt: None,
+                    group: crate::model::GroupLabel::Plenary,
+                    text: "Halvveis".into(),
+                });
+            }
+            let mut resumed = State::new(crate::i18n::Lang::Nb, s.programs.clone(), vec![]);
+            let opened = crate::app::Opened {
+                path: "x.ron".into(),
+                session,
+                resumed: true,
+                notices: vec![],
+            };
+            update(&mut resumed, Msg::Opened(Ok(Box::new(opened))), t(10));
+            let run = resumed.run().unwrap();
+            (run.review.is_some(), run.editor.is_some())
+        };
+        assert_eq!(at_since_last(false), (true, false));
+        assert_eq!(at_since_last(true), (false, true));
+    }
+
+    #[test]
     fn one_key_per_status_moves_down_the_list() {
         let mut s = reviewing();
         assert_eq!(

@@ -144,6 +144,11 @@ impl Run {
         run.alert = run.alert_now(now);
         // A note that was being written when samling stopped is open again, as it was.
         run.restore_draft();
+        // Resumed at "Siden sist" (or a program that opens with it): the review is up, as if
+        // the facilitator had just arrived there. A restored draft comes first.
+        if run.editor.is_none() {
+            run.arrive();
+        }
         run
     }
 
@@ -310,9 +315,10 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             Vec::new()
         }
         Msg::SwitchList => {
-            run.agreements_focused = !run.agreements_focused && !run.session.commitments.is_empty();
+            run.agreements_focused =
+                !run.agreements_focused && run.session.made_here().next().is_some();
             if run.agreements_focused && run.selected_agreement.is_none() {
-                run.selected_agreement = run.session.commitments.last().map(|c| c.id);
+                run.selected_agreement = run.session.made_here().last().map(|c| c.id);
             }
             Vec::new()
         }

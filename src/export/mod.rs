@@ -202,12 +202,7 @@ impl Minutes {
             highlights: of_kind(NoteKind::Highlight),
             items,
             parking: of_kind(NoteKind::ParkingLot),
-            made: session
-                .commitments
-                .iter()
-                .filter(|c| c.origin.session == session.id)
-                .map(agreement)
-                .collect(),
+            made: session.made_here().map(agreement).collect(),
             reviewed: session.carried().map(agreement).collect(),
             between: session
                 .commitments

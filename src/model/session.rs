@@ -185,6 +185,13 @@ impl Session {
             .iter()
             .filter(move |c| c.origin.session != self.id)
     }
+
+    /// The agreements made at this gathering (by hand or by the program's between-rules).
+    pub fn made_here(&self) -> impl Iterator<Item = &Commitment> {
+        self.commitments
+            .iter()
+            .filter(move |c| c.origin.session == self.id)
+    }
 }
 
 /// What an earlier gathering answered to a prompt this one asks again.

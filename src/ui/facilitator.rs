@@ -197,10 +197,11 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
         (area.height / 5).clamp(3, 8)
     };
     let notes_height = (area.height / 3).max(4);
-    let agreements_height = if session.commitments.is_empty() {
+    let made = session.made_here().count();
+    let agreements_height = if made == 0 {
         0
     } else {
-        (session.commitments.len() as u16 + 2).min((area.height / 5).max(3))
+        (made as u16 + 2).min((area.height / 5).max(3))
     };
     let [clock_area, top, note, agreements, notes] = Layout::vertical([
         Constraint::Length(if big_clock { 10 } else { 0 }),
@@ -249,8 +250,7 @@ fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
     let mut selected_line = None;
     let lines: Vec<Line> = run
         .session
-        .commitments
-        .iter()
+        .made_here()
         .enumerate()
         .map(|(i, c)| {
             let selected = run.agreements_focused && run.selected_agreement == Some(c.id);
