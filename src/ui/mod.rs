@@ -25,7 +25,7 @@ pub fn render(state: &State, now: Timestamp, frame: &mut Frame) {
                 View::Projector => projector::render(run, s, now, frame),
             }
             if run.view == View::Facilitator {
-                review::render_panel(run, s, frame);
+                review::render_panel(run, s, now, frame);
             }
             editor::render(run, s, frame);
             editor::render_form(run, s, frame);

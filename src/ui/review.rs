@@ -68,7 +68,7 @@ fn note_lines(title: &str, notes: &[Note], s: &Strings, width: u16) -> Vec<Line<
 
 /// The facilitator's panel: each carried agreement with where it was made and its comment, the
 /// selected one marked; then last time's highlights and parking-lot questions.
-pub fn render_panel(run: &Run, s: &Strings, frame: &mut Frame) {
+pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let Some(review) = run.review else {
         return;
     };
@@ -79,6 +79,7 @@ pub fn render_panel(run: &Run, s: &Strings, frame: &mut Frame) {
         .flex(Flex::Center)
         .areas(area);
     let dim = Style::new().fg(Color::DarkGray);
+    let left = run.session.remaining(now);
     let width = area.width.saturating_sub(2);
     let indent = || vec![Span::raw("    ")];
     let mut lines = Vec::new();
@@ -132,6 +133,11 @@ pub fn render_panel(run: &Run, s: &Strings, frame: &mut Frame) {
         Paragraph::new(lines).scroll((scroll, 0)).block(
             Block::bordered()
                 .title(s.review_title)
+                // The panel covers the clock; the time left stays in sight on its frame.
+                .title(
+                    Line::styled(format!(" {} ", countdown(left)), countdown_style(left))
+                        .right_aligned(),
+                )
                 .title_bottom(Line::from(s.review_keys).right_aligned())
                 .border_style(Style::new().fg(Color::LightCyan)),
         ),
