@@ -382,6 +382,43 @@ fn the_agreements_list_keeps_the_selected_one_in_view_and_marks_cut_text() {
     assert!(screen.contains("▶ Avtale 1 om"), "{screen}");
 }
 
+#[test]
+fn the_review_says_first_why_something_may_be_missing() {
+    use samling::model::sample::big_session;
+    let program = catalog::builtin().0.remove(0);
+    let plan = program.gathering(3).unwrap().clone();
+    let mut session = Session::new(&program, &plan, "03-2026-11-09".into(), t(0).0.date_naive());
+    let mut first = big_session(0, 2);
+    first.id = "01-2026-09-14".into();
+    for c in &mut first.commitments {
+        c.origin.session = first.id.clone();
+    }
+    session.carry_from(&first);
+    let mut state = State::new(Lang::Nb, vec![program], vec![]);
+    let why = "02-2026-10-12.ron:4:7: uventet tegn; 2. samling er ikke tatt med";
+    let opened = Opened {
+        path: "x.ron".into(),
+        session,
+        resumed: false,
+        notices: vec![why.into()],
+    };
+    update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
+    update(&mut state, Msg::OpenReview, t(1));
+    for (w, h) in [(80, 24), (200, 60)] {
+        let screen = text(&draw(&state, t(2), w, h));
+        let inside = screen
+            .lines()
+            .skip_while(|l| !l.contains("Siden sist: avtalene"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            inside.contains("! 02-2026-10-12.ron:4:7: uventet"),
+            "{screen}"
+        );
+        assert!(inside.contains("▶ ○"), "{screen}");
+    }
+}
+
 /// The program running `session` (from `path`), as `samling run` opens it.
 fn opened(lang: Lang, program: Program, session: Session, path: &str) -> State {
     let mut state = State::new(lang, vec![program], vec![]);

@@ -82,7 +82,17 @@ pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let left = run.session.remaining(now);
     let width = area.width.saturating_sub(2);
     let indent = || vec![Span::raw("    ")];
-    let mut lines = Vec::new();
+    // Why something may be missing from the list (a file that did not load, a gathering held
+    // twice) comes first: the panel covers the facilitator view's own warnings.
+    let warning = Style::new().fg(Color::White).bg(Color::Red);
+    let mut lines: Vec<Line> = run
+        .notices
+        .iter()
+        .flat_map(|n| hanging(vec![Span::styled("! ", warning)], n, None, width, warning))
+        .collect();
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
     // The row just below the selected agreement: enough must scroll away for it to show.
     let mut selected_end = 0;
     for (i, c) in run.session.carried().enumerate() {
@@ -119,7 +129,7 @@ pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
             selected_end = lines.len();
         }
     }
-    if lines.is_empty() {
+    if run.session.carried().next().is_none() {
         lines.push(Line::styled(s.review_none, dim));
     }
     if let Some(since) = &run.session.since_last {
