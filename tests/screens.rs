@@ -353,6 +353,11 @@ fn the_review_scrolls_to_keep_the_selected_agreement_in_view() {
         !screen.contains("Avtale nummer 1 som"),
         "scrolled: {screen}"
     );
+    // The room follows too.
+    update(&mut state, Msg::ToggleView, t(3));
+    let screen = text(&draw(&state, t(3), 80, 24));
+    assert!(screen.contains("▶ ○ Avtale nummer 12 som"), "{screen}");
+    update(&mut state, Msg::ToggleView, t(3));
     for _ in 0..11 {
         update(&mut state, Msg::ReviewMove(false), t(4));
     }

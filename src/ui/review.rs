@@ -177,13 +177,26 @@ pub fn render_projector(run: &Run, s: &Strings, now: Timestamp, frame: &mut Fram
     );
     let body = with_margins(body);
     let mut lines: Vec<Line> = vec![Line::from(s.agreements.to_string()).bold()];
-    for c in session.carried() {
-        lines.extend(agreement_lines(c, s, "", body.width));
+    // While the facilitator reviews, the room sees which agreement is being talked about, and
+    // a list longer than the screen follows it.
+    let selected = run.review.map(|r| r.selected);
+    let mut selected_end = 0;
+    for (i, c) in session.carried().enumerate() {
+        let marker = match selected {
+            Some(n) if n == i => "▶ ",
+            Some(_) => "  ",
+            None => "",
+        };
+        lines.extend(agreement_lines(c, s, marker, body.width));
+        if selected == Some(i) {
+            selected_end = lines.len();
+        }
     }
     if let Some(since) = &session.since_last {
         lines.extend(note_lines(s.highlights, &since.highlights, s, body.width));
     }
-    frame.render_widget(Paragraph::new(lines), body);
+    let scroll = selected_end.saturating_sub(usize::from(body.height)) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
 }
 
 /// Two columns of notes, earlier answers on the left and today's on the right.
