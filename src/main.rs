@@ -152,6 +152,7 @@ fn interactive(
             gathering: h.session.gathering,
             date: h.session.date,
             finished: h.session.is_finished(),
+            open_agreements: h.session.commitments.iter().filter(|c| c.is_open()).count(),
         }));
     }
     let programs: Vec<_> = entries.iter().map(|e| e.program.clone()).collect();

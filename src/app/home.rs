@@ -20,6 +20,8 @@ pub struct HeldSummary {
     pub gathering: u32,
     pub date: NaiveDate,
     pub finished: bool,
+    /// Agreements still open, partly done or not done: what its next gathering will carry.
+    pub open_agreements: usize,
 }
 
 impl State {
@@ -29,6 +31,15 @@ impl State {
             .iter()
             .filter(|h| h.program == program && h.gathering == gathering)
             .max_by_key(|h| (!h.finished, h.date))
+    }
+
+    /// The session a new `gathering` would carry "siden sist" from: the latest of the nearest
+    /// earlier gathering held, as [`crate::store::sessions::open`] chooses it.
+    pub fn carried_into(&self, program: &str, gathering: u32) -> Option<&HeldSummary> {
+        self.held
+            .iter()
+            .filter(|h| h.program == program && h.gathering < gathering)
+            .max_by_key(|h| (h.gathering, h.date))
     }
 
     /// The first gathering of a program with no finished session.
@@ -155,6 +166,7 @@ mod tests {
             gathering: 1,
             date: now().0.date_naive(),
             finished: true,
+            open_agreements: 0,
         });
         send(&mut s, Msg::Down);
         assert_eq!(s.selected_gathering, 1);

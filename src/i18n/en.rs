@@ -74,6 +74,11 @@ pub const EN: Strings = Strings {
     home_none: "(none)",
     held_on: |d| format!("Held {d}"),
     begun_on: |d| format!("Begun {d} – Enter resumes"),
+    waiting_agreements: |n, g| match n {
+        0 => format!("No open agreements from gathering {g}"),
+        1 => format!("1 open agreement from gathering {g} comes up in \"Since last time\""),
+        n => format!("{n} open agreements from gathering {g} come up in \"Since last time\""),
+    },
 
     key_help: |k| match k {
         KeyHelp::Move => "move in the list",

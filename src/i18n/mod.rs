@@ -105,6 +105,8 @@ pub struct Strings {
     pub home_none: &'static str,
     pub held_on: fn(&str) -> String,
     pub begun_on: fn(&str) -> String,
+    /// On the home screen, before a gathering is started: what "Siden sist" will bring.
+    pub waiting_agreements: fn(open: usize, from_gathering: u32) -> String,
 
     // Running a gathering.
     pub key_help: fn(KeyHelp) -> &'static str,

@@ -77,6 +77,11 @@ pub const NB: Strings = Strings {
     home_none: "(ingen)",
     held_on: |d| format!("Holdt {d}"),
     begun_on: |d| format!("Påbegynt {d} – Enter fortsetter"),
+    waiting_agreements: |n, g| match n {
+        0 => format!("Ingen åpne avtaler fra {g}. samling"),
+        1 => format!("1 åpen avtale fra {g}. samling tas opp i «Siden sist»"),
+        n => format!("{n} åpne avtaler fra {g}. samling tas opp i «Siden sist»"),
+    },
 
     key_help: |k| match k {
         KeyHelp::Move => "flytt i listen",

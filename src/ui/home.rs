@@ -114,6 +114,12 @@ fn render_gathering(state: &State, g: &GatheringPlan, frame: &mut Frame, area: R
             Line::styled((s.begun_on)(&date), Style::new().fg(Color::Yellow))
         });
         lines.push(Line::default());
+    } else if let Some(previous) = state.carried_into(program, g.number) {
+        lines.push(Line::styled(
+            (s.waiting_agreements)(previous.open_agreements, previous.gathering),
+            Style::new().fg(Color::LightCyan),
+        ));
+        lines.push(Line::default());
     }
     if !g.purpose.is_empty() {
         lines.push(Line::from(g.purpose.as_str()).italic());
@@ -185,6 +191,7 @@ mod tests {
                 gathering,
                 date: chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap(),
                 finished,
+                open_agreements: 2,
             });
         }
         let screen = draw(&s, 80, 24);
@@ -192,7 +199,14 @@ mod tests {
         assert!(screen.contains("… 2. Klassen"), "{screen}");
         assert!(screen.contains("Holdt 14.09.2026"), "{screen}");
         s.held.pop();
-        assert!(draw(&s, 80, 24).contains("→ 2. Klassen"));
+        s.select_next_gathering();
+        let screen = draw(&s, 80, 24);
+        assert!(screen.contains("→ 2. Klassen"), "{screen}");
+        // What "siden sist" will bring, before it is started.
+        assert!(
+            screen.contains("2 åpne avtaler fra 1. samling tas opp i"),
+            "{screen}"
+        );
     }
 
     #[test]
