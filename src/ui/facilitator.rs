@@ -13,7 +13,7 @@ use super::widgets::{big_text, clipped, countdown, countdown_style, key_hints};
 use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
 use crate::model::timer::{self, Phase};
-use crate::model::{NoteKind, Timestamp, schedule};
+use crate::model::{Commitment, NoteKind, Timestamp, schedule};
 
 const DIM: Style = Style::new().fg(Color::DarkGray);
 
@@ -247,16 +247,24 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
 /// The agreements made at this gathering, newest in view.
 fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
     let inner = usize::from(area.width.saturating_sub(2));
-    let mut selected_line = None;
-    let lines: Vec<Line> = run
-        .session
-        .made_here()
+    let made: Vec<&Commitment> = run.session.made_here().collect();
+    let selected = made
+        .iter()
+        .position(|c| run.agreements_focused && run.selected_agreement == Some(c.id));
+    let visible = area.height.saturating_sub(2) as usize;
+    // The newest in view, unless the selected one is further up. Only the rows in view are
+    // laid out: a long series can hold hundreds of agreements.
+    let skip = made
+        .len()
+        .saturating_sub(visible)
+        .min(selected.unwrap_or(usize::MAX));
+    let lines: Vec<Line> = made
+        .iter()
         .enumerate()
+        .skip(skip)
+        .take(visible)
         .map(|(i, c)| {
-            let selected = run.agreements_focused && run.selected_agreement == Some(c.id);
-            if selected {
-                selected_line = Some(i);
-            }
+            let selected = selected == Some(i);
             // One row each: who and due (or just who) while the text keeps at least half the
             // row, and a text too long for it ends in "…" (`e` shows it whole).
             let who = (s.who)(&c.who);
@@ -283,15 +291,8 @@ fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    let visible = area.height.saturating_sub(2) as usize;
-    // The newest in view, unless the selected one is further up.
-    let skip = lines
-        .len()
-        .saturating_sub(visible)
-        .min(selected_line.unwrap_or(usize::MAX));
     frame.render_widget(
-        Paragraph::new(lines[skip..].to_vec())
-            .block(Block::bordered().title(s.agreements).border_style(DIM)),
+        Paragraph::new(lines).block(Block::bordered().title(s.agreements).border_style(DIM)),
         area,
     );
 }
