@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::export::{self, Minutes};
 use crate::i18n::Strings;
+use crate::model::session::latest_word;
 use crate::model::{GatheringPlan, Program, Status, schedule};
 use crate::store::catalog::{self, Entry, Source};
 use crate::store::{self, Layout, Problem, sessions};
@@ -216,9 +217,8 @@ fn show_gathering(
 /// gathering, with who, when, and where they were made, so a principal can follow up without
 /// opening the interactive program. False if a session file did not load.
 ///
-/// Every gathering carries the open agreements of the one before it and records their review,
-/// so the latest session holds the truth about all of them; an earlier file still says "open"
-/// about an agreement marked done since, and is not asked.
+/// An agreement carried through several gatherings is listed once, as the latest review left
+/// it: an earlier file still says "open" about one marked done since.
 pub fn agreements(
     io: &mut Io,
     s: &Strings,
@@ -233,13 +233,8 @@ pub fn agreements(
     for entry in chosen {
         let (held, mut found) = sessions::held(layout, &entry.program.id);
         problems.append(&mut found);
-        let Some(latest) = held.last() else {
-            continue;
-        };
-        let open: Vec<_> = latest
-            .session
-            .commitments
-            .iter()
+        let open: Vec<_> = latest_word(held.iter().map(|h| &h.session))
+            .into_iter()
             .filter(|c| !matches!(c.status(), Status::Done | Status::Dropped))
             .collect();
         if open.is_empty() {

@@ -20,9 +20,16 @@ impl Run {
         self.session.carried().map(|c| c.id).collect()
     }
 
-    /// `r`: opens the review on the first agreement.
+    /// `v` (or arriving at "Siden sist"): opens the review on the first agreement not yet
+    /// given a status at this gathering, so a review taken up again after a break or a restart
+    /// goes on where it stopped.
     pub fn open_review(&mut self) {
-        self.review = Some(Review::default());
+        let selected = self
+            .session
+            .carried()
+            .position(|c| c.history.last().is_none_or(|h| h.at < self.opened_at))
+            .unwrap_or(0);
+        self.review = Some(Review { selected });
     }
 
     /// Moves the cursor among the carried agreements.
@@ -234,6 +241,21 @@ mod tests {
         let first = s.run().unwrap().session.carried().next().unwrap().clone();
         assert_eq!(first.history.len(), 2);
         assert_eq!(first.history[0].status, Status::Open);
+    }
+
+    #[test]
+    fn the_review_opened_again_goes_on_at_the_first_agreement_not_yet_marked() {
+        let mut s = reviewing();
+        update(&mut s, Msg::Mark(Status::Done), t(10));
+        update(&mut s, Msg::CloseOverlay, t(20));
+        update(&mut s, Msg::OpenReview, t(30));
+        assert_eq!(s.run().unwrap().review.unwrap().selected, 1);
+        update(&mut s, Msg::Mark(Status::Done), t(40));
+        update(&mut s, Msg::Mark(Status::Done), t(50));
+        update(&mut s, Msg::CloseOverlay, t(60));
+        // All marked: from the top.
+        update(&mut s, Msg::OpenReview, t(70));
+        assert_eq!(s.run().unwrap().review.unwrap().selected, 0);
     }
 
     #[test]

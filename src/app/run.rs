@@ -195,8 +195,11 @@ impl Run {
             .session
             .current_item()
             .is_some_and(|i| i.kind == crate::model::ItemKind::SinceLast);
-        self.review = (since_last && self.session.carried().next().is_some())
-            .then(super::review::Review::default);
+        if since_last && self.session.carried().next().is_some() {
+            self.open_review();
+        } else {
+            self.review = None;
+        }
     }
 
     /// Marks the session changed and asks for it to be saved.

@@ -162,7 +162,16 @@ impl Session {
         let first_free = self.commitments.iter().map(|c| c.id).max().unwrap_or(0) + 1;
         let open = previous.commitments.iter().filter(|c| c.is_open());
         for (id, c) in (first_free..).zip(open) {
-            self.commitments.push(Commitment { id, ..c.clone() });
+            let mut carried = Commitment { id, ..c.clone() };
+            // Files written before origins kept the item's title: name it while the session
+            // that has the item is at hand, so later gatherings need not show an id.
+            if carried.origin.item_title.is_empty()
+                && carried.origin.session == previous.id
+                && let Some(item) = previous.agenda.iter().find(|i| i.id == c.origin.item)
+            {
+                carried.origin.item_title = item.title.clone();
+            }
+            self.commitments.push(carried);
         }
         let public = |kind: NoteKind| -> Vec<Note> {
             previous
@@ -329,6 +338,38 @@ pub struct Origin {
     pub group: Option<GroupLabel>,
 }
 
+/// Every agreement of a program once, as the sessions (oldest first) last left it.
+///
+/// A gathering carries the open agreements of the one before and records their review, so one
+/// agreement has a copy in each session it passed through; the copy with the latest status is
+/// its word (on a tie, the later session's). Reading every session rather than only the latest
+/// keeps agreements visible that a stray session (started by mistake, or a gathering held
+/// twice) did not carry.
+pub fn latest_word<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> Vec<&'a Commitment> {
+    let mut seen: Vec<&Commitment> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    for c in sessions.into_iter().flat_map(|s| &s.commitments) {
+        // Copies share where and when the agreement was made, and its text (carried ones
+        // cannot be edited).
+        let made = c.history.first().map(|h| h.at);
+        let key = (&c.origin.session, &c.origin.item, made, &c.text);
+        let last = |c: &Commitment| c.history.last().map(|h| h.at);
+        match index.get(&key) {
+            Some(&i) => {
+                let known: &Commitment = seen[i];
+                if last(c) >= last(known) {
+                    seen[i] = c;
+                }
+            }
+            None => {
+                index.insert(key, seen.len());
+                seen.push(c);
+            }
+        }
+    }
+    seen
+}
+
 impl Origin {
     /// What to call the item the agreement was made at: its title, or its id if none was kept.
     pub fn item_name(&self) -> &str {
@@ -403,5 +444,73 @@ impl Session {
     /// Whether the gathering has been closed.
     pub fn is_finished(&self) -> bool {
         self.ended.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::big_session;
+    use super::{Status, StatusChange, latest_word};
+
+    #[test]
+    fn each_agreement_is_listed_once_as_its_latest_review_left_it() {
+        let mut first = big_session(0, 3);
+        first.id = "01-2026-09-14".into();
+        for c in &mut first.commitments {
+            c.origin.session = first.id.clone();
+        }
+        let mut second = big_session(0, 0);
+        second.id = "02-2026-10-12".into();
+        second.carry_from(&first);
+        let done = second
+            .commitments
+            .iter_mut()
+            .find(|c| c.text == first.commitments[0].text)
+            .unwrap();
+        let made = done.history[0].at;
+        done.history.push(StatusChange {
+            status: Status::Done,
+            at: made + chrono::Duration::days(28),
+            comment: String::new(),
+        });
+        // A gathering 1 started again by mistake, empty, sorts after the real one.
+        let mut stray = big_session(0, 0);
+        stray.id = "01-2026-10-01".into();
+        let word = latest_word([&first, &stray, &second]);
+        assert_eq!(word.len(), 3, "one each, not one per copy");
+        let status_of = |text: &str| word.iter().find(|c| c.text == text).unwrap().status();
+        assert_eq!(status_of(&first.commitments[0].text), Status::Done);
+        assert_eq!(status_of(&first.commitments[1].text), Status::Open);
+        // The order of the files does not change the answer.
+        let word = latest_word([&second, &first]);
+        assert_eq!(
+            word.iter()
+                .find(|c| c.text == first.commitments[0].text)
+                .unwrap()
+                .status(),
+            Status::Done
+        );
+    }
+
+    #[test]
+    fn carried_agreements_from_older_files_get_their_item_title_on_the_way() {
+        let mut previous = big_session(2, 3);
+        previous.id = "01-2026-09-14".into();
+        for c in &mut previous.commitments {
+            c.origin.session = previous.id.clone();
+            c.origin.item_title.clear();
+        }
+        // One made at a gathering before that: its item is not in this agenda.
+        previous.commitments[2].origin.session = "00-older".into();
+        let mut next = big_session(0, 0);
+        next.carry_from(&previous);
+        let titles: Vec<&str> = next.carried().map(|c| c.origin.item_name()).collect();
+        let agenda = &previous.agenda;
+        assert_eq!(titles[0], agenda[0].title);
+        assert_eq!(titles[1], agenda[1].title);
+        assert_eq!(
+            titles[2], previous.commitments[2].origin.item,
+            "the id stands in"
+        );
     }
 }
