@@ -225,77 +225,56 @@ pub fn agreements(
     layout: &Layout,
     program: Option<&str>,
 ) -> io::Result<bool> {
-    let (entries, mut problems) = catalog::programs(layout);
-    let Some(chosen) = chosen_programs(io, s, &entries, program)? else {
-        return Ok(false);
-    };
-    let mut any = false;
-    for entry in chosen {
-        let (held, mut found) = sessions::held(layout, &entry.program.id);
-        problems.append(&mut found);
-        let open: Vec<_> = latest_word(held.iter().map(|h| &h.session))
-            .into_iter()
-            .filter(|c| !matches!(c.status(), Status::Done | Status::Dropped))
-            .collect();
-        if open.is_empty() {
-            continue;
-        }
-        any = true;
-        writeln!(io.out, "{}", entry.program.title)?;
-        for c in open {
-            // Where it was made: that session's date and title, and the item's title (looked
-            // up there for files that did not keep it).
-            let made_in = held
-                .iter()
-                .find(|h| h.session.id == c.origin.session)
-                .map(|h| &h.session);
-            let item = made_in
-                .and_then(|m| m.agenda.iter().find(|i| i.id == c.origin.item))
-                .filter(|_| c.origin.item_title.is_empty())
-                .map_or(c.origin.item_name(), |i| i.title.as_str());
-            let origin = match made_in {
-                Some(m) => format!(
-                    "{} ({}), {item}",
-                    (s.gathering_heading)(c.origin.gathering, &m.title),
-                    m.date.format("%d.%m.%Y"),
-                ),
-                None => (s.made_at)(c.origin.gathering, item, c.origin.group),
-            };
-            writeln!(
-                io.out,
-                "  • {}\n    {} · {} · {}\n    {origin}",
-                c.text,
-                (s.who)(&c.who),
-                (s.due)(&c.due),
-                (s.status)(c.status()),
-            )?;
-        }
-    }
-    if !any {
-        writeln!(io.out, "{}", s.no_open_agreements)?;
-    }
-    report(io, s, &problems)?;
-    Ok(problems.is_empty())
-}
-
-/// The program named, or all; `None` (after saying so) if the name is unknown.
-fn chosen_programs<'a>(
-    io: &mut Io,
-    s: &Strings,
-    entries: &'a [Entry],
-    program: Option<&str>,
-) -> io::Result<Option<Vec<&'a Entry>>> {
-    Ok(match program {
-        Some(id) => match catalog::find(entries, id) {
-            Some(entry) => Some(vec![entry]),
-            None => {
-                let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
-                writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
-                None
+    each_program(
+        io,
+        s,
+        layout,
+        program,
+        s.no_open_agreements,
+        |io, entry, held| {
+            let open: Vec<_> = latest_word(held.iter().map(|h| &h.session))
+                .into_iter()
+                .filter(|c| !matches!(c.status(), Status::Done | Status::Dropped))
+                .collect();
+            if open.is_empty() {
+                return Ok(false);
             }
+            writeln!(io.out, "{}", entry.program.title)?;
+            for c in open {
+                // Where it was made: that session's date and title, and the item's title (looked
+                // up there for files that did not keep it).
+                let made_in = held
+                    .iter()
+                    .find(|h| h.session.id == c.origin.session)
+                    .map(|h| &h.session);
+                let item = match made_in {
+                    Some(m) if c.origin.item_title.is_empty() => m
+                        .agenda
+                        .iter()
+                        .find(|i| i.id == c.origin.item)
+                        .map_or(c.origin.item_name(), |i| i.title.as_str()),
+                    _ => c.origin.item_name(),
+                };
+                let origin = match made_in {
+                    Some(m) => format!(
+                        "{} ({}), {item}",
+                        (s.gathering_heading)(c.origin.gathering, &m.title),
+                        m.date.format("%d.%m.%Y"),
+                    ),
+                    None => (s.made_at)(c.origin.gathering, item, c.origin.group),
+                };
+                writeln!(
+                    io.out,
+                    "  • {}\n    {} · {} · {}\n    {origin}",
+                    c.text,
+                    (s.who)(&c.who),
+                    (s.due)(&c.due),
+                    (s.status)(c.status()),
+                )?;
+            }
+            Ok(true)
         },
-        None => Some(entries.iter().collect()),
-    })
+    )
 }
 
 /// `samling history [PROGRAM]`: every held gathering with date, place, and how many notes and
@@ -306,40 +285,71 @@ pub fn history(
     layout: &Layout,
     program: Option<&str>,
 ) -> io::Result<bool> {
+    each_program(
+        io,
+        s,
+        layout,
+        program,
+        s.nothing_held_at_all,
+        |io, entry, held| {
+            if held.is_empty() {
+                return Ok(false);
+            }
+            writeln!(io.out, "{}", entry.program.title)?;
+            for h in held {
+                let x = &h.session;
+                let state = if x.is_finished() {
+                    ""
+                } else {
+                    s.in_progress_tag
+                };
+                writeln!(
+                    io.out,
+                    "  {}  {}{state}\n    {} · {}\n    {}",
+                    x.date.format("%d.%m.%Y"),
+                    (s.gathering_heading)(x.gathering, &x.title),
+                    if x.place.is_empty() { "–" } else { &x.place },
+                    // The agreements made there; carried ones are counted where they were made.
+                    (s.history_counts)(x.notes.len(), x.made_here().count()),
+                    h.path.display()
+                )?;
+            }
+            Ok(true)
+        },
+    )
+}
+
+/// Runs `print` on the held sessions of the program named, or of every program, then says
+/// `nothing` if no program printed anything and lists the files that did not load. False if
+/// the program is unknown or a file did not load.
+fn each_program(
+    io: &mut Io,
+    s: &Strings,
+    layout: &Layout,
+    program: Option<&str>,
+    nothing: &str,
+    mut print: impl FnMut(&mut Io, &Entry, &[sessions::Held]) -> io::Result<bool>,
+) -> io::Result<bool> {
     let (entries, mut problems) = catalog::programs(layout);
-    let Some(chosen) = chosen_programs(io, s, &entries, program)? else {
-        return Ok(false);
+    let chosen: Vec<&Entry> = match program {
+        Some(id) => match catalog::find(&entries, id) {
+            Some(entry) => vec![entry],
+            None => {
+                let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+                writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
+                return Ok(false);
+            }
+        },
+        None => entries.iter().collect(),
     };
     let mut any = false;
     for entry in chosen {
         let (held, mut found) = sessions::held(layout, &entry.program.id);
         problems.append(&mut found);
-        if held.is_empty() {
-            continue;
-        }
-        any = true;
-        writeln!(io.out, "{}", entry.program.title)?;
-        for h in &held {
-            let x = &h.session;
-            let state = if x.is_finished() {
-                ""
-            } else {
-                s.in_progress_tag
-            };
-            writeln!(
-                io.out,
-                "  {}  {}{state}\n    {} · {}\n    {}",
-                x.date.format("%d.%m.%Y"),
-                (s.gathering_heading)(x.gathering, &x.title),
-                if x.place.is_empty() { "–" } else { &x.place },
-                // The agreements made there; carried ones are counted where they were made.
-                (s.history_counts)(x.notes.len(), x.commitments.len() - x.carried().count()),
-                h.path.display()
-            )?;
-        }
+        any |= print(io, entry, &held)?;
     }
     if !any {
-        writeln!(io.out, "{}", s.nothing_held_at_all)?;
+        writeln!(io.out, "{nothing}")?;
     }
     report(io, s, &problems)?;
     Ok(problems.is_empty())

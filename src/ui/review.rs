@@ -108,8 +108,9 @@ pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
         let who_due = format!("{} · {}", (s.who)(&c.who), (s.due)(&c.due));
         let detail = format!("{who_due} · {origin}");
         // One row if it fits; else where it came from gets a row of its own, not a broken one.
-        if hanging(indent(), &detail, None, width, dim).len() == 1 {
-            entry.extend(hanging(indent(), &detail, None, width, dim));
+        let one_row = hanging(indent(), &detail, None, width, dim);
+        if one_row.len() == 1 {
+            entry.extend(one_row);
         } else {
             entry.extend(hanging(indent(), &who_due, None, width, dim));
             entry.extend(hanging(indent(), &origin, None, width, dim));
