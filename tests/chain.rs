@@ -102,6 +102,7 @@ fn agreements_and_highlights_flow_from_gathering_to_gathering() {
         update(s, Msg::OpenReview, t(30, 15));
         // The first carried agreement is done, the second only partly.
         update(s, Msg::Mark(Status::Done), t(30, 16));
+        update(s, Msg::ReviewMove(true), t(30, 16));
         update(s, Msg::Mark(Status::Partly), t(30, 17));
     });
     let carried: Vec<_> = second.carried().collect();

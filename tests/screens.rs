@@ -21,8 +21,14 @@ fn t(seconds: i64) -> Timestamp {
 }
 
 /// Gathering 1, on its third item (a group reflection with timed steps) five minutes in, with
-/// two notes, one of them private, and a facilitator note.
+/// two notes, one of them private, and a facilitator note. Each item before took 14 minutes:
+/// the day runs ahead.
 fn running(lang: Lang) -> State {
+    running_after(lang, 14)
+}
+
+/// The same, each item before having taken `minutes_each`.
+fn running_after(lang: Lang, minutes_each: i64) -> State {
     let program = catalog::builtin().0.remove(0);
     let plan = program.gathering(1).unwrap().clone();
     let mut session = Session::new(&program, &plan, "01-2026-11-23".into(), t(0).0.date_naive());
@@ -42,7 +48,7 @@ fn running(lang: Lang) -> State {
     update(&mut state, Msg::ToggleTimer, t(0));
     let mut at = 0;
     for _ in 0..reflection {
-        at += 14 * 60;
+        at += minutes_each * 60;
         update(&mut state, Msg::Next, t(at));
     }
     update(&mut state, Msg::Saved(Ok(())), t(at));
@@ -115,21 +121,27 @@ fn facilitator_view() {
 
 #[test]
 fn projector_view_shows_nothing_private() {
-    for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
-        let mut state = running(lang);
+    for (lang, name, behind, saved) in [
+        (Lang::Nb, "nb", "min bak", "lagret"),
+        (Lang::En, "en", "behind", "saved"),
+    ] {
+        // Twenty minutes an item before: the day runs behind, which the facilitator sees and
+        // the room must not.
+        let mut state = running_after(lang, 20);
         let now = now_in(&state);
+        for (w, h) in [(80, 24), (200, 60)] {
+            let laptop = text(&draw(&state, now, w, h));
+            for private in [FACILITATOR_NOTE, PRIVATE_NOTE, behind, saved] {
+                assert!(
+                    laptop.contains(private),
+                    "{private:?} not on the facilitator view:\n{laptop}"
+                );
+            }
+        }
         update(&mut state, Msg::ToggleView, now);
         for (w, h) in [(80, 24), (200, 60)] {
             let screen = text(&draw(&state, now, w, h));
-            for private in [
-                FACILITATOR_NOTE,
-                PRIVATE_NOTE,
-                "Å bli sett",
-                "min bak",
-                "behind",
-                "lagret",
-                "saved",
-            ] {
+            for private in [FACILITATOR_NOTE, PRIVATE_NOTE, "Å bli sett", behind, saved] {
                 assert!(
                     !screen.contains(private),
                     "{private:?} on the projector:\n{screen}"
@@ -303,6 +315,7 @@ fn siden_sist_review_and_what_the_room_sees() {
         update(&mut state, Msg::Next, t(60));
         update(&mut state, Msg::OpenReview, t(120));
         update(&mut state, Msg::Mark(samling::model::Status::Done), t(130));
+        update(&mut state, Msg::ReviewMove(true), t(130));
         update(
             &mut state,
             Msg::Mark(samling::model::Status::Partly),
@@ -478,4 +491,45 @@ fn then_and_now_on_the_projector() {
             insta::assert_snapshot!(format!("then_and_now_{name}_{w}x{h}"), screen);
         }
     }
+}
+
+#[test]
+fn then_and_now_says_when_there_was_no_answer_then() {
+    use samling::model::sample::big_session;
+    let program = catalog::builtin().0.remove(0);
+    let plan = program.gathering(6).unwrap().clone();
+    let mut sixth = Session::new(&program, &plan, "06-2027-05-10".into(), t(0).0.date_naive());
+    let mut first = big_session(0, 0);
+    first.gathering = 1;
+    sixth.mirror_from(&first);
+    let mut state = opened(Lang::Nb, program, sixth, "x.ron");
+    while state.run().unwrap().session.mirror_now().is_none() {
+        update(&mut state, Msg::Next, t(60));
+    }
+    update(&mut state, Msg::ToggleMirror, t(60));
+    for view in [false, true] {
+        if view {
+            update(&mut state, Msg::ToggleView, t(60));
+        }
+        let screen = text(&draw(&state, t(90), 80, 24));
+        assert!(screen.contains("Ingen svar da."), "{screen}");
+    }
+}
+
+#[test]
+fn plus_and_minus_change_the_current_items_minutes_at_once() {
+    let mut state = running(Lang::Nb);
+    let now = now_in(&state);
+    let planned = state.run().unwrap().session.current_item().unwrap().minutes;
+    let label = |state: &State| text(&draw(state, now, 200, 60));
+    assert!(label(&state).contains(&format!("· {planned} min")));
+    update(&mut state, Msg::More, now);
+    update(&mut state, Msg::More, now);
+    assert!(
+        label(&state).contains(&format!("· {} min", planned + 2)),
+        "{}",
+        label(&state)
+    );
+    update(&mut state, Msg::Less, now);
+    assert!(label(&state).contains(&format!("· {} min", planned + 1)));
 }

@@ -69,8 +69,8 @@ impl Run {
             at,
             comment: String::new(),
         });
-        // On to the next, as one goes down a list in a meeting.
-        self.review_move(true);
+        // The selection stays on the agreement just marked, so "mark, then `k`" comments the
+        // one that was marked; `↓` goes on to the next.
         self.mark_changed()
     }
 
@@ -225,13 +225,15 @@ mod tests {
     }
 
     #[test]
-    fn one_key_per_status_moves_down_the_list() {
+    fn one_key_per_status_and_down_to_the_next() {
         let mut s = reviewing();
         assert_eq!(
             update(&mut s, Msg::Mark(Status::Done), t(10)),
             vec![Effect::Save]
         );
+        update(&mut s, Msg::ReviewMove(true), t(11));
         update(&mut s, Msg::Mark(Status::Partly), t(20));
+        update(&mut s, Msg::ReviewMove(true), t(21));
         update(&mut s, Msg::Mark(Status::Dropped), t(30));
         assert_eq!(
             statuses(&s),
@@ -251,11 +253,29 @@ mod tests {
         update(&mut s, Msg::OpenReview, t(30));
         assert_eq!(s.run().unwrap().review.unwrap().selected, 1);
         update(&mut s, Msg::Mark(Status::Done), t(40));
+        update(&mut s, Msg::ReviewMove(true), t(41));
         update(&mut s, Msg::Mark(Status::Done), t(50));
         update(&mut s, Msg::CloseOverlay, t(60));
         // All marked: from the top.
         update(&mut s, Msg::OpenReview, t(70));
         assert_eq!(s.run().unwrap().review.unwrap().selected, 0);
+    }
+
+    #[test]
+    fn mark_then_k_comments_the_agreement_just_marked() {
+        let mut s = reviewing();
+        let key = |c| Msg::FormKey(KeyEvent::new(c, KeyModifiers::NONE));
+        update(&mut s, Msg::Mark(Status::NotDone), t(10));
+        update(&mut s, Msg::OpenComment, t(11));
+        for c in "ikke tid".chars() {
+            update(&mut s, key(KeyCode::Char(c)), t(11));
+        }
+        update(&mut s, key(KeyCode::Enter), t(12));
+        let carried: Vec<_> = s.run().unwrap().session.carried().cloned().collect();
+        assert_eq!(carried[0].status(), Status::NotDone);
+        assert_eq!(carried[0].history.last().unwrap().comment, "ikke tid");
+        assert_eq!(carried[1].status(), Status::Open);
+        assert!(carried[1].history.iter().all(|h| h.comment.is_empty()));
     }
 
     #[test]

@@ -190,7 +190,11 @@ impl Run {
 
     /// On arriving at an item: the "Siden sist" item opens the review of what the last
     /// gathering left, if there is anything; any other item closes it.
+    ///
+    /// "Da — nå" belongs to the item it was turned on for: last time's answers must not stay on
+    /// the projector into the next item's silent step.
     fn arrive(&mut self) {
+        self.mirror = false;
         let since_last = self
             .session
             .current_item()
@@ -500,6 +504,18 @@ mod tests {
         assert_eq!(run(&s).group, GroupLabel::Plenary);
         send(&mut s, Msg::ToggleView, 0);
         assert_eq!(run(&s).view, View::Facilitator);
+    }
+
+    #[test]
+    fn da_na_turns_off_when_the_item_changes() {
+        let mut s = state();
+        send(&mut s, Msg::ToggleMirror, 0);
+        assert!(run(&s).mirror);
+        send(&mut s, Msg::Next, 10);
+        assert!(!run(&s).mirror);
+        send(&mut s, Msg::ToggleMirror, 20);
+        send(&mut s, Msg::Back, 30);
+        assert!(!run(&s).mirror);
     }
 
     #[test]

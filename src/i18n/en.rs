@@ -273,6 +273,7 @@ pub const EN: Strings = Strings {
     },
     mirror_none: |g| format!("Then – now: gathering {g} was not held, so its answers are missing"),
     mirror_then: |g| format!("Then (gathering {g})"),
+    mirror_no_answer: "No answers then.",
     mirror_now: "Now",
     item_kind: |k| match k {
         ItemKind::Welcome => "Welcome",

@@ -212,6 +212,8 @@ pub struct Strings {
     pub mirror_none: fn(u32) -> String,
     pub mirror_then: fn(u32) -> String,
     pub mirror_now: &'static str,
+    /// In the "then" column when the earlier gathering gave no answer to the question.
+    pub mirror_no_answer: &'static str,
     pub rescue_written: fn(&str) -> String,
 
     // Words for the model.

@@ -278,6 +278,7 @@ pub const NB: Strings = Strings {
     },
     mirror_none: |g| format!("Da – nå: {g}. samling er ikke holdt, så svarene derfra mangler"),
     mirror_then: |g| format!("Da ({g}. samling)"),
+    mirror_no_answer: "Ingen svar da.",
     mirror_now: "Nå",
     item_kind: |k| match k {
         ItemKind::Welcome => "Velkommen",

@@ -135,7 +135,11 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
             format!(
                 "  {} · {}",
                 (s.item_kind)(item.kind),
-                (s.minutes)(item.minutes)
+                // The item's time as it stands, `+` and `-` included.
+                (s.minutes)(
+                    u32::try_from(timer::budget(item, session.events_of(&item.id)).num_minutes())
+                        .unwrap_or(0)
+                )
             ),
             DIM,
         ),

@@ -219,11 +219,17 @@ pub fn then_and_now(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) -> bo
         .collect();
     let [then_area, now_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
-    for (title, notes, rect) in [
-        ((s.mirror_then)(mirror.gathering), &mirror.notes, then_area),
-        (s.mirror_now.to_string(), &now, now_area),
+    // An empty "then" says so, or the room reads a blank column as something missing.
+    for (title, notes, rect, when_empty) in [
+        (
+            (s.mirror_then)(mirror.gathering),
+            &mirror.notes,
+            then_area,
+            Some(s.mirror_no_answer),
+        ),
+        (s.mirror_now.to_string(), &now, now_area, None),
     ] {
-        let lines: Vec<Line> = notes
+        let mut lines: Vec<Line> = notes
             .iter()
             .map(|n| {
                 Line::from(vec![
@@ -235,6 +241,9 @@ pub fn then_and_now(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) -> bo
                 ])
             })
             .collect();
+        if let Some(text) = when_empty.filter(|_| lines.is_empty()) {
+            lines.push(Line::styled(text, Style::new().fg(Color::DarkGray)));
+        }
         frame.render_widget(
             Paragraph::new(lines).wrap(Wrap { trim: true }).block(
                 Block::bordered()
