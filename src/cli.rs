@@ -46,6 +46,9 @@ pub enum Command {
         program: Option<String>,
         #[arg(short, long, value_name = "N")]
         gathering: Option<u32>,
+        /// Hold a gathering that was held already once more, as a new session.
+        #[arg(long)]
+        again: bool,
     },
     Programs,
     Agreements {
@@ -121,6 +124,7 @@ pub fn command(s: &Strings) -> clap::Command {
                 .override_usage(format!("samling run {options} [PROGRAM]"))
                 .mut_arg("program", |a| a.help(s.cli_run_program))
                 .mut_arg("gathering", |a| a.help(s.cli_run_gathering))
+                .mut_arg("again", |a| a.help(s.cli_run_again))
         })
         .mut_subcommand("programs", |c| {
             c.about(s.cli_programs)

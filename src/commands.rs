@@ -319,7 +319,7 @@ pub fn history(
     )
 }
 
-/// Runs `print` on the held sessions of the program named, or of every program, then says
+/// Runs `print` on the held sessions ([`crate::model::Session::is_held`]) of the program named, or of every program, then says
 /// `nothing` if no program printed anything and lists the files that did not load. False if
 /// the program is unknown or a file did not load.
 fn each_program(
@@ -344,8 +344,10 @@ fn each_program(
     };
     let mut any = false;
     for entry in chosen {
-        let (held, mut found) = sessions::held(layout, &entry.program.id);
+        let (mut held, mut found) = sessions::held(layout, &entry.program.id);
         problems.append(&mut found);
+        // A gathering begun and left empty was not held: it has nothing to list.
+        held.retain(|h| h.session.is_held());
         any |= print(io, entry, &held)?;
     }
     if !any {
@@ -397,11 +399,9 @@ pub fn export(
         };
         let (held, problems) = sessions::held(layout, &entry.program.id);
         report(io, s, &problems)?;
-        let chosen = held
-            .into_iter()
-            .rfind(|h| req.gathering.is_none_or(|g| h.session.gathering == g));
-        match chosen {
-            Some(h) => (h.path, h.session),
+        // Never a gathering only begun: its minutes would be empty.
+        match sessions::latest_held(&held, req.gathering) {
+            Some(h) => (h.path.clone(), h.session.clone()),
             None => {
                 writeln!(
                     io.err,

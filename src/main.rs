@@ -3,7 +3,7 @@
 
 use std::env;
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use samling::app::{HeldSummary, State, update};
@@ -141,6 +141,12 @@ fn interactive(
     config: Config,
     command: &Option<Command>,
 ) -> io::Result<bool> {
+    // Checked before anything is opened or written: without a terminal there is nobody to run
+    // a gathering for, and a session file would be left behind.
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        writeln!(io.err, "samling: {}: {}", s.error, s.no_terminal)?;
+        return Ok(false);
+    }
     let (entries, problems) = catalog::programs(&layout);
     let mut warnings: Vec<String> = problems.iter().map(|p| s.located(p)).collect();
     let mut held = Vec::new();
@@ -152,6 +158,7 @@ fn interactive(
             gathering: h.session.gathering,
             date: h.session.date,
             finished: h.session.is_finished(),
+            held: h.session.is_held(),
             open_agreements: h.session.commitments.iter().filter(|c| c.is_open()).count(),
         }));
     }
@@ -166,7 +173,12 @@ fn interactive(
         lock: None,
     };
 
-    if let Some(Command::Run { program, gathering }) = command {
+    if let Some(Command::Run {
+        program,
+        gathering,
+        again,
+    }) = command
+    {
         let id = program
             .clone()
             .unwrap_or_else(|| catalog::BUILTIN_DEFAULT.to_string());
@@ -189,6 +201,19 @@ fn interactive(
                 "{}",
                 (s.unknown_gathering)(number, &program.title, program.gatherings.len() as u32)
             )?;
+            return Ok(false);
+        }
+        // Holding a held gathering again is a choice, never an accident: a new session would
+        // hide the held one from the gathering after it.
+        if !again
+            && sessions::unfinished(&held, number).is_none()
+            && let Some(h) = held
+                .iter()
+                .rev()
+                .find(|h| h.session.gathering == number && h.session.is_finished())
+        {
+            let date = s.date(h.session.date);
+            writeln!(io.err, "{}", (s.run_held)(number, &date, &program.id))?;
             return Ok(false);
         }
         let now = tui::now();

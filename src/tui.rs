@@ -235,6 +235,9 @@ fn perform(state: &mut State, ctx: &mut Context, effects: Vec<Effect>) {
                 today,
             } => open(state, ctx, &program, gathering, today),
             Effect::ExportMinutes { replace } => export_minutes(state, replace),
+            Effect::ReadMinutes { program, gathering } => {
+                read_minutes(state, ctx, &program, gathering)
+            }
         };
         queue.extend(update(state, msg, now()));
     }
@@ -260,6 +263,10 @@ fn open_notices(
                 took,
             } => (s.since_last_several)(*gathering, *count, took),
             sessions::OpenNotice::NoMirror { gathering } => (s.mirror_none)(*gathering),
+            sessions::OpenNotice::PreviousNotFinished {
+                gathering,
+                open_elsewhere,
+            } => (s.since_last_unfinished)(*gathering, *open_elsewhere),
             sessions::OpenNotice::Unreadable(problem) => {
                 named.push(problem);
                 (s.since_last_unreadable)(&s.located(problem))
@@ -302,6 +309,22 @@ fn export_minutes(state: &State, replace: bool) -> Msg {
         Ok(()) => Msg::Exported(Ok(path)),
         Err(e) => Msg::Exported(Err(s.located(&store::Problem::io(&path, &e)))),
     }
+}
+
+/// The minutes of the latest held session of a gathering, to read on the home screen.
+fn read_minutes(state: &State, ctx: &Context, program: &str, gathering: u32) -> Msg {
+    let s = state.lang.strings();
+    let title = state
+        .programs
+        .iter()
+        .find(|p| p.id == program)
+        .map_or(program, |p| p.title.as_str());
+    let (held, _) = sessions::held(&ctx.layout, program);
+    Msg::MinutesRead(
+        sessions::latest_held(&held, Some(gathering))
+            .map(|h| Box::new(crate::export::Minutes::of(&h.session, title, false)))
+            .ok_or_else(|| (s.nothing_held)(title, Some(gathering))),
+    )
 }
 
 fn save(state: &State) -> Msg {

@@ -178,3 +178,36 @@ fn an_agreement_reviewed_at_a_later_gathering_is_listed_as_that_gathering_left_i
         "where it was made, not where it was carried to: {out}"
     );
 }
+
+#[test]
+fn a_gathering_begun_again_by_mistake_hides_nothing_from_history_export_or_agreements() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = Layout::new(dir.path());
+    let program = catalog::builtin().0.remove(0);
+    let day = NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
+    let mut real = sessions::open(&layout, &program, 1, day, &Config::default(), &[], &[]).unwrap();
+    real.session.commitments = vec![agreement(1, "LINK-økt i 6B", Status::Open)];
+    real.session.ended = Some(Timestamp::parse("2026-09-14T16:00:00+02:00").unwrap());
+    save_session(&real.path, &real.session).unwrap();
+    drop(real);
+    // Started again a week later and left at once: a new, empty session of gathering 1.
+    let (held, _) = sessions::held(&layout, &program.id);
+    let later = NaiveDate::from_ymd_opt(2026, 9, 21).unwrap();
+    let stray =
+        sessions::open(&layout, &program, 1, later, &Config::default(), &held, &[]).unwrap();
+    assert!(stray.path.ends_with("01-2026-09-21.ron"));
+    drop(stray);
+
+    let (code, out, err) = samling(dir.path(), &["history"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("14.09.2026"), "{out}");
+    assert!(
+        !out.contains("21.09.2026"),
+        "the empty one was not held: {out}"
+    );
+    let (_, out, _) = samling(dir.path(), &["agreements"]);
+    assert!(out.contains("LINK-økt i 6B"), "{out}");
+    let (code, out, err) = samling(dir.path(), &["export", "traumebevisst", "-g", "1"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("01-2026-09-14.ron.referat.md"), "{out}");
+}

@@ -76,17 +76,10 @@ fn a_second_samling_on_the_same_gathering_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = start(dir.path(), &["run"]);
     first.wait_for("Velkommen og innsjekk");
-    let data = dir.path().join("data");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_samling"))
-        .args(["--dir", data.to_str().unwrap(), "run"])
-        .env("SAMLING_CONFIG", dir.path().join("config.ron"))
-        .env_remove("SAMLING_LANG")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&output.stderr);
+    let mut second = start(dir.path(), &["run"]);
+    let err = second.wait_for("allerede åpen");
     assert!(err.contains(".ron.lock"), "{err}");
-    assert!(err.contains("allerede åpen"), "{err}");
+    assert_eq!(second.wait_exit().exit_code(), 1);
     first.send("q");
     assert!(first.wait_exit().success());
 }
@@ -338,4 +331,85 @@ fn an_agreement_made_at_gathering_1_is_reviewed_at_gathering_2() {
             .carried()
             .any(|c| c.text.contains("minst én LINK-økt"))
     );
+}
+
+#[test]
+fn without_a_terminal_run_says_so_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_samling"))
+        .args(["--dir", data.to_str().unwrap(), "run"])
+        .env("SAMLING_CONFIG", dir.path().join("config.ron"))
+        .env_remove("SAMLING_LANG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("terminalvindu"), "{err}");
+    assert!(!data.exists(), "nothing written");
+}
+
+/// Gathering 1 held (closed, with one note) in `data`.
+fn gathering_1_held(data: &Path) -> PathBuf {
+    let layout = store::Layout::new(data);
+    let program = store::catalog::builtin().0.remove(0);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
+    let config = store::config::Config::default();
+    let mut held = store::sessions::open(&layout, &program, 1, day, &config, &[], &[]).unwrap();
+    let at = samling::model::Timestamp::parse("2026-09-14T13:20:00+02:00").unwrap();
+    held.session.notes.push(samling::model::Note {
+        id: 1,
+        created: at,
+        edited: at,
+        item: "velkommen".into(),
+        prompt: None,
+        group: samling::model::GroupLabel::Plenary,
+        kind: samling::model::NoteKind::Highlight,
+        text: "Å bli sett i døra".into(),
+        private: false,
+    });
+    held.session.ended = Some(at);
+    store::save_session(&held.path, &held.session).unwrap();
+    held.path.clone()
+}
+
+#[test]
+fn enter_on_a_held_gathering_asks_and_holding_it_again_is_a_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let held = gathering_1_held(&data);
+    // From the command line, holding it again takes --again.
+    let mut pty = start(dir.path(), &["run", "-g", "1"]);
+    let screen = pty.wait_for("--again");
+    assert!(
+        screen.contains("1. samling ble holdt 14.09.2026"),
+        "{screen}"
+    );
+    assert_eq!(pty.wait_exit().exit_code(), 1);
+
+    let mut pty = start(dir.path(), &[]);
+    pty.wait_for("✓ 1. Hvem er vi");
+    // The cursor is on the next gathering (2): up to the held one.
+    pty.send("\t");
+    pty.send("\x1b[A");
+    pty.send("\r");
+    pty.wait_for("1. samling ble holdt 14.09.2026.");
+    // Esc leaves it as it was.
+    pty.send_alone("\x1b");
+    pty.send("\r");
+    pty.wait_for("les referatet");
+    pty.send("l");
+    pty.wait_for("Referat: 1. samling");
+    pty.wait_for("Å bli sett i døra");
+    pty.send_alone("\x1b");
+    pty.send("\r");
+    pty.wait_for("hold den på nytt");
+    let files = || store::paths::ron_files(&data.join("sessions/traumebevisst")).unwrap();
+    assert_eq!(files(), vec![held.clone()], "asking creates nothing");
+    pty.send("h");
+    pty.wait_for("Velkommen og innsjekk");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert_eq!(files().len(), 2, "held again on purpose: a new session");
 }

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::form::FormKind;
-use super::{Msg, Screen, Select, State};
+use super::{HomeOverlay, Msg, Screen, Select, State};
 use crate::i18n::KeyHelp;
 use crate::model::GroupLabel;
 use crate::model::Status;
@@ -97,7 +97,11 @@ pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
         return None;
     }
     match &state.screen {
-        Screen::Home => home(key.code),
+        Screen::Home => match &state.home_overlay {
+            Some(HomeOverlay::Held { .. }) => held_question(key.code),
+            Some(HomeOverlay::Reading { .. }) => reading(key.code),
+            None => home(key.code),
+        },
         Screen::Run(run) if run.help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') => Some(Msg::CloseOverlay),
             _ => None,
@@ -115,6 +119,30 @@ fn home(code: KeyCode) -> Option<Msg> {
         KeyCode::End | KeyCode::Char('G') => Msg::Last,
         KeyCode::Tab | KeyCode::BackTab | KeyCode::Left | KeyCode::Right => Msg::SwitchFocus,
         KeyCode::Enter => Msg::Open,
+        _ => return None,
+    })
+}
+
+/// `Enter` on a held gathering asked what to do with it.
+fn held_question(code: KeyCode) -> Option<Msg> {
+    Some(match code {
+        KeyCode::Char('l' | 'r') => Msg::ReadHeld,
+        KeyCode::Char('h') => Msg::HoldAgain,
+        KeyCode::Esc | KeyCode::Char('q' | 'n') => Msg::CloseOverlay,
+        _ => return None,
+    })
+}
+
+/// Reading the minutes of a held gathering.
+fn reading(code: KeyCode) -> Option<Msg> {
+    Some(match code {
+        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
+        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown | KeyCode::Char(' ') => Msg::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Msg::First,
+        KeyCode::End | KeyCode::Char('G') => Msg::Last,
+        KeyCode::Esc | KeyCode::Char('q') => Msg::CloseOverlay,
         _ => return None,
     })
 }

@@ -22,7 +22,7 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::i18n::Lang;
 use crate::model::{GroupLabel, Program, Session, Timestamp};
 
-pub use home::{Focus, HeldSummary};
+pub use home::{Focus, HeldSummary, HomeOverlay};
 pub use notes::{Confirm, Editor, Select};
 pub use run::{Run, SaveState, View};
 
@@ -38,6 +38,8 @@ pub struct State {
     pub selected_program: usize,
     pub selected_gathering: usize,
     pub focus: Focus,
+    /// A question or the minutes of a held gathering in front of the home screen's lists.
+    pub home_overlay: Option<HomeOverlay>,
     pub screen: Screen,
     /// Problems to show the user (a broken file, a refused open), until they quit.
     pub warnings: Vec<String>,
@@ -61,8 +63,16 @@ pub enum Msg {
     First,
     Last,
     SwitchFocus,
-    /// Start or resume the selected gathering.
+    /// Start or resume the selected gathering (asks first if it is held).
     Open,
+    /// Of a held gathering: read its minutes.
+    ReadHeld,
+    /// Of a held gathering: hold it again, as a new session.
+    HoldAgain,
+    PageUp,
+    PageDown,
+    /// The minutes of a held gathering, read from its file (or why not).
+    MinutesRead(Result<Box<crate::export::Minutes>, String>),
     // Running a gathering.
     ToggleTimer,
     Next,
@@ -141,6 +151,8 @@ pub enum Effect {
     Bell,
     /// Write the minutes (Markdown) beside the session file; `replace` an existing one.
     ExportMinutes { replace: bool },
+    /// Read the minutes of the latest held session of a gathering.
+    ReadMinutes { program: String, gathering: u32 },
     /// Open (resume or start) a gathering to run, dated `today`.
     Open {
         program: String,
@@ -159,6 +171,7 @@ impl State {
             selected_program: 0,
             selected_gathering: 0,
             focus: Focus::Programs,
+            home_overlay: None,
             screen: Screen::Home,
             warnings,
             quit: false,

@@ -73,6 +73,13 @@ pub const EN: Strings = Strings {
     home_gatherings: "Gatherings",
     home_none: "(none)",
     held_on: |d| format!("Held {d}"),
+    held_question: |g, d| format!("Gathering {g} was held on {d}."),
+    held_choices: &[
+        "l    read the minutes",
+        "h    hold it again (a new session; the held one stays as it is)",
+        "Esc  cancel",
+    ],
+    reading_keys: "↑ ↓ PgUp PgDn  scroll · Esc  close",
     begun_on: |d| format!("Begun {d} – Enter resumes"),
     waiting_agreements: |n, g| match n {
         0 => format!("No open agreements from gathering {g}"),
@@ -253,6 +260,14 @@ pub const EN: Strings = Strings {
     step: |i, n, label| format!("Step {i}/{n}: {label}"),
     cli_run: "Lead a gathering: resumes an unfinished one, else starts the next",
     cli_run_program: "The program's id (else the built-in program)",
+    no_terminal: "samling must run in a terminal window (input and output are not a terminal); nothing was changed",
+    cli_run_again: "Hold a gathering that was held once more (a new session)",
+    run_held: |g, date, program| {
+        format!(
+            "Gathering {g} was held on {date}. Its minutes: samling export {program} -g {g}. \
+             To hold it again: samling run {program} -g {g} --again"
+        )
+    },
     cli_run_gathering: "The gathering's number (else the next one not yet held)",
     cli_quiet: "No sound when time is up or a step changes",
     all_held: |title| {
@@ -267,6 +282,16 @@ pub const EN: Strings = Strings {
     },
     since_last_several: |g, n, took| {
         format!("Since last time: gathering {g} was held {n} times; using the latest ({took})")
+    },
+    since_last_unfinished: |g, open| {
+        if open {
+            format!(
+                "Since last time: gathering {g} is still open in another samling; \
+                 what it agrees from now on is not brought here"
+            )
+        } else {
+            format!("Since last time: gathering {g} was not closed; bringing what it has")
+        }
     },
     since_last_unreadable: |why| {
         format!("Since last time: could not read {why} (the file is unchanged)")

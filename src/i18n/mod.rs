@@ -104,6 +104,12 @@ pub struct Strings {
     pub home_gatherings: &'static str,
     pub home_none: &'static str,
     pub held_on: fn(&str) -> String,
+    /// `Enter` on a held gathering: "1. samling ble holdt 14.09.2026."
+    pub held_question: fn(u32, &str) -> String,
+    /// What can be done with it, a line each, with its key.
+    pub held_choices: &'static [&'static str],
+    /// The footer while reading the minutes of a held gathering.
+    pub reading_keys: &'static str,
     pub begun_on: fn(&str) -> String,
     /// On the home screen, before a gathering is started: what "Siden sist" will bring.
     pub waiting_agreements: fn(open: usize, from_gathering: u32) -> String,
@@ -202,12 +208,19 @@ pub struct Strings {
     pub step: fn(index: usize, count: usize, label: &str) -> String,
     pub cli_run: &'static str,
     pub cli_run_program: &'static str,
+    /// The interactive program was started without a terminal.
+    pub no_terminal: &'static str,
+    pub cli_run_again: &'static str,
+    /// `run -g N` of a held gathering without `--again`: what to do instead.
+    pub run_held: fn(u32, &str, &str) -> String,
     pub cli_run_gathering: &'static str,
     pub cli_quiet: &'static str,
     pub all_held: fn(&str) -> String,
     pub rescue_found: fn(&str) -> String,
     pub since_last_none: fn(u32) -> String,
     pub since_last_several: fn(u32, usize, &str) -> String,
+    /// The gathering "siden sist" comes from was not closed (`true`: it is open elsewhere now).
+    pub since_last_unfinished: fn(u32, bool) -> String,
     pub since_last_unreadable: fn(&str) -> String,
     pub mirror_none: fn(u32) -> String,
     pub mirror_then: fn(u32) -> String,
@@ -257,6 +270,11 @@ impl Strings {
     /// `path:line:col: message`, the form every problem is printed in.
     pub fn located(&self, problem: &Problem) -> String {
         format!("{}: {}", problem.location(), (self.problem)(problem))
+    }
+
+    /// A date as the user reads it (`14.09.2026`).
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        date.format("%d.%m.%Y").to_string()
     }
 }
 

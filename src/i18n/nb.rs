@@ -76,6 +76,13 @@ pub const NB: Strings = Strings {
     home_gatherings: "Samlinger",
     home_none: "(ingen)",
     held_on: |d| format!("Holdt {d}"),
+    held_question: |g, d| format!("{g}. samling ble holdt {d}."),
+    held_choices: &[
+        "l    les referatet",
+        "h    hold den på nytt (en ny økt; den holdte blir som den er)",
+        "Esc  avbryt",
+    ],
+    reading_keys: "↑ ↓ PgUp PgDn  bla · Esc  lukk",
     begun_on: |d| format!("Påbegynt {d} – Enter fortsetter"),
     waiting_agreements: |n, g| match n {
         0 => format!("Ingen åpne avtaler fra {g}. samling"),
@@ -258,6 +265,14 @@ pub const NB: Strings = Strings {
     step: |i, n, label| format!("Trinn {i}/{n}: {label}"),
     cli_run: "Led en samling: fortsetter en påbegynt, ellers starter den neste",
     cli_run_program: "Programmets id (ellers det innebygde programmet)",
+    no_terminal: "samling må kjøres i et terminalvindu (inn og ut er ikke en terminal); ingenting er endret",
+    cli_run_again: "Hold en samling som er holdt, på nytt (en ny økt)",
+    run_held: |g, date, program| {
+        format!(
+            "{g}. samling ble holdt {date}. Referatet: samling export {program} -g {g}. \
+             Holde den på nytt: samling run {program} -g {g} --again"
+        )
+    },
     cli_run_gathering: "Nummeret på samlingen (ellers den neste som ikke er holdt)",
     cli_quiet: "Ingen lyd når tiden er ute eller et trinn skifter",
     all_held: |title| format!("Alle samlingene i «{title}» er holdt; velg en med --gathering"),
@@ -272,6 +287,16 @@ pub const NB: Strings = Strings {
     },
     since_last_several: |g, n, took| {
         format!("Siden sist: {g}. samling er holdt {n} ganger; bruker den siste ({took})")
+    },
+    since_last_unfinished: |g, open| {
+        if open {
+            format!(
+                "Siden sist: {g}. samling er fortsatt åpen i en annen samling; \
+                 det den avtaler fra nå av, blir ikke tatt med hit"
+            )
+        } else {
+            format!("Siden sist: {g}. samling ble ikke avsluttet; tar med det den har")
+        }
     },
     since_last_unreadable: |why| {
         format!("Siden sist: kunne ikke lese {why} (filen er ikke endret)")

@@ -445,6 +445,21 @@ impl Session {
     pub fn is_finished(&self) -> bool {
         self.ended.is_some()
     }
+
+    /// Whether the gathering took place, rather than being opened and left: closed (`n` on its
+    /// last item), or holding a note, an agreement made there or a review given there. A begun
+    /// session with nothing in it (a gathering started by mistake) must never stand in for a
+    /// held one in "siden sist", "Da — nå", the minutes, `history` or `agreements`.
+    pub fn is_held(&self) -> bool {
+        self.is_finished()
+            || !self.notes.is_empty()
+            || self.made_here().next().is_some()
+            || self.carried().any(|c| {
+                c.history
+                    .last()
+                    .is_some_and(|h| h.at.0.date_naive() >= self.date)
+            })
+    }
 }
 
 #[cfg(test)]

@@ -59,6 +59,15 @@ impl SessionLock {
     }
 }
 
+/// Whether another samling has `session_file` open now (it holds the lock). Looks only: a
+/// session without a lock file is not open, and none is created.
+pub fn held_elsewhere(session_file: &Path) -> bool {
+    let Ok(file) = File::open(lock_path(session_file)) else {
+        return false;
+    };
+    matches!(file.try_lock_shared(), Err(TryLockError::WouldBlock))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,7 +85,9 @@ mod tests {
                 pid: Some(std::process::id())
             }
         );
+        assert!(held_elsewhere(&session));
         drop(first);
+        assert!(!held_elsewhere(&session));
         SessionLock::acquire(&session).unwrap();
     }
 

@@ -55,6 +55,15 @@ pub fn next_gathering(program: &Program, held: &[Held]) -> Option<u32> {
     })
 }
 
+/// The latest held session (see [`Session::is_held`]) of `gathering`, or of any gathering: the
+/// one "siden sist", "Da — nå" and the minutes read. A session begun and left empty never
+/// shadows it.
+pub fn latest_held(held: &[Held], gathering: Option<u32>) -> Option<&Held> {
+    held.iter()
+        .rev()
+        .find(|h| h.session.is_held() && gathering.is_none_or(|g| h.session.gathering == g))
+}
+
 /// The latest unfinished session of a gathering, if any: the one to resume.
 pub fn unfinished(held: &[Held], gathering: u32) -> Option<&Held> {
     held.iter()
@@ -88,6 +97,12 @@ pub enum OpenNotice {
     Unreadable(Problem),
     /// The agenda asks again what this gathering asked, but it was never held.
     NoMirror { gathering: u32 },
+    /// "Siden sist" comes from a gathering that was not closed; `open_elsewhere` when another
+    /// samling has it open right now, so what it agrees from now on is not carried.
+    PreviousNotFinished {
+        gathering: u32,
+        open_elsewhere: bool,
+    },
 }
 
 /// Resumes the unfinished session of `gathering`, or starts a new one dated `today`, saved at
@@ -129,15 +144,16 @@ pub fn open(
     let path = layout.session_file(&program.id, &id);
     let lock = SessionLock::acquire(&path)?;
     let mut session = Session::new(program, plan, id, today);
-    session.place = config.place.clone();
-    session.facilitator = config.facilitator.clone();
+    session.place = last_said(held, |s| &s.place).unwrap_or_else(|| config.place.clone());
+    session.facilitator =
+        last_said(held, |s| &s.facilitator).unwrap_or_else(|| config.facilitator.clone());
     let mut notices = Vec::new();
     if gathering > 1 {
         // The latest held session of the nearest earlier gathering (held is sorted by
-        // gathering, date and id).
+        // gathering, date and id); sessions begun and left empty do not count.
         let earlier: Vec<&Held> = held
             .iter()
-            .filter(|h| h.session.gathering < gathering)
+            .filter(|h| h.session.gathering < gathering && h.session.is_held())
             .collect();
         match earlier.last() {
             Some(previous) => {
@@ -150,6 +166,12 @@ pub fn open(
                         gathering: previous.session.gathering,
                         count: same,
                         took: previous.session.id.clone(),
+                    });
+                }
+                if !previous.session.is_finished() {
+                    notices.push(OpenNotice::PreviousNotFinished {
+                        gathering: previous.session.gathering,
+                        open_elsewhere: super::lock::held_elsewhere(&previous.path),
                     });
                 }
                 session.carry_from(&previous.session);
@@ -173,7 +195,7 @@ pub fn open(
     }
     // "Da — nå": the answers of each gathering this agenda asks again, from its latest session.
     for earlier in session.revisited_gatherings() {
-        match held.iter().rev().find(|h| h.session.gathering == earlier) {
+        match latest_held(held, Some(earlier)) {
             Some(h) => session.mirror_from(&h.session),
             None => notices.push(OpenNotice::NoMirror { gathering: earlier }),
         }
@@ -186,6 +208,15 @@ pub fn open(
         lock,
         notices,
     })
+}
+
+/// The place or facilitator last written down for this program (with `s`, or by a gathering
+/// before): the next gathering most likely has the same.
+fn last_said(held: &[Held], field: impl Fn(&Session) -> &String) -> Option<String> {
+    held.iter()
+        .filter(|h| !field(&h.session).trim().is_empty())
+        .max_by_key(|h| (h.session.date, h.session.gathering, &h.session.id))
+        .map(|h| field(&h.session).clone())
 }
 
 #[cfg(test)]
@@ -377,5 +408,111 @@ mod tests {
                 .iter()
                 .all(|m| m.from == "01-2026-11-02")
         );
+    }
+
+    /// Gathering 1 held with one note, then started again by mistake and left empty.
+    fn held_then_begun(layout: &Layout, program: &Program) {
+        let mut real = open(layout, program, 1, day(2), &Config::default(), &[], &[]).unwrap();
+        real.session.notes = held_session_note(&real.session);
+        real.session.notes[0].kind = crate::model::NoteKind::Highlight;
+        real.session.place = "Personalrommet".into();
+        real.session.ended =
+            Some(crate::model::Timestamp::parse("2026-11-02T16:00:00+01:00").unwrap());
+        save_session(&real.path, &real.session).unwrap();
+        drop(real);
+        let (h, _) = held(layout, &program.id);
+        let stray = open(layout, program, 1, day(9), &Config::default(), &h, &[]).unwrap();
+        assert!(!stray.resumed, "a new session: gathering 1 was finished");
+    }
+
+    #[test]
+    fn a_session_begun_and_left_empty_never_shadows_the_held_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        held_then_begun(&layout, program);
+        let (h, _) = held(&layout, &program.id);
+        assert_eq!(h.len(), 2);
+        assert_eq!(
+            latest_held(&h, Some(1)).map(|h| h.session.id.as_str()),
+            Some("01-2026-11-02")
+        );
+        let second = open(&layout, program, 2, day(23), &Config::default(), &h, &[]).unwrap();
+        assert_eq!(second.session.previous.as_deref(), Some("01-2026-11-02"));
+        let since = second.session.since_last.as_ref().unwrap();
+        assert_eq!(since.highlights.len(), 1);
+        assert!(
+            second.notices.is_empty(),
+            "the empty one is not counted as held: {:?}",
+            second.notices
+        );
+    }
+
+    #[test]
+    fn place_and_facilitator_carry_over_to_the_next_gathering() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let config = Config {
+            place: "Fra innstillingene".into(),
+            facilitator: "Åse".into(),
+            ..Config::default()
+        };
+        let mut first = open(&layout, program, 1, day(2), &config, &[], &[]).unwrap();
+        assert_eq!(first.session.place, "Fra innstillingene");
+        first.session.place = "Gymsalen".into();
+        save_session(&first.path, &first.session).unwrap();
+        drop(first);
+        let (h, _) = held(&layout, &program.id);
+        let second = open(&layout, program, 2, day(23), &config, &h, &[]).unwrap();
+        assert_eq!(second.session.place, "Gymsalen");
+        assert_eq!(second.session.facilitator, "Åse");
+    }
+
+    #[test]
+    fn a_previous_gathering_still_open_elsewhere_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let mut first = open(&layout, program, 1, day(23), &Config::default(), &[], &[]).unwrap();
+        first.session.notes = held_session_note(&first.session);
+        save_session(&first.path, &first.session).unwrap();
+        // `first` keeps its lock: another samling is running gathering 1 now.
+        let (h, _) = held(&layout, &program.id);
+        let second = open(&layout, program, 2, day(23), &Config::default(), &h, &[]).unwrap();
+        assert_eq!(
+            second.notices,
+            vec![OpenNotice::PreviousNotFinished {
+                gathering: 1,
+                open_elsewhere: true
+            }]
+        );
+        drop(second);
+        drop(first);
+        fs::remove_file(layout.session_file(&program.id, "02-2026-11-23")).unwrap();
+        let (h, _) = held(&layout, &program.id);
+        let second = open(&layout, program, 2, day(23), &Config::default(), &h, &[]).unwrap();
+        assert_eq!(
+            second.notices,
+            vec![OpenNotice::PreviousNotFinished {
+                gathering: 1,
+                open_elsewhere: false
+            }]
+        );
+    }
+
+    fn held_session_note(session: &Session) -> Vec<crate::model::Note> {
+        let at = crate::model::Timestamp::parse("2026-11-23T13:20:00+01:00").unwrap();
+        vec![crate::model::Note {
+            id: 1,
+            created: at,
+            edited: at,
+            item: session.agenda[0].id.clone(),
+            prompt: None,
+            group: crate::model::GroupLabel::Plenary,
+            kind: crate::model::NoteKind::Reflection,
+            text: "Noe ble sagt".into(),
+            private: false,
+        }]
     }
 }

@@ -191,6 +191,7 @@ mod tests {
                 gathering,
                 date: chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap(),
                 finished,
+                held: true,
                 open_agreements: 2,
             });
         }
@@ -207,6 +208,44 @@ mod tests {
             screen.contains("2 åpne avtaler fra 1. samling tas opp i"),
             "{screen}"
         );
+    }
+
+    /// `draw` with the overlays, as `ui::render` draws the home screen.
+    fn draw_all(state: &State, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let now = crate::model::Timestamp::parse("2026-11-23T12:00:00+01:00").unwrap();
+        terminal.draw(|f| crate::ui::render(state, now, f)).unwrap();
+        terminal.backend().to_string()
+    }
+
+    #[test]
+    fn a_held_gathering_asks_and_its_minutes_can_be_read() {
+        use crate::app::HomeOverlay;
+        for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
+            let mut s = state(lang);
+            s.home_overlay = Some(HomeOverlay::Held {
+                program: "traumebevisst".into(),
+                gathering: 1,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap(),
+            });
+            insta::assert_snapshot!(format!("held_question_{name}_80x24"), draw_all(&s, 80, 24));
+            let mut session = crate::model::sample::big_session(6, 3);
+            session.place = "Personalrommet".into();
+            let minutes = crate::export::Minutes::of(&session, "Traumebevisst", false);
+            s.home_overlay = Some(HomeOverlay::Reading {
+                minutes: Box::new(minutes),
+                scroll: 0,
+            });
+            for (w, h) in [(80, 24), (200, 60)] {
+                insta::assert_snapshot!(format!("reading_{name}_{w}x{h}"), draw_all(&s, w, h));
+            }
+            // Scrolled past the end, the last page stays in view.
+            if let Some(HomeOverlay::Reading { scroll, .. }) = &mut s.home_overlay {
+                *scroll = u16::MAX;
+            }
+            let end = draw_all(&s, 80, 24);
+            assert!(end.contains("Esc"), "{end}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod editor;
 pub mod facilitator;
 pub mod help;
 pub mod home;
+pub mod minutes;
 pub mod projector;
 pub mod review;
 pub mod widgets;
@@ -18,7 +19,12 @@ use crate::model::Timestamp;
 pub fn render(state: &State, now: Timestamp, frame: &mut Frame) {
     let s = state.lang.strings();
     match state.run() {
-        None => home::render(state, frame),
+        None => {
+            home::render(state, frame);
+            if let Some(overlay) = &state.home_overlay {
+                minutes::render(overlay, s, frame);
+            }
+        }
         Some(run) => {
             match run.view {
                 View::Facilitator => facilitator::render(run, s, now, frame),
