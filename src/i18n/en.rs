@@ -306,6 +306,12 @@ fn problem(p: &Problem) -> String {
             ErrorKind::IsADirectory => "this is a directory, not a file".into(),
             _ => format!("could not read or write the file: {detail}"),
         },
+        ProblemKind::Symlink => {
+            "this is a symbolic link; samling does not write through it (remove the link)".into()
+        }
+        ProblemKind::NotRegular => {
+            "this is not a regular file; samling does not write to it (remove it)".into()
+        }
         ProblemKind::NotAFile => "this is a directory, not a file".into(),
         ProblemKind::TooLarge { bytes, limit } => format!(
             "the file is too large ({}; the limit is {})",

@@ -311,6 +311,12 @@ fn problem(p: &Problem) -> String {
             ErrorKind::IsADirectory => "dette er en mappe, ikke en fil".into(),
             _ => format!("kunne ikke lese eller skrive filen: {detail}"),
         },
+        ProblemKind::Symlink => {
+            "dette er en symbolsk lenke; samling skriver ikke gjennom den (fjern lenken)".into()
+        }
+        ProblemKind::NotRegular => {
+            "dette er ikke en vanlig fil; samling skriver ikke til den (fjern den)".into()
+        }
         ProblemKind::NotAFile => "dette er en mappe, ikke en fil".into(),
         ProblemKind::TooLarge { bytes, limit } => format!(
             "filen er for stor ({}; grensen er {})",
