@@ -4,6 +4,11 @@
 //! The steps: write a temporary file in the same folder (mode 0600: notes can be sensitive),
 //! fsync it, keep the current file as `.bak`, rename the temporary file over the target and
 //! fsync the folder. [`atomic_write_file`] does the temp-file, fsync and rename part.
+//!
+//! Nothing here writes through a symbolic link: the temporary file is created new (or unnamed,
+//! with `O_TMPFILE`), and a rename replaces a link standing at the target instead of following
+//! it, so a link planted at a session, its `.bak`, its `.rescue.ron` or an export is replaced
+//! and the file it pointed to left as it was.
 
 use std::fs;
 use std::io::{self, Write};
@@ -12,6 +17,7 @@ use std::path::{Path, PathBuf};
 use atomic_write_file::AtomicWriteFile;
 use serde::Serialize;
 
+use super::fsx::open_own;
 use super::problem::Problem;
 use crate::model::{Program, Session};
 
@@ -72,6 +78,7 @@ fn write_atomic_with(
     bytes: &[u8],
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
+    // A symbolic link at `path` is replaced by the commit's rename, never written through.
     let mut file = AtomicWriteFile::options().open(path)?;
     owner_only(file.as_file())?;
     file.write_all(bytes)?;
@@ -88,17 +95,34 @@ fn write_atomic_with(
 
 /// Makes `<file>.bak` the current content of `path`, atomically: a hard link where the file
 /// system has them (no copy, and the old bytes stay exactly as they were), else a copy.
-fn keep_backup(path: &Path) -> io::Result<()> {
+///
+/// Neither step writes through a symbolic link: a link left at `<file>.bak.tmp` is removed
+/// (the link, not its target), a hard link is never made over an existing name, the copy is
+/// made only as a new regular file, and the rename replaces a link at `<file>.bak` itself.
+fn keep_backup(path: &Path) -> Result<(), Problem> {
     let backup = backup_path(path);
     let mut staging = backup.clone().into_os_string();
     staging.push(".tmp");
     let staging = PathBuf::from(staging);
     let _ = fs::remove_file(&staging);
     if fs::hard_link(path, &staging).is_err() {
-        fs::copy(path, &staging)?;
-        fs::File::open(&staging)?.sync_all()?;
+        copy_private(path, &staging)?;
     }
-    fs::rename(&staging, &backup)
+    fs::rename(&staging, &backup).map_err(|e| Problem::io(&backup, &e))
+}
+
+/// Copies `from` to a new file `to`, readable by the owner only and durable on disk. Refuses
+/// to write where anything stands already, a symbolic link above all (see [`open_own`]).
+fn copy_private(from: &Path, to: &Path) -> Result<(), Problem> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut out = open_own(to, options)?;
+    let mut source = fs::File::open(from).map_err(|e| Problem::io(from, &e))?;
+    io::copy(&mut source, &mut out)
+        .and_then(|_| out.sync_all())
+        .map_err(|e| Problem::io(to, &e))
 }
 
 #[cfg(unix)]
@@ -203,5 +227,67 @@ mod tests {
             let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "{}", p.display());
         }
+    }
+
+    /// A file outside the session folder that a planted link points to, and the link.
+    #[cfg(unix)]
+    fn plant_link(dir: &Path, at: &Path) -> PathBuf {
+        let victim = dir.join("victim.txt");
+        fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, at).unwrap();
+        victim
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_at_the_bak_is_replaced_and_its_target_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        write_atomic(&path, b"one").unwrap();
+        let victim = plant_link(dir.path(), &backup_path(&path));
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        let backup = fs::symlink_metadata(backup_path(&path)).unwrap();
+        assert!(backup.file_type().is_file());
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_at_a_saved_file_is_replaced_and_its_target_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron.rescue.ron");
+        let victim = plant_link(dir.path(), &path);
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(fs::symlink_metadata(&path).unwrap().file_type().is_file());
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_backup_copy_is_the_whole_file_for_the_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        fs::write(&path, "notes").unwrap();
+        let copy = dir.path().join("s.ron.bak.tmp");
+        copy_private(&path, &copy).unwrap();
+        assert_eq!(fs::read_to_string(&copy).unwrap(), "notes");
+        let mode = fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_backup_copy_refuses_a_symlink_where_it_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        fs::write(&path, "notes").unwrap();
+        let staging = dir.path().join("s.ron.bak.tmp");
+        let victim = plant_link(dir.path(), &staging);
+        let err = copy_private(&path, &staging).unwrap_err();
+        assert_eq!(err.kind, crate::store::ProblemKind::Symlink);
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
     }
 }
