@@ -5,6 +5,11 @@
 //! fsync it, keep the current file as `.bak`, rename the temporary file over the target and
 //! fsync the folder. [`atomic_write_file`] does the temp-file, fsync and rename part.
 //!
+//! The temporary file is a full copy of the notes. On Linux it is unnamed (`O_TMPFILE`, the
+//! crate's `unnamed-tmpfile` feature) where the file system allows, so a crash before the
+//! commit leaves nothing behind; elsewhere, and for the instant between naming it and renaming
+//! it, it is a hidden `.<name>.XXXXXX` beside the target, which a crash can leave.
+//!
 //! Nothing here writes through a symbolic link: the temporary file is created new (or unnamed,
 //! with `O_TMPFILE`), and a rename replaces a link standing at the target instead of following
 //! it, so a link planted at a session, its `.bak`, its `.rescue.ron` or an export is replaced
@@ -289,5 +294,36 @@ mod tests {
         let err = copy_private(&path, &staging).unwrap_err();
         assert_eq!(err.kind, crate::store::ProblemKind::Symlink);
         assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    }
+
+    /// Whether `dir`'s file system can hold unnamed files (`O_TMPFILE`); tmpfs, ext4, xfs and
+    /// btrfs can, some others cannot, and atomic-write-file then falls back to a named one.
+    #[cfg(target_os = "linux")]
+    fn has_unnamed_files(dir: &Path) -> bool {
+        use rustix::fs::{CWD, Mode, OFlags, openat};
+        openat(CWD, dir, OFlags::TMPFILE | OFlags::WRONLY, Mode::RUSR).is_ok()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn no_named_temporary_copy_exists_while_a_save_is_under_way() {
+        let dir = tempfile::tempdir().unwrap();
+        if !has_unnamed_files(dir.path()) {
+            return;
+        }
+        let path = dir.path().join("s.ron");
+        let names = || -> Vec<std::ffi::OsString> {
+            fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect()
+        };
+        // The moment a kill -9 would leave whatever is on disk behind.
+        write_atomic_with(&path, b"notes", || {
+            assert_eq!(names(), Vec::<std::ffi::OsString>::new());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(names(), vec![std::ffi::OsString::from("s.ron")]);
     }
 }
