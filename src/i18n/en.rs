@@ -261,6 +261,9 @@ pub const EN: Strings = Strings {
     rescue_found: |p| {
         format!("Found a rescue copy from a crash: {p} – look through it; it is not used by itself")
     },
+    temporary_removed: |p| {
+        format!("Removed a temporary copy that an interrupted save had left behind: {p}")
+    },
     rescue_written: |p| format!("what was in memory is saved in {p}"),
     since_last_none: |g| {
         format!("Since last time: no held gathering {g} was found, so there is nothing to bring")

@@ -266,6 +266,9 @@ pub const NB: Strings = Strings {
             "Fant en redningskopi fra en krasj: {p} – se gjennom den; den brukes ikke av seg selv"
         )
     },
+    temporary_removed: |p| {
+        format!("Fjernet en midlertidig kopi som en avbrutt lagring hadde latt ligge igjen: {p}")
+    },
     rescue_written: |p| format!("det som var i minnet er lagret i {p}"),
     since_last_none: |g| {
         format!("Siden sist: fant ingen holdt {g}. samling, så det er ingenting å ta med")

@@ -8,7 +8,8 @@
 //! The temporary file is a full copy of the notes. On Linux it is unnamed (`O_TMPFILE`, the
 //! crate's `unnamed-tmpfile` feature) where the file system allows, so a crash before the
 //! commit leaves nothing behind; elsewhere, and for the instant between naming it and renaming
-//! it, it is a hidden `.<name>.XXXXXX` beside the target, which a crash can leave.
+//! it, it is a hidden `.<name>.XXXXXX` beside the target, which a crash can leave: those of a
+//! session are removed when it is next opened ([`remove_stale_temporaries`]).
 //!
 //! Nothing here writes through a symbolic link: the temporary file is created new (or unnamed,
 //! with `O_TMPFILE`), and a rename replaces a link standing at the target instead of following
@@ -128,6 +129,51 @@ fn copy_private(from: &Path, to: &Path) -> Result<(), Problem> {
     io::copy(&mut source, &mut out)
         .and_then(|_| out.sync_all())
         .map_err(|e| Problem::io(to, &e))
+}
+
+/// Removes the hidden temporary copies of `file` and of its rescue copy that a save cut short
+/// (kill -9, a crash, a pulled plug) left in its folder, and returns those it removed.
+///
+/// Such a copy is never the real data: the save it belonged to either renamed it over `file`
+/// (and then it is gone) or did not get that far, and `file` is as the save before left it.
+/// Only for a session whose lock the caller holds: no other samling can be writing it or its
+/// rescue copy then, so none of the copies is a save under way. Exports are not locked, so
+/// their copies are left alone. Anything that is not a regular file is left alone too.
+pub fn remove_stale_temporaries(file: &Path) -> Vec<PathBuf> {
+    let targets: Vec<std::ffi::OsString> = [file.to_path_buf(), rescue_path(file)]
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_os_string()))
+        .collect();
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut removed: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| targets.iter().any(|t| is_temporary_of(&e.file_name(), t)))
+        // The entry's own type: a symbolic link is not followed.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| fs::remove_file(p).is_ok())
+        .collect();
+    removed.sort();
+    removed
+}
+
+/// Whether `name` is a name atomic-write-file 0.3 gives the temporary file of `target` in the
+/// same folder: a dot, `target`, a dot and six ASCII letters or digits (`RandomName` in its
+/// `imp/unix/mod.rs` and `imp/generic.rs`, used both for the named temporary file and for the
+/// name an unnamed one is linked under just before the rename).
+fn is_temporary_of(name: &std::ffi::OsStr, target: &std::ffi::OsStr) -> bool {
+    let suffix = name
+        .as_encoded_bytes()
+        .strip_prefix(b".")
+        .and_then(|rest| rest.strip_prefix(target.as_encoded_bytes()))
+        .and_then(|rest| rest.strip_prefix(b"."));
+    suffix.is_some_and(|s| s.len() == 6 && s.iter().all(u8::is_ascii_alphanumeric))
 }
 
 #[cfg(unix)]
@@ -325,5 +371,35 @@ mod tests {
         })
         .unwrap();
         assert_eq!(names(), vec![std::ffi::OsString::from("s.ron")]);
+    }
+
+    #[test]
+    fn the_temporary_names_are_exactly_those_of_atomic_write_file() {
+        let is = |name: &str| is_temporary_of(name.as_ref(), "s.ron".as_ref());
+        assert!(is(".s.ron.a1B2c3"));
+        assert!(!is(".s.ron.a1B2c"));
+        assert!(!is(".s.ron.a1B2c3d"));
+        assert!(!is(".s.ron.a1_2c3"));
+        assert!(!is("s.ron.a1B2c3"));
+        assert!(!is(".s.ron"));
+        assert!(!is(".s.ron.bak.a1B2c3"));
+        assert!(!is(".xs.ron.a1B2c3"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_or_a_folder_with_a_temporary_name_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let victim = plant_link(dir.path(), &dir.path().join(".s.ron.a1B2c3"));
+        fs::create_dir(dir.path().join(".s.ron.d1B2c3")).unwrap();
+        fs::write(dir.path().join(".s.ron.f1B2c3"), "copy").unwrap();
+        assert_eq!(
+            remove_stale_temporaries(&path),
+            vec![dir.path().join(".s.ron.f1B2c3")]
+        );
+        assert!(dir.path().join(".s.ron.a1B2c3").is_symlink());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(dir.path().join(".s.ron.d1B2c3").is_dir());
     }
 }
