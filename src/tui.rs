@@ -370,8 +370,15 @@ pub fn open_gathering(
     )
     .map_err(|problem| s.located(&problem))?;
     ctx.lock = Some(opened.lock);
+    let mut notices = open_notices(s, &opened.path, &problems, &opened.notices);
+    notices.extend(
+        opened
+            .removed_temporaries
+            .iter()
+            .map(|p| (s.temporary_removed)(&p.display().to_string())),
+    );
     Ok(Opened {
-        notices: open_notices(s, &opened.path, &problems, &opened.notices),
+        notices,
         path: opened.path,
         session: opened.session,
         resumed: opened.resumed,

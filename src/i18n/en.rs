@@ -276,6 +276,9 @@ pub const EN: Strings = Strings {
     rescue_found: |p| {
         format!("Found a rescue copy from a crash: {p} – look through it; it is not used by itself")
     },
+    temporary_removed: |p| {
+        format!("Removed a temporary copy that an interrupted save had left behind: {p}")
+    },
     rescue_written: |p| format!("what was in memory is saved in {p}"),
     since_last_none: |g| {
         format!("Since last time: no held gathering {g} was found, so there is nothing to bring")
@@ -332,6 +335,12 @@ fn problem(p: &Problem) -> String {
             ErrorKind::IsADirectory => "this is a directory, not a file".into(),
             _ => format!("could not read or write the file: {detail}"),
         },
+        ProblemKind::Symlink => {
+            "this is a symbolic link; samling does not write through it (remove the link)".into()
+        }
+        ProblemKind::NotRegular => {
+            "this is not a regular file; samling does not write to it (remove it)".into()
+        }
         ProblemKind::NotAFile => "this is a directory, not a file".into(),
         ProblemKind::TooLarge { bytes, limit } => format!(
             "the file is too large ({}; the limit is {})",

@@ -217,6 +217,8 @@ pub struct Strings {
     pub cli_quiet: &'static str,
     pub all_held: fn(&str) -> String,
     pub rescue_found: fn(&str) -> String,
+    /// On opening a session: a hidden copy an interrupted save had left, now removed.
+    pub temporary_removed: fn(&str) -> String,
     pub since_last_none: fn(u32) -> String,
     pub since_last_several: fn(u32, usize, &str) -> String,
     /// The gathering "siden sist" comes from was not closed (`true`: it is open elsewhere now).

@@ -281,6 +281,9 @@ pub const NB: Strings = Strings {
             "Fant en redningskopi fra en krasj: {p} – se gjennom den; den brukes ikke av seg selv"
         )
     },
+    temporary_removed: |p| {
+        format!("Fjernet en midlertidig kopi som en avbrutt lagring hadde latt ligge igjen: {p}")
+    },
     rescue_written: |p| format!("det som var i minnet er lagret i {p}"),
     since_last_none: |g| {
         format!("Siden sist: fant ingen holdt {g}. samling, så det er ingenting å ta med")
@@ -337,6 +340,12 @@ fn problem(p: &Problem) -> String {
             ErrorKind::IsADirectory => "dette er en mappe, ikke en fil".into(),
             _ => format!("kunne ikke lese eller skrive filen: {detail}"),
         },
+        ProblemKind::Symlink => {
+            "dette er en symbolsk lenke; samling skriver ikke gjennom den (fjern lenken)".into()
+        }
+        ProblemKind::NotRegular => {
+            "dette er ikke en vanlig fil; samling skriver ikke til den (fjern den)".into()
+        }
         ProblemKind::NotAFile => "dette er en mappe, ikke en fil".into(),
         ProblemKind::TooLarge { bytes, limit } => format!(
             "filen er for stor ({}; grensen er {})",

@@ -1,11 +1,15 @@
 //! One samling per session file: a second one opened on the same gathering would overwrite the
 //! first one's notes. The lock is an OS file lock on `<file>.lock`, so the OS drops it when the
 //! holder dies: a lock left by a crashed samling is simply taken over.
+//!
+//! The lock file is written (the holder's PID), so it is opened through [`open_own`]: a symbolic
+//! link planted at `<file>.lock` is refused, never followed and its target truncated.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+use super::fsx::open_own;
 use super::problem::{Problem, ProblemKind};
 
 /// Held while a session is open; the lock is released when this is dropped (or the process
@@ -25,14 +29,14 @@ pub fn lock_path(session_file: &Path) -> PathBuf {
 }
 
 impl SessionLock {
-    /// Takes the lock, or says who holds it.
+    /// Takes the lock, or says who holds it; refuses a lock path that is not a regular file.
     pub fn acquire(session_file: &Path) -> Result<SessionLock, Problem> {
         let path = lock_path(session_file);
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path).map_err(|e| Problem::io(&path, &e))?;
+        let mut file = open_own(&path, options)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -102,5 +106,37 @@ mod tests {
             std::fs::read_to_string(lock.path()).unwrap(),
             std::process::id().to_string()
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_at_the_lock_path_is_refused_and_its_target_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("01-2026-11-23.ron");
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, lock_path(&session)).unwrap();
+        let err = SessionLock::acquire(&session).unwrap_err();
+        assert_eq!(err.path, lock_path(&session));
+        assert_eq!(err.kind, ProblemKind::Symlink);
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_at_the_lock_path_is_refused() {
+        use rustix::fs::{CWD, FileType, Mode, mknodat};
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("01-2026-11-23.ron");
+        mknodat(
+            CWD,
+            lock_path(&session),
+            FileType::Fifo,
+            Mode::RUSR | Mode::WUSR,
+            0,
+        )
+        .unwrap();
+        let err = SessionLock::acquire(&session).unwrap_err();
+        assert_eq!(err.kind, ProblemKind::NotRegular);
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod fsx;
 pub mod load;
 pub mod lock;
 pub mod migrate;

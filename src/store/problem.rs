@@ -41,6 +41,12 @@ pub enum ProblemKind {
     },
     /// A folder (or device) stands where a file should be.
     NotAFile,
+    /// A symbolic link stands where samling writes a file of its own. Refused rather than
+    /// followed: whoever planted it would have samling overwrite the file it points to.
+    Symlink,
+    /// Something that is not a regular file (a pipe, a device, a socket …) stands where samling
+    /// writes a file of its own.
+    NotRegular,
     /// Larger than any real program or session; refused before reading it.
     TooLarge {
         bytes: u64,

@@ -4,6 +4,17 @@
 //! The steps: write a temporary file in the same folder (mode 0600: notes can be sensitive),
 //! fsync it, keep the current file as `.bak`, rename the temporary file over the target and
 //! fsync the folder. [`atomic_write_file`] does the temp-file, fsync and rename part.
+//!
+//! The temporary file is a full copy of the notes. On Linux it is unnamed (`O_TMPFILE`, the
+//! crate's `unnamed-tmpfile` feature) where the file system allows, so a crash before the
+//! commit leaves nothing behind; elsewhere, and for the instant between naming it and renaming
+//! it, it is a hidden `.<name>.XXXXXX` beside the target, which a crash can leave: those of a
+//! session are removed when it is next opened ([`remove_stale_temporaries`]).
+//!
+//! Nothing here writes through a symbolic link: the temporary file is created new (or unnamed,
+//! with `O_TMPFILE`), and a rename replaces a link standing at the target instead of following
+//! it, so a link planted at a session, its `.bak`, its `.rescue.ron` or an export is replaced
+//! and the file it pointed to left as it was.
 
 use std::fs;
 use std::io::{self, Write};
@@ -12,6 +23,7 @@ use std::path::{Path, PathBuf};
 use atomic_write_file::AtomicWriteFile;
 use serde::Serialize;
 
+use super::fsx::open_own;
 use super::problem::Problem;
 use crate::model::{Program, Session};
 
@@ -72,6 +84,7 @@ fn write_atomic_with(
     bytes: &[u8],
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
+    // A symbolic link at `path` is replaced by the commit's rename, never written through.
     let mut file = AtomicWriteFile::options().open(path)?;
     owner_only(file.as_file())?;
     file.write_all(bytes)?;
@@ -88,17 +101,79 @@ fn write_atomic_with(
 
 /// Makes `<file>.bak` the current content of `path`, atomically: a hard link where the file
 /// system has them (no copy, and the old bytes stay exactly as they were), else a copy.
-fn keep_backup(path: &Path) -> io::Result<()> {
+///
+/// Neither step writes through a symbolic link: a link left at `<file>.bak.tmp` is removed
+/// (the link, not its target), a hard link is never made over an existing name, the copy is
+/// made only as a new regular file, and the rename replaces a link at `<file>.bak` itself.
+fn keep_backup(path: &Path) -> Result<(), Problem> {
     let backup = backup_path(path);
     let mut staging = backup.clone().into_os_string();
     staging.push(".tmp");
     let staging = PathBuf::from(staging);
     let _ = fs::remove_file(&staging);
     if fs::hard_link(path, &staging).is_err() {
-        fs::copy(path, &staging)?;
-        fs::File::open(&staging)?.sync_all()?;
+        copy_private(path, &staging)?;
     }
-    fs::rename(&staging, &backup)
+    fs::rename(&staging, &backup).map_err(|e| Problem::io(&backup, &e))
+}
+
+/// Copies `from` to a new file `to`, readable by the owner only and durable on disk. Refuses
+/// to write where anything stands already, a symbolic link above all (see [`open_own`]).
+fn copy_private(from: &Path, to: &Path) -> Result<(), Problem> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut out = open_own(to, options)?;
+    let mut source = fs::File::open(from).map_err(|e| Problem::io(from, &e))?;
+    io::copy(&mut source, &mut out)
+        .and_then(|_| out.sync_all())
+        .map_err(|e| Problem::io(to, &e))
+}
+
+/// Removes the hidden temporary copies of `file` and of its rescue copy that a save cut short
+/// (kill -9, a crash, a pulled plug) left in its folder, and returns those it removed.
+///
+/// Such a copy is never the real data: the save it belonged to either renamed it over `file`
+/// (and then it is gone) or did not get that far, and `file` is as the save before left it.
+/// Only for a session whose lock the caller holds: no other samling can be writing it or its
+/// rescue copy then, so none of the copies is a save under way. Exports are not locked, so
+/// their copies are left alone. Anything that is not a regular file is left alone too.
+pub fn remove_stale_temporaries(file: &Path) -> Vec<PathBuf> {
+    let targets: Vec<std::ffi::OsString> = [file.to_path_buf(), rescue_path(file)]
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_os_string()))
+        .collect();
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut removed: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| targets.iter().any(|t| is_temporary_of(&e.file_name(), t)))
+        // The entry's own type: a symbolic link is not followed.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| fs::remove_file(p).is_ok())
+        .collect();
+    removed.sort();
+    removed
+}
+
+/// Whether `name` is a name atomic-write-file 0.3 gives the temporary file of `target` in the
+/// same folder: a dot, `target`, a dot and six ASCII letters or digits (`RandomName` in its
+/// `imp/unix/mod.rs` and `imp/generic.rs`, used both for the named temporary file and for the
+/// name an unnamed one is linked under just before the rename).
+fn is_temporary_of(name: &std::ffi::OsStr, target: &std::ffi::OsStr) -> bool {
+    let suffix = name
+        .as_encoded_bytes()
+        .strip_prefix(b".")
+        .and_then(|rest| rest.strip_prefix(target.as_encoded_bytes()))
+        .and_then(|rest| rest.strip_prefix(b"."));
+    suffix.is_some_and(|s| s.len() == 6 && s.iter().all(u8::is_ascii_alphanumeric))
 }
 
 #[cfg(unix)]
@@ -203,5 +278,128 @@ mod tests {
             let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "{}", p.display());
         }
+    }
+
+    /// A file outside the session folder that a planted link points to, and the link.
+    #[cfg(unix)]
+    fn plant_link(dir: &Path, at: &Path) -> PathBuf {
+        let victim = dir.join("victim.txt");
+        fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, at).unwrap();
+        victim
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_at_the_bak_is_replaced_and_its_target_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        write_atomic(&path, b"one").unwrap();
+        let victim = plant_link(dir.path(), &backup_path(&path));
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        let backup = fs::symlink_metadata(backup_path(&path)).unwrap();
+        assert!(backup.file_type().is_file());
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_at_a_saved_file_is_replaced_and_its_target_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron.rescue.ron");
+        let victim = plant_link(dir.path(), &path);
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(fs::symlink_metadata(&path).unwrap().file_type().is_file());
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_backup_copy_is_the_whole_file_for_the_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        fs::write(&path, "notes").unwrap();
+        let copy = dir.path().join("s.ron.bak.tmp");
+        copy_private(&path, &copy).unwrap();
+        assert_eq!(fs::read_to_string(&copy).unwrap(), "notes");
+        let mode = fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_backup_copy_refuses_a_symlink_where_it_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        fs::write(&path, "notes").unwrap();
+        let staging = dir.path().join("s.ron.bak.tmp");
+        let victim = plant_link(dir.path(), &staging);
+        let err = copy_private(&path, &staging).unwrap_err();
+        assert_eq!(err.kind, crate::store::ProblemKind::Symlink);
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    }
+
+    /// Whether `dir`'s file system can hold unnamed files (`O_TMPFILE`); tmpfs, ext4, xfs and
+    /// btrfs can, some others cannot, and atomic-write-file then falls back to a named one.
+    #[cfg(target_os = "linux")]
+    fn has_unnamed_files(dir: &Path) -> bool {
+        use rustix::fs::{CWD, Mode, OFlags, openat};
+        openat(CWD, dir, OFlags::TMPFILE | OFlags::WRONLY, Mode::RUSR).is_ok()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn no_named_temporary_copy_exists_while_a_save_is_under_way() {
+        let dir = tempfile::tempdir().unwrap();
+        if !has_unnamed_files(dir.path()) {
+            return;
+        }
+        let path = dir.path().join("s.ron");
+        let names = || -> Vec<std::ffi::OsString> {
+            fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect()
+        };
+        // The moment a kill -9 would leave whatever is on disk behind.
+        write_atomic_with(&path, b"notes", || {
+            assert_eq!(names(), Vec::<std::ffi::OsString>::new());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(names(), vec![std::ffi::OsString::from("s.ron")]);
+    }
+
+    #[test]
+    fn the_temporary_names_are_exactly_those_of_atomic_write_file() {
+        let is = |name: &str| is_temporary_of(name.as_ref(), "s.ron".as_ref());
+        assert!(is(".s.ron.a1B2c3"));
+        assert!(!is(".s.ron.a1B2c"));
+        assert!(!is(".s.ron.a1B2c3d"));
+        assert!(!is(".s.ron.a1_2c3"));
+        assert!(!is("s.ron.a1B2c3"));
+        assert!(!is(".s.ron"));
+        assert!(!is(".s.ron.bak.a1B2c3"));
+        assert!(!is(".xs.ron.a1B2c3"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_or_a_folder_with_a_temporary_name_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let victim = plant_link(dir.path(), &dir.path().join(".s.ron.a1B2c3"));
+        fs::create_dir(dir.path().join(".s.ron.d1B2c3")).unwrap();
+        fs::write(dir.path().join(".s.ron.f1B2c3"), "copy").unwrap();
+        assert_eq!(
+            remove_stale_temporaries(&path),
+            vec![dir.path().join(".s.ron.f1B2c3")]
+        );
+        assert!(dir.path().join(".s.ron.a1B2c3").is_symlink());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(dir.path().join(".s.ron.d1B2c3").is_dir());
     }
 }

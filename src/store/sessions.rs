@@ -10,7 +10,7 @@ use super::load::load_session;
 use super::lock::SessionLock;
 use super::paths::{Layout, ron_files};
 use super::problem::Problem;
-use super::save::{create_private_dir, save_session};
+use super::save::{create_private_dir, remove_stale_temporaries, save_session};
 use crate::model::{Program, Session};
 
 /// A session file that loaded, and where it is.
@@ -80,6 +80,9 @@ pub struct Opened {
     pub lock: SessionLock,
     /// What the facilitator should know about where "siden sist" came from.
     pub notices: Vec<OpenNotice>,
+    /// Hidden temporary copies of this session that an interrupted save had left, now removed.
+    /// Kept apart from `notices` so that front ends that do not word them yet still build.
+    pub removed_temporaries: Vec<PathBuf>,
 }
 
 /// Something about the previous gathering that the facilitator must see on opening.
@@ -106,7 +109,8 @@ pub enum OpenNotice {
 }
 
 /// Resumes the unfinished session of `gathering`, or starts a new one dated `today`, saved at
-/// once so that the file exists from the first minute.
+/// once so that the file exists from the first minute. Either way, once the session is locked,
+/// the temporary copies an interrupted save of it left behind are removed.
 /// `unreadable` are the session files of the program that did not load: those of the previous
 /// gathering are named in the notices, so a broken file never silently empties "siden sist".
 pub fn open(
@@ -120,6 +124,7 @@ pub fn open(
 ) -> Result<Opened, Problem> {
     if let Some(h) = unfinished(held, gathering) {
         let lock = SessionLock::acquire(&h.path)?;
+        let removed_temporaries = remove_stale_temporaries(&h.path);
         // Read again under the lock: another samling may have saved since the list was made.
         let session = load_session(&h.path).map_err(|mut p| p.remove(0))?;
         return Ok(Opened {
@@ -128,6 +133,7 @@ pub fn open(
             resumed: true,
             lock,
             notices: Vec::new(),
+            removed_temporaries,
         });
     }
     let plan = program.gathering(gathering).ok_or_else(|| {
@@ -143,6 +149,9 @@ pub fn open(
     let id = layout.new_session_id(&program.id, gathering, today);
     let path = layout.session_file(&program.id, &id);
     let lock = SessionLock::acquire(&path)?;
+    // A crash during the very first save of a session leaves a temporary copy and no file, so
+    // the same name comes round again: clean up here too.
+    let removed_temporaries = remove_stale_temporaries(&path);
     let mut session = Session::new(program, plan, id, today);
     session.place = last_said(held, |s| &s.place).unwrap_or_else(|| config.place.clone());
     session.facilitator =
@@ -207,6 +216,7 @@ pub fn open(
         resumed: false,
         lock,
         notices,
+        removed_temporaries,
     })
 }
 
@@ -514,5 +524,64 @@ mod tests {
             text: "Noe ble sagt".into(),
             private: false,
         }]
+    }
+
+    /// The session folder with, beside `01-2026-11-23.ron`'s leftovers, files that only look
+    /// alike: every one of them must be left alone.
+    fn plant_temporaries(layout: &Layout, program: &str) -> (Vec<PathBuf>, Vec<PathBuf>) {
+        let dir = layout.sessions_dir(program);
+        fs::create_dir_all(&dir).unwrap();
+        let stale = vec![
+            dir.join(".01-2026-11-23.ron.a1B2c3"),
+            dir.join(".01-2026-11-23.ron.rescue.ron.ZZ9zz9"),
+        ];
+        let others = vec![
+            // Another session's leftover (its samling may be saving right now).
+            dir.join(".01-2026-11-23-2.ron.a1B2c3"),
+            dir.join(".02-2026-11-30.ron.a1B2c3"),
+            // An export being written, and names that are close but not the pattern.
+            dir.join(".01-2026-11-23.ron.referat.md.a1B2c3"),
+            dir.join(".01-2026-11-23.ron.a1B2c"),
+            dir.join(".01-2026-11-23.ron.a1B2c3d"),
+            dir.join(".01-2026-11-23.ron.a1-2c3"),
+            dir.join("01-2026-11-23.ron.a1B2c3"),
+            dir.join(".hidden"),
+            dir.join("notes.txt"),
+        ];
+        for path in stale.iter().chain(&others) {
+            fs::write(path, "Session(").unwrap();
+        }
+        (stale, others)
+    }
+
+    fn removed_exactly(opened: &Opened, stale: &[PathBuf], others: &[PathBuf]) {
+        assert_eq!(opened.removed_temporaries, stale);
+        for path in stale {
+            assert!(!path.exists(), "{} left", path.display());
+        }
+        for path in others {
+            assert!(path.exists(), "{} removed", path.display());
+        }
+    }
+
+    #[test]
+    fn stale_temporary_copies_of_the_session_opened_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let config = Config::default();
+        // A new session: a crash during its very first save leaves only the temporary copy.
+        let (stale, others) = plant_temporaries(&layout, &program.id);
+        let opened = open(&layout, program, 1, day(23), &config, &[], &[]).unwrap();
+        assert!(opened.path.ends_with("01-2026-11-23.ron"));
+        removed_exactly(&opened, &stale, &others);
+        drop(opened);
+
+        // A resumed session: the same.
+        let (stale, others) = plant_temporaries(&layout, &program.id);
+        let (h, _) = held(&layout, &program.id);
+        let opened = open(&layout, program, 1, day(24), &config, &h, &[]).unwrap();
+        assert!(opened.resumed);
+        removed_exactly(&opened, &stale, &others);
     }
 }
