@@ -231,5 +231,5 @@ fn interactive(
             }
         }
     }
-    tui::run(state, ctx).map(|()| true)
+    tui::run(state, ctx)
 }

@@ -2,29 +2,30 @@
 //! carries out its [`Effect`]s (saving, the bell, opening a session), draws, and puts the
 //! terminal back however the program ends.
 //!
-//! - No busy polling: the loop sleeps until a key, a resize, a signal check once a second, or,
-//!   while a gathering runs, the next whole second (one redraw a second for the countdown).
-//! - SIGTERM, SIGHUP and SIGINT: save, restore the terminal, exit 0. The same when the terminal
-//!   goes away (a closed window, a dropped SSH link) without a signal.
-//! - Terminal events are read on their own thread. crossterm 0.29's reader never returns once
-//!   the terminal has hung up (it retries the failing read forever), so the loop must not wait
-//!   inside it: it waits on a channel instead, and wakes at least once a second to look at the
-//!   signal flag and the terminal.
+//! - No busy polling: the loop sleeps until a key, a resize, a signal, a check of the terminal
+//!   once a second, or, while a gathering runs, the next whole second (one redraw a second for
+//!   the countdown). Everything that has arrived is handled before the next frame.
+//! - Terminal events and signals are read on threads of their own and reach the loop over one
+//!   channel. SIGTERM, SIGHUP and SIGINT: save, restore the terminal, exit. The same when the
+//!   terminal goes away (a closed window, a dropped SSH link) without a signal. SIGTSTP: save,
+//!   restore the terminal and stop; SIGCONT: take the terminal again and redraw.
+//! - If the last save on the way out fails, the session is written as a rescue copy beside its
+//!   file or, failing that, in a fallback folder; its path is printed once the terminal is
+//!   restored, and samling exits non-zero.
 //! - A panic: ratatui's hook (installed by [`ratatui::init`]) restores the terminal, and the
-//!   session in memory is written beside its file as `<file>.rescue.ron` before the panic goes on.
+//!   session in memory is written as a rescue copy before the panic goes on.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use chrono::{Local, Timelike};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
+use signal_hook::iterator::Signals;
 
 use crate::app::{Effect, Msg, Opened, Screen, State, keys, update};
 use crate::i18n::Strings;
@@ -53,52 +54,103 @@ pub fn now() -> Timestamp {
     Timestamp(t.with_nanosecond(0).unwrap_or(t))
 }
 
-/// Runs the interactive program until the user quits or a signal asks it to stop.
-pub fn run(mut state: State, mut ctx: Context) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+/// Runs the interactive program until the user quits or a signal asks it to stop. `Ok(false)`
+/// when what was in memory could not be saved where it belongs (a rescue copy, if one could be
+/// written, is named on stderr once the terminal is restored).
+pub fn run(mut state: State, mut ctx: Context) -> io::Result<bool> {
+    let (tx, input) = mpsc::channel();
+    let signals = spawn_signals(tx.clone())?;
+    spawn_input(tx);
     let mut terminal = ratatui::init();
-    // Pasted text arrives as one piece, not as keys that would run commands.
-    let _ = ratatui::crossterm::execute!(
-        io::stdout(),
-        ratatui::crossterm::event::EnableBracketedPaste
-    );
+    enter_extras();
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut state, &mut ctx, &stop)
+        event_loop(&mut terminal, &mut state, &mut ctx, &input)
     }));
-    let _ = ratatui::crossterm::execute!(
-        io::stdout(),
-        ratatui::crossterm::event::DisableBracketedPaste
-    );
+    leave_extras();
     ratatui::restore();
+    signals.close();
+    let s = state.lang.strings();
     match outcome {
-        Ok(result) => result,
+        Ok(Ok(Ending::Saved)) => Ok(true),
+        Ok(Ok(Ending::Rescued(written))) => Ok(say_rescued(s, written)),
+        Ok(Err(e)) => Err(e),
         Err(panic) => {
-            write_rescue(&mut state);
+            say_rescued(s, write_rescue(&mut state));
             panic::resume_unwind(panic)
         }
     }
 }
 
-/// Reads terminal events on a thread of its own and hands them over a channel.
-fn spawn_input() -> Receiver<io::Result<Event>> {
-    let (tx, rx) = mpsc::channel();
+/// Tells on stderr (the terminal is itself again) where the rescue copy is, or that none could
+/// be written; false either way, so samling exits non-zero.
+fn say_rescued(s: &Strings, written: Option<std::path::PathBuf>) -> bool {
+    match written {
+        Some(path) => eprintln!(
+            "samling: {}",
+            (s.rescue_written)(&path.display().to_string())
+        ),
+        None => eprintln!("samling: {}: {}", s.error, s.rescue_failed),
+    }
+    false
+}
+
+/// Terminal modes beyond ratatui's: pasted text arrives as one piece, not as keys that would
+/// run commands.
+fn enter_extras() {
+    let _ = ratatui::crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
+}
+
+fn leave_extras() {
+    let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
+}
+
+/// What wakes the loop.
+enum Input {
+    Event(Event),
+    Signal(i32),
+    /// The terminal cannot be read any more (it hung up).
+    Failed,
+}
+
+/// How the loop ended.
+enum Ending {
+    /// Everything is on disk where it belongs.
+    Saved,
+    /// The last save failed: the rescue copy, if it could be written.
+    Rescued(Option<std::path::PathBuf>),
+}
+
+/// Reads terminal events on a thread of its own and hands them over the channel.
+///
+/// crossterm 0.29's reader may never return once the terminal has hung up, so the loop must not
+/// wait inside it: it waits on the channel instead, and wakes at least once a second to look at
+/// the terminal.
+fn spawn_input(tx: Sender<Input>) {
     thread::spawn(move || {
         loop {
-            let event = event::read();
-            let failed = event.is_err();
-            if tx.send(event).is_err() || failed {
+            let input = event::read().map_or(Input::Failed, Input::Event);
+            let failed = matches!(input, Input::Failed);
+            if tx.send(input).is_err() || failed {
                 break;
             }
         }
     });
-    rx
+}
+
+/// Hands the signals samling handles to the loop: SIGTERM, SIGHUP and SIGINT end it (saving);
+/// SIGTSTP suspends it with the terminal restored; SIGCONT redraws.
+fn spawn_signals(tx: Sender<Input>) -> io::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+    let handle = signals.handle();
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Input::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(handle)
 }
 
 /// Whether the terminal has hung up (its window closed, its SSH link dropped).
@@ -118,29 +170,49 @@ fn terminal_gone() -> bool {
     }
 }
 
+/// What the loop does with one input: a message for `update`, or a change to the run itself.
+enum Step {
+    Msg(Msg),
+    Draw,
+    /// Everything anew: the screen may hold anything (after a stop, another program drew).
+    Redraw,
+    Suspend,
+    Stop,
+    Nothing,
+}
+
+fn step(state: &State, input: Input) -> Step {
+    use signal_hook::consts::{SIGCONT, SIGTSTP};
+    match input {
+        Input::Event(event) => match test_panic(event) {
+            Event::Key(key) => keys::map(state, key).map_or(Step::Nothing, Step::Msg),
+            Event::Paste(text) if state.run().is_some() => Step::Msg(Msg::Paste(text)),
+            // The next draw takes the new size itself.
+            Event::Resize(..) => Step::Draw,
+            _ => Step::Nothing,
+        },
+        Input::Signal(SIGTSTP) => Step::Suspend,
+        Input::Signal(SIGCONT) => Step::Redraw,
+        Input::Signal(_) | Input::Failed => Step::Stop,
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
     ctx: &mut Context,
-    stop: &AtomicBool,
-) -> io::Result<()> {
-    let input = spawn_input();
+    input: &Receiver<Input>,
+) -> io::Result<Ending> {
     let mut dirty = true;
+    let mut stop = false;
     // Ticks come once a second on the clock, whether or not keys arrive in between: typing
     // must not hold back the countdown or the saving of a draft.
     let mut next_tick = Instant::now() + Duration::from_secs(1);
     while !state.quit {
-        if stop.load(Ordering::Relaxed) || terminal_gone() {
-            // Asked to stop from outside, or nobody left to see: keep what is being typed,
-            // save, and if that fails leave a rescue copy; then go.
-            if state.run().is_some() {
-                let effects = update(state, Msg::Tick, now());
-                perform(state, ctx, effects);
-                if state.run().is_some_and(|r| r.unsaved) {
-                    write_rescue(state);
-                }
-            }
-            break;
+        if stop || terminal_gone() {
+            // Asked to stop from outside, or nobody left to see: keep what is being typed and
+            // save; if that fails, leave a rescue copy.
+            return Ok(leave(state, ctx));
         }
         if dirty {
             terminal.draw(|frame| ui::render(state, now(), frame))?;
@@ -151,23 +223,35 @@ fn event_loop(
         } else {
             WAKE
         };
-        let msg = match input.recv_timeout(timeout) {
-            Ok(event) => match test_panic(event?) {
-                Event::Key(key) => keys::map(state, key),
-                Event::Paste(text) if state.run().is_some() => Some(Msg::Paste(text)),
-                Event::Resize(..) => {
-                    dirty = true;
-                    None
-                }
-                _ => None,
-            },
+        let first = match input.recv_timeout(timeout) {
+            Ok(first) => Some(first),
             Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => Some(Input::Failed),
         };
-        if let Some(msg) = msg {
-            let effects = update(state, msg, now());
-            perform(state, ctx, effects);
-            dirty = true;
+        // Everything that has arrived is taken before the next frame: a burst of typed keys
+        // (a paste without bracketed paste) is not left waiting, nor drawn a key at a time.
+        for input in first.into_iter().chain(input.try_iter()) {
+            match step(state, input) {
+                Step::Msg(msg) => {
+                    let effects = update(state, msg, now());
+                    perform(state, ctx, effects);
+                    dirty = true;
+                }
+                Step::Draw => dirty = true,
+                Step::Redraw => {
+                    redraw_all(terminal)?;
+                    dirty = true;
+                }
+                Step::Suspend => {
+                    suspend(terminal, state, ctx)?;
+                    dirty = true;
+                }
+                Step::Stop => stop = true,
+                Step::Nothing => {}
+            }
+            if stop || state.quit {
+                break;
+            }
         }
         if state.needs_ticks() && Instant::now() >= next_tick {
             let effects = update(state, Msg::Tick, now());
@@ -176,7 +260,51 @@ fn event_loop(
             next_tick = next_whole_second();
         }
     }
-    Ok(())
+    Ok(Ending::Saved)
+}
+
+/// The way out when asked to stop: what is typed is kept and saved; if the save fails, a
+/// rescue copy is written.
+fn leave(state: &mut State, ctx: &mut Context) -> Ending {
+    if state.run().is_none() {
+        return Ending::Saved;
+    }
+    let effects = update(state, Msg::Tick, now());
+    perform(state, ctx, effects);
+    if state.run().is_some_and(|r| r.unsaved) {
+        Ending::Rescued(write_rescue(state))
+    } else {
+        Ending::Saved
+    }
+}
+
+/// SIGTSTP (a `kill -TSTP`, or a shell's job control): save, give the terminal back as it was,
+/// stop; on SIGCONT take it again and draw everything anew.
+fn suspend(terminal: &mut DefaultTerminal, state: &mut State, ctx: &mut Context) -> io::Result<()> {
+    if state.run().is_some() {
+        let effects = update(state, Msg::Tick, now());
+        perform(state, ctx, effects);
+    }
+    leave_extras();
+    ratatui::restore();
+    // Stops here, as the default action would, until SIGCONT.
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    ratatui::crossterm::execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        ratatui::crossterm::cursor::Hide
+    )?;
+    enter_extras();
+    redraw_all(terminal)
+}
+
+/// Clears the screen and makes the next frame draw every cell. Not `Terminal::clear`: it asks
+/// the terminal where the cursor is, and the answer would go to the input thread, which owns
+/// the reading of the terminal, so the question times out.
+fn redraw_all(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// In debug builds with `SAMLING_TEST_PANIC` set, F12 panics, so the end-to-end tests can prove
@@ -198,24 +326,25 @@ fn next_whole_second() -> Instant {
     Instant::now() + Duration::from_secs(1).saturating_sub(into_second) + Duration::from_millis(5)
 }
 
-/// Writes the running session, with any note still in the editor, beside its file as
-/// `<file>.rescue.ron`, for when it cannot be saved where it belongs (a panic, or a failed last
-/// save on the way out).
-fn write_rescue(state: &mut State) {
-    if let Screen::Run(run) = &mut state.screen {
-        run.keep_draft();
-        let rescue = store::save::rescue_path(&run.file);
-        let written = store::save::to_ron(&run.session)
-            .map_err(io::Error::other)
-            .and_then(|text| store::save::write_atomic(&rescue, text.as_bytes()));
-        if written.is_ok() {
-            let s = state.lang.strings();
-            eprintln!(
-                "samling: {}",
-                (s.rescue_written)(&rescue.display().to_string())
-            );
-        }
-    }
+/// Writes the running session, with any note still in the editor, as a rescue copy: beside
+/// its file as `<file>.rescue.ron`, or where that cannot be written (the disk is full, the
+/// folder is gone or read-only), in the first fallback place that takes it (see
+/// [`store::save::rescue_places`]). For when it cannot be saved where it belongs: a panic, or
+/// a failed last save on the way out. The path written, if any.
+fn write_rescue(state: &mut State) -> Option<std::path::PathBuf> {
+    let Screen::Run(run) = &mut state.screen else {
+        return None;
+    };
+    run.keep_draft();
+    let text = store::save::to_ron(&run.session).ok()?;
+    store::save::rescue_places(&run.file)
+        .into_iter()
+        .find(|place| {
+            place
+                .parent()
+                .is_none_or(|dir| store::save::create_private_dir(dir).is_ok())
+                && store::save::write_atomic(place, text.as_bytes()).is_ok()
+        })
 }
 
 /// Carries out effects, feeding their outcomes back as messages until none are left.
@@ -279,8 +408,7 @@ fn open_notices(
             .filter(|p| !named.contains(p))
             .map(|p| s.located(p)),
     );
-    let rescue = store::save::rescue_path(path);
-    if rescue.exists() {
+    for rescue in store::save::rescue_copies(path) {
         notices.push((s.rescue_found)(&rescue.display().to_string()));
     }
     notices

@@ -6,6 +6,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
+use chrono::Timelike;
 use samling::model::timer::Phase;
 use samling::store;
 use support::pty::Pty;
@@ -45,6 +46,8 @@ fn run_a_gathering_quit_and_resume() {
     // The file exists from the first moment.
     let file = session_file(&data);
 
+    // "lagret" is on screen from the first frame: wait for a save after the keys.
+    let before = chrono::Local::now().time().with_nanosecond(0).unwrap();
     pty.send(" ");
     pty.wait_for("14:5");
     pty.send("n");
@@ -52,7 +55,9 @@ fn run_a_gathering_quit_and_resume() {
     pty.send("p");
     pty.wait_for("Neste: Hvem er vi? Verdiene våre");
     pty.send("p");
-    pty.wait_for("lagret");
+    pty.wait_until("a save after the keys", |p| {
+        p.saved_at().is_some_and(|at| at >= before)
+    });
     pty.send("q");
     assert!(pty.wait_exit().success());
     assert!(!pty.alternate_screen());
@@ -103,10 +108,13 @@ fn kill_9_mid_item_loses_nothing_saved_and_the_clock_resumes() {
         1
     );
 
-    // The stale lock of the killed process is taken over; the clock goes on from the file.
+    // The stale lock of the killed process is taken over; the clock goes on from the file:
+    // 16 minutes with the one added, less the seconds this test has taken, not a fresh 15:00.
     let mut pty = start(dir.path(), &["run"]);
     pty.wait_for("Velkommen og innsjekk");
-    pty.wait_for("15:");
+    pty.wait_until("the countdown", |p| p.countdown().is_some());
+    let left = pty.countdown().unwrap();
+    assert!((15 * 60 + 30..16 * 60).contains(&left), "{left} s left");
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
@@ -205,9 +213,25 @@ fn a_terminal_that_goes_away_ends_samling_without_spinning() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let mut pty = clock_running(dir.path());
+    let before = pty.cpu_ticks().unwrap();
     pty.hang_up();
-    // It must exit by itself (wait_exit fails the test after its timeout otherwise).
-    pty.wait_exit();
+    // It must exit by itself, soon, and use next to no CPU on the way (a reader retrying a
+    // dead terminal would spin a core until then).
+    let mut last = before;
+    let start = std::time::Instant::now();
+    while !pty.exited() {
+        last = pty.cpu_ticks().unwrap_or(last);
+        assert!(
+            start.elapsed() < support::pty::TIMEOUT,
+            "samling did not exit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        last - before < 20,
+        "{} ticks of CPU while the terminal was gone",
+        last - before
+    );
     let session = store::load_session(&session_file(&data)).unwrap();
     assert_eq!(session.phase(), Phase::Running);
 }
@@ -412,4 +436,113 @@ fn enter_on_a_held_gathering_asks_and_holding_it_again_is_a_choice() {
     pty.send("q");
     assert!(pty.wait_exit().success());
     assert_eq!(files().len(), 2, "held again on purpose: a new session");
+}
+
+#[test]
+fn sigterm_with_the_editor_open_keeps_the_note_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = clock_running(dir.path());
+    pty.send("i");
+    pty.wait_for("Notat · Plenum");
+    pty.send("Skrevet da vinduet ble lukket");
+    pty.wait_for("Skrevet da vinduet ble lukket");
+    pty.signal("TERM");
+    assert!(pty.wait_exit().success());
+    assert!(!pty.alternate_screen(), "the terminal is restored");
+    let session = store::load_session(&session_file(&data)).unwrap();
+    let draft = session.draft.expect("the text is kept as a draft");
+    assert_eq!(draft.text, "Skrevet da vinduet ble lukket");
+}
+
+#[test]
+fn a_stop_from_outside_gives_the_terminal_back_and_continuing_draws_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = clock_running(dir.path());
+    pty.signal("TSTP");
+    pty.wait_until("the terminal given back", |p| !p.alternate_screen());
+    pty.signal("CONT");
+    pty.wait_until("the full screen again", |p| p.alternate_screen());
+    pty.wait_for("Velkommen og innsjekk");
+    // Keys work as keys again (raw mode): n moves on at once, without Enter.
+    pty.send("n");
+    pty.wait_for("▶ 13:15 Om programmet");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn when_the_last_save_fails_the_rescue_copy_goes_elsewhere_and_is_found_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let state = dir.path().join("state");
+    let env = [
+        ("XDG_STATE_HOME", state.to_str().unwrap()),
+        ("XDG_CACHE_HOME", state.to_str().unwrap()),
+        ("TMPDIR", state.to_str().unwrap()),
+    ];
+    let args = ["--dir", data.to_str().unwrap(), "run"];
+    let mut pty = Pty::spawn(&args, dir.path(), &env, 100, 30);
+    pty.wait_for("Velkommen og innsjekk");
+    pty.send(" ");
+    pty.wait_for("14:5");
+    let file = session_file(&data);
+    // The session's folder goes away and a file stands where it was: nothing can be written
+    // there, not even as root (a network share gone, a synced folder moved).
+    let folder = file.parent().unwrap().to_path_buf();
+    let moved = data.join("moved");
+    std::fs::rename(&folder, &moved).unwrap();
+    std::fs::write(&folder, "not a folder").unwrap();
+    pty.send("i");
+    pty.wait_for("Notat · Plenum");
+    pty.send("Dette må reddes");
+    // Shown on the editor's frame too, which covers the status line.
+    pty.wait_for("IKKE LAGRET");
+    pty.signal("TERM");
+    let status = pty.wait_exit();
+    assert!(!status.success(), "a failed last save is not a success");
+    let screen = pty.screen();
+    let rescue = state
+        .join("samling/rescue")
+        .read_dir()
+        .expect("a rescue folder in the state dir")
+        .next()
+        .expect("a rescue copy")
+        .unwrap()
+        .path();
+    let name = rescue.file_name().unwrap().to_str().unwrap().to_string();
+    assert!(screen.contains(&name), "its path is said:\n{screen}");
+    assert!(
+        std::fs::read_to_string(&rescue)
+            .unwrap()
+            .contains("Dette må reddes")
+    );
+
+    // Put back, the next start says where the rescue copy is.
+    std::fs::remove_file(&folder).unwrap();
+    std::fs::rename(&moved, &folder).unwrap();
+    let mut pty = Pty::spawn(&args, dir.path(), &env, 200, 40);
+    pty.wait_for("redningskopi");
+    pty.wait_for(&name);
+    pty.send_alone("\x1b");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
+fn a_burst_of_thousands_of_typed_keys_arrives_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = clock_running(dir.path());
+    pty.send("i");
+    pty.wait_for("Notat · Plenum");
+    // Typed (not pasted: no bracketed paste), as a paste into a terminal without it arrives.
+    let text = format!("{}{}SLUTT", "a".repeat(1500), "b".repeat(1500));
+    pty.send(&text);
+    pty.wait_for("SLUTT");
+    pty.send_alone("\x1b");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let session = store::load_session(&session_file(&data)).unwrap();
+    assert_eq!(session.notes[0].text, text);
 }

@@ -32,6 +32,8 @@ impl Editor {
         let lines: Vec<String> = draft.text.split('\n').map(str::to_string).collect();
         let mut text = TextArea::new(lines);
         text.set_wrap_mode(WrapMode::WordOrGlyph);
+        // No band across the cursor's line: the note reads as plain text.
+        text.set_cursor_line_style(ratatui::style::Style::new());
         text.move_cursor(ratatui_textarea::CursorMove::Bottom);
         text.move_cursor(ratatui_textarea::CursorMove::End);
         Editor { text, draft }

@@ -279,6 +279,7 @@ pub const EN: Strings = Strings {
     temporary_removed: |p| {
         format!("Removed a temporary copy that an interrupted save had left behind: {p}")
     },
+    rescue_failed: "could not save what was in memory, neither beside the session nor anywhere else",
     rescue_written: |p| format!("what was in memory is saved in {p}"),
     since_last_none: |g| {
         format!("Since last time: no held gathering {g} was found, so there is nothing to bring")

@@ -229,6 +229,8 @@ pub struct Strings {
     pub mirror_now: &'static str,
     /// In the "then" column when the earlier gathering gave no answer to the question.
     pub mirror_no_answer: &'static str,
+    /// No rescue copy could be written anywhere: what was not saved is lost.
+    pub rescue_failed: &'static str,
     pub rescue_written: fn(&str) -> String,
 
     // Words for the model.

@@ -36,6 +36,19 @@ pub fn platform_config_file() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("config.ron"))
 }
 
+/// Folders outside the data dir where a rescue copy can go when the data dir takes nothing
+/// (a full or read-only disk, a network share gone): the platform's state dir (Linux), its
+/// cache dir, then the temporary folder. Each is very likely writable when the data dir is not.
+pub fn fallback_dirs() -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if let Some(p) = project_dirs() {
+        dirs.extend(p.state_dir().map(Path::to_path_buf));
+        dirs.push(p.cache_dir().to_path_buf());
+    }
+    dirs.push(std::env::temp_dir().join("samling"));
+    dirs
+}
+
 /// The first of: the command line, the environment, the platform default. An empty environment
 /// variable counts as unset, as shells make it easy to set one by accident.
 pub fn resolve(

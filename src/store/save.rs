@@ -42,6 +42,42 @@ pub fn rescue_path(file: &Path) -> PathBuf {
     file.with_file_name(name)
 }
 
+/// Every place a rescue copy of `file` may be, in the order samling tries to write one:
+/// beside it, then under each of [`super::paths::fallback_dirs`] as
+/// `rescue/<name>-<hash>.rescue.ron`, where the hash of the whole path keeps two data dirs
+/// with a session of the same name apart. The next start looks in all of them.
+pub fn rescue_places(file: &Path) -> Vec<PathBuf> {
+    let full = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let mut name = file.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(
+        "-{:016x}.rescue.ron",
+        fnv1a(full.as_os_str().as_encoded_bytes())
+    ));
+    let mut places = vec![rescue_path(file)];
+    places.extend(
+        super::paths::fallback_dirs()
+            .into_iter()
+            .map(|dir| dir.join("rescue").join(&name)),
+    );
+    places
+}
+
+/// The rescue copies of `file` that exist now, to announce when it is opened.
+pub fn rescue_copies(file: &Path) -> Vec<PathBuf> {
+    rescue_places(file)
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect()
+}
+
+/// FNV-1a, 64 bits: a hash that stays the same from one build of samling to the next, as a
+/// file name made from it must.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// RON as samling writes it: struct names (so `samling check` knows what a file is), four-space
 /// indents, one field a line, and text as typed: a note with line breaks stays on several lines
 /// of the file, and a note with `"` or `\` becomes a raw string `r#"…"#`. Escaping every

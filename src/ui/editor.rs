@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::form::{FormError, FormKind};
-use crate::app::{Confirm, Run};
+use crate::app::{Confirm, Run, SaveState};
 use crate::i18n::Strings;
 
 /// The editor over the lower part of the screen, wide enough to type comfortably.
@@ -22,19 +22,26 @@ pub fn render(run: &Run, s: &Strings, frame: &mut Frame) {
     let [area] = Layout::horizontal([Constraint::Percentage(90)])
         .flex(Flex::Center)
         .areas(area);
-    let mut text = editor.text.clone();
-    text.set_block(
-        Block::bordered()
-            .title((s.editor_title)(
-                &(s.group)(editor.draft.group),
-                editor.draft.prompt,
-            ))
-            .title_bottom(Line::from(s.editor_hint).right_aligned())
-            .border_style(Style::new().fg(Color::LightCyan)),
-    );
-    text.set_cursor_line_style(Style::new());
+    let mut block = Block::bordered()
+        .title((s.editor_title)(
+            &(s.group)(editor.draft.group),
+            editor.draft.prompt,
+        ))
+        .title_bottom(Line::from(s.editor_hint).right_aligned())
+        .border_style(Style::new().fg(Color::LightCyan));
+    // The editor covers the status line: a save that fails must still show while one types.
+    if let SaveState::Failed(why) = &run.save {
+        // Cut to the room the hint leaves: a title that does not fit is not drawn at all.
+        let room = usize::from(area.width).saturating_sub(s.editor_hint.chars().count() + 4);
+        let text = super::widgets::clipped(&(s.save_failed)(why), room);
+        block =
+            block.title_bottom(Line::styled(text, Style::new().fg(Color::LightRed)).left_aligned());
+    }
     frame.render_widget(Clear, area);
-    frame.render_widget(&text, area);
+    // The text is drawn inside a block of its own, not given one: giving it one would mean a
+    // copy of the whole text every frame (a pasted page costs a core while idle).
+    frame.render_widget(&editor.text, block.inner(area));
+    frame.render_widget(block, area);
 }
 
 /// A one-line question in the middle of the screen.

@@ -131,6 +131,57 @@ impl Pty {
         self.master = None;
     }
 
+    /// The countdown of the current item on the facilitator view (`MM:SS` just inside the
+    /// current item's box, right of the agenda), in seconds; negative in overtime.
+    pub fn countdown(&self) -> Option<i64> {
+        let screen = self.screen();
+        screen.lines().find_map(|line| {
+            let at = line.find("││ ")? + "││ ".len();
+            let text = line[at..].split_whitespace().next()?;
+            let (sign, digits) = match text.strip_prefix('+') {
+                Some(rest) => (-1, rest),
+                None => (1, text),
+            };
+            let (m, s) = digits.split_once(':')?;
+            Some(sign * (m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?))
+        })
+    }
+
+    /// Waits until `test` holds for the screen; fails with the screen as it is if it never does.
+    pub fn wait_until(&self, what: &str, test: impl Fn(&Pty) -> bool) {
+        let start = Instant::now();
+        while !test(self) {
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "waited {TIMEOUT:?} for {what}; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The time of the last save on the status line (`lagret 13:42:10`), if shown.
+    pub fn saved_at(&self) -> Option<chrono::NaiveTime> {
+        let screen = self.screen();
+        let at = screen.find("lagret ")? + "lagret ".len();
+        chrono::NaiveTime::parse_from_str(screen.get(at..at + 8)?, "%H:%M:%S").ok()
+    }
+
+    /// CPU time the program has used so far, in clock ticks (Linux `/proc`); `None` once it has
+    /// gone.
+    pub fn cpu_ticks(&self) -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).ok()?;
+        // After the command name in parentheses: utime and stime are fields 14 and 15.
+        let fields: Vec<&str> = stat[stat.rfind(')')? + 2..].split(' ').collect();
+        Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+    }
+
+    /// Whether the program has exited (without waiting).
+    pub fn exited(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(Some(_)))
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("a pid")
     }
