@@ -307,6 +307,7 @@ fn problem(p: &Problem) -> String {
             _ => format!("could not read or write the file: {detail}"),
         },
         ProblemKind::NotAFile => "this is a directory, not a file".into(),
+        ProblemKind::NotRegular => "not a regular file".into(),
         ProblemKind::TooLarge { bytes, limit } => format!(
             "the file is too large ({}; the limit is {})",
             megabytes(*bytes, false),

@@ -312,6 +312,7 @@ fn problem(p: &Problem) -> String {
             _ => format!("kunne ikke lese eller skrive filen: {detail}"),
         },
         ProblemKind::NotAFile => "dette er en mappe, ikke en fil".into(),
+        ProblemKind::NotRegular => "ikke en vanlig fil".into(),
         ProblemKind::TooLarge { bytes, limit } => format!(
             "filen er for stor ({}; grensen er {})",
             megabytes(*bytes, true),

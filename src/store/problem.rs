@@ -39,8 +39,11 @@ pub enum ProblemKind {
         kind: io::ErrorKind,
         detail: String,
     },
-    /// A folder (or device) stands where a file should be.
+    /// A folder stands where a file should be.
     NotAFile,
+    /// A device, pipe or socket stands where a file should be: never read, since a pipe blocks
+    /// and `/dev/zero` never ends.
+    NotRegular,
     /// Larger than any real program or session; refused before reading it.
     TooLarge {
         bytes: u64,
