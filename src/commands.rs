@@ -419,21 +419,48 @@ pub fn export(
         "html" => export::html(&minutes, s),
         _ => export::markdown(&minutes, s),
     };
-    let out = req.output.map(Path::to_path_buf).unwrap_or_else(|| {
-        let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".referat.{}", req.format));
-        path.with_file_name(name)
-    });
+    let out = req
+        .output
+        .map_or_else(|| export::beside(&path, req.format), Path::to_path_buf);
+    if is_session_file(&out, &path) {
+        writeln!(
+            io.err,
+            "{}",
+            (s.export_onto_session)(&out.display().to_string())
+        )?;
+        return Ok(false);
+    }
     if out.exists() && !req.force {
         writeln!(io.err, "{}", (s.export_exists)(&out.display().to_string()))?;
         return Ok(false);
     }
-    if let Err(e) = store::save::write_atomic(&out, text.as_bytes()) {
+    if let Err(e) = store::save::write_atomic_no_backup(&out, text.as_bytes()) {
         writeln!(io.err, "{}", s.located(&Problem::io(&out, &e)))?;
         return Ok(false);
     }
     writeln!(io.out, "{}", (s.export_written)(&out.display().to_string()))?;
     Ok(true)
+}
+
+/// Whether writing the minutes to `out` would destroy a samling file: the session exported
+/// (by any spelling of its path, or a link to it), or any `.ron` file, which is where sessions
+/// and programs live. Even `--force` must not turn a session into Markdown.
+fn is_session_file(out: &Path, session: &Path) -> bool {
+    let is_ron = out
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
+    is_ron || canonical(out).is_some_and(|o| canonical(session) == Some(o))
+}
+
+/// `path` with links and `.`/`..` resolved; for a file not there yet, its folder resolved.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    path.canonicalize().ok().or_else(|| {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        Some(folder.canonicalize().ok()?.join(path.file_name()?))
+    })
 }
 
 /// `samling check FILE...`: every problem as `path:line:col: message`. False if any.

@@ -285,9 +285,7 @@ fn export_minutes(state: &State, replace: bool) -> Msg {
         return Msg::Exported(Err(String::new()));
     };
     let s = state.lang.strings();
-    let mut name = run.file.file_name().unwrap_or_default().to_os_string();
-    name.push(".referat.md");
-    let path = run.file.with_file_name(name);
+    let path = crate::export::beside(&run.file, "md");
     if path.exists() && !replace {
         return Msg::ExportExists(path);
     }
@@ -298,7 +296,7 @@ fn export_minutes(state: &State, replace: bool) -> Msg {
         .map_or(run.session.program.clone(), |p| p.title.clone());
     let minutes = crate::export::Minutes::of(&run.session, &program, false);
     let text = crate::export::markdown(&minutes, s);
-    match store::save::write_atomic(&path, text.as_bytes()) {
+    match store::save::write_atomic_no_backup(&path, text.as_bytes()) {
         Ok(()) => Msg::Exported(Ok(path)),
         Err(e) => Msg::Exported(Err(s.located(&store::Problem::io(&path, &e)))),
     }

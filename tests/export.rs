@@ -1,7 +1,7 @@
 //! The minutes: golden files of the Markdown and HTML, nothing private unless asked for, HTML
 //! that parses, and `samling export` from the real binary.
 
-use std::process::Command;
+mod support;
 
 use chrono::Duration;
 use samling::export::{Minutes, html, markdown};
@@ -11,6 +11,7 @@ use samling::model::{
     Timestamp, Who,
 };
 use samling::store::catalog;
+use support::cli::samling;
 
 const SECRET: &str = "Hemmelig: en kollega gråt";
 const FACILITATOR_SECRET: &str = "Husk papir";
@@ -206,23 +207,9 @@ fn export_writes_beside_the_session_asks_for_force_and_names_a_bad_path() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("02-2026-10-12.ron");
     samling::store::save_session(&file, &held()).unwrap();
-    let samling = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_samling"))
-            .arg("--dir")
-            .arg(dir.path())
-            .args(args)
-            .env("SAMLING_CONFIG", dir.path().join("config.ron"))
-            .env_remove("SAMLING_LANG")
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).to_string(),
-            String::from_utf8_lossy(&out.stderr).to_string(),
-        )
-    };
+    let run = |args: &[&str]| samling(dir.path(), args);
     let f = file.to_str().unwrap();
-    let (code, out, err) = samling(&["export", f, "--format", "html"]);
+    let (code, out, err) = run(&["export", f, "--format", "html"]);
     assert_eq!(code, Some(0), "{err}");
     let written = dir.path().join("02-2026-10-12.ron.referat.html");
     assert!(out.contains(written.to_str().unwrap()), "{out}");
@@ -232,15 +219,63 @@ fn export_writes_beside_the_session_asks_for_force_and_names_a_bad_path() {
             .contains("Referat: 2. samling")
     );
 
-    let (code, _, err) = samling(&["export", f, "--format", "html"]);
+    let (code, _, err) = run(&["export", f, "--format", "html"]);
     assert_eq!(code, Some(1));
     assert!(err.contains("--force"), "{err}");
     assert_eq!(
-        samling(&["export", f, "--format", "html", "--force"]).0,
+        run(&["export", f, "--format", "html", "--force"]).0,
         Some(0)
     );
 
-    let (code, _, err) = samling(&["export", f, "-o", "/nonexistent/dir/referat.md"]);
+    let (code, _, err) = run(&["export", f, "-o", "/nonexistent/dir/referat.md"]);
     assert_eq!(code, Some(1));
     assert!(err.contains("/nonexistent/dir/referat.md"), "{err}");
+}
+
+#[test]
+fn export_never_writes_over_a_session_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("02-2026-10-12.ron");
+    samling::store::save_session(&file, &held()).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let other = dir.path().join("annen.ron");
+    std::fs::write(&other, "ikke rør").unwrap();
+    let f = file.to_str().unwrap();
+    // The session itself, spelled another way, and any other .ron file.
+    let same = format!("{}/./02-2026-10-12.ron", dir.path().display());
+    for target in [f, same.as_str(), other.to_str().unwrap()] {
+        for lang in ["nb", "en"] {
+            let (code, _, err) = samling(
+                dir.path(),
+                &["--lang", lang, "export", f, "-o", target, "--force"],
+            );
+            assert_eq!(code, Some(1), "{target}: {err}");
+            let says = if lang == "nb" {
+                "samlingsfil"
+            } else {
+                "session or program file"
+            };
+            assert!(err.contains(says) && err.contains(target), "{err}");
+        }
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "ikke rør");
+}
+
+#[test]
+fn minutes_written_again_keep_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("02-2026-10-12.ron");
+    samling::store::save_session(&file, &held()).unwrap();
+    let f = file.to_str().unwrap();
+    let out = dir.path().join("referat.md");
+    for _ in 0..2 {
+        let (code, _, err) = samling(
+            dir.path(),
+            &["export", f, "-o", out.to_str().unwrap(), "--force"],
+        );
+        assert_eq!(code, Some(0), "{err}");
+    }
+    assert!(out.exists());
+    assert!(!samling::store::save::backup_path(&out).exists());
 }

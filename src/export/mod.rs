@@ -10,9 +10,20 @@ mod markdown;
 pub use html::html;
 pub use markdown::markdown;
 
+use std::path::{Path, PathBuf};
+
 use crate::i18n::Strings;
 use crate::model::timer;
 use crate::model::{Commitment, Note, NoteKind, Session, Status, Timestamp, schedule};
+
+/// Where the minutes of the session in `file` go by default: `<file>.referat.<format>`, beside
+/// it, so they are found with the session and never mistaken for one (the name ends otherwise
+/// than `.ron`).
+pub fn beside(file: &Path, format: &str) -> PathBuf {
+    let mut name = file.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".referat.{format}"));
+    file.with_file_name(name)
+}
 
 /// Everything the minutes say, in the order they say it.
 #[derive(Debug, Clone, PartialEq)]

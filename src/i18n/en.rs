@@ -175,6 +175,12 @@ pub const EN: Strings = Strings {
     minutes_chart: "Minutes per item: planned (light) and actual (dark, red over plan)",
     html_lang: "en",
     export_exists: |p| format!("{p} exists; use --force to replace it"),
+    export_onto_session: |p| {
+        format!(
+            "{p} is a session or program file; the minutes never replace it. \
+             Choose another name with -o, e.g. referat.md"
+        )
+    },
     export_written: |p| format!("The minutes are written to {p}"),
     nothing_held: |title, g| match g {
         Some(n) => format!("No gathering {n} of \"{title}\" has been held yet"),

@@ -150,6 +150,8 @@ pub struct Strings {
     /// The `lang` attribute of exported HTML.
     pub html_lang: &'static str,
     pub export_exists: fn(&str) -> String,
+    /// The output asked for is the session exported, or another `.ron` file.
+    pub export_onto_session: fn(&str) -> String,
     pub export_written: fn(&str) -> String,
     pub nothing_held: fn(&str, Option<u32>) -> String,
     pub cli_export: &'static str,

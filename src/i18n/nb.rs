@@ -180,6 +180,12 @@ pub const NB: Strings = Strings {
     minutes_chart: "Minutter per punkt: plan (lys) og faktisk (mørk, rød over plan)",
     html_lang: "nb",
     export_exists: |p| format!("{p} finnes fra før; bruk --force for å erstatte den"),
+    export_onto_session: |p| {
+        format!(
+            "{p} er en samlingsfil eller programfil; referatet skrives aldri over den. \
+             Velg et annet navn med -o, f.eks. referat.md"
+        )
+    },
     export_written: |p| format!("Referatet er skrevet til {p}"),
     nothing_held: |title, g| match g {
         Some(n) => format!("Ingen {n}. samling av «{title}» er holdt ennå"),
