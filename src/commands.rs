@@ -11,6 +11,7 @@ use crate::model::session::latest_word;
 use crate::model::{GatheringPlan, Program, Status, schedule};
 use crate::store::catalog::{self, Entry, Source};
 use crate::store::{self, Layout, Problem, sessions};
+use crate::text;
 
 /// Where output goes: `out` for results, `err` for problems.
 pub struct Io<'a> {
@@ -46,17 +47,21 @@ fn report(io: &mut Io, s: &Strings, problems: &[Problem]) -> io::Result<()> {
 /// `samling programs`: one line per program. False if a user program file did not load.
 pub fn programs(io: &mut Io, s: &Strings, layout: Option<&Layout>) -> io::Result<bool> {
     let (entries, problems) = catalogue(layout);
-    let id_width = column_width(s.col_id, entries.iter().map(|e| e.program.id.as_str()));
-    let title_width = column_width(
-        s.col_title,
-        entries.iter().map(|e| e.program.title.as_str()),
-    );
+    // Cleaned here already (the writer would too) so the columns line up without what is
+    // taken out.
+    let ids: Vec<_> = entries.iter().map(|e| text::clean(&e.program.id)).collect();
+    let titles: Vec<_> = entries
+        .iter()
+        .map(|e| text::clean(&e.program.title))
+        .collect();
+    let id_width = column_width(s.col_id, ids.iter().map(|c| c.as_ref()));
+    let title_width = column_width(s.col_title, titles.iter().map(|c| c.as_ref()));
     writeln!(
         io.out,
         "{:<id_width$}  {:<title_width$}  {:>9}  {}",
         s.col_id, s.col_title, s.col_gatherings, s.col_source
     )?;
-    for e in &entries {
+    for ((e, id), title) in entries.iter().zip(&ids).zip(&titles) {
         let source = match &e.source {
             Source::Builtin => s.source_builtin.to_string(),
             Source::User(path) => path.display().to_string(),
@@ -64,8 +69,8 @@ pub fn programs(io: &mut Io, s: &Strings, layout: Option<&Layout>) -> io::Result
         writeln!(
             io.out,
             "{:<id_width$}  {:<title_width$}  {:>9}  {}",
-            e.program.id,
-            e.program.title,
+            id,
+            title,
             e.program.gatherings.len(),
             source
         )?;

@@ -210,7 +210,8 @@ fn write_rescue(state: &mut State) {
             .and_then(|text| store::save::write_atomic(&rescue, text.as_bytes()));
         if written.is_ok() {
             let s = state.lang.strings();
-            eprintln!(
+            let _ = writeln!(
+                crate::text::Clean::new(io::stderr()),
                 "samling: {}",
                 (s.rescue_written)(&rescue.display().to_string())
             );
