@@ -279,3 +279,85 @@ fn minutes_written_again_keep_no_backup() {
     assert!(out.exists());
     assert!(!samling::store::save::backup_path(&out).exists());
 }
+
+/// Text that tries to be markup, fetch a URL, or act on a terminal, in every field the
+/// minutes show.
+const HOSTILE_NOTE: &str = "![](http://x.test/p.png?pupil=Ola)\n# Overskrift\n---\n> sitat\n\
+                            1. liste\n+ punkt\n===\n[lenke](http://x.test) <img src=x onerror=alert(1)> \
+                            **fet** _kursiv_ `kode` ~~strek~~ | celle | &amp;\n\
+                            x\u{1b}[2Jy\u{202E}z\u{200D}w\u{200B}v";
+const HOSTILE: &str =
+    "<script>alert(1)</script> # [x](http://x.test) \u{1b}]0;t\u{7}\u{202E}\u{200D}";
+
+fn hostile() -> Session {
+    let mut s = held();
+    s.title = format!("Tittel {HOSTILE}");
+    s.place = format!("Sted {HOSTILE}");
+    s.facilitator = format!("Veileder {HOSTILE}");
+    s.agenda[0].title = format!("Punkt {HOSTILE}");
+    let reflection = s.notes[0].item.clone();
+    if let Some(item) = s.agenda.iter_mut().find(|i| i.id == reflection) {
+        item.title = format!("Refleksjon {HOSTILE}");
+        item.prompts[0].text = format!("Spørsmål {HOSTILE}");
+    }
+    for n in &mut s.notes {
+        n.text = HOSTILE_NOTE.into();
+    }
+    for c in &mut s.commitments {
+        c.text = format!("Avtale {HOSTILE}");
+        c.who = Who::Role(format!("rektor {HOSTILE}"));
+        c.origin.item_title = format!("Opphav {HOSTILE}");
+        if let Some(h) = c.history.last_mut() {
+            h.comment = HOSTILE_NOTE.into();
+        }
+    }
+    s
+}
+
+const INVISIBLE: [char; 5] = ['\u{1b}', '\u{7}', '\u{202E}', '\u{200D}', '\u{200B}'];
+
+#[test]
+fn markdown_minutes_show_every_field_as_text() {
+    let m = Minutes::of(&hostile(), &format!("Program {HOSTILE}"), false);
+    for s in [Lang::Nb.strings(), Lang::En.strings()] {
+        let md = markdown(&m, s);
+        assert!(!md.contains(INVISIBLE), "{md}");
+        for markup in ["<script", "<img", "![", "](", "&amp;"] {
+            let bare = md
+                .match_indices(markup)
+                .any(|(at, _)| !md[..at].ends_with('\\'));
+            assert!(!bare, "{markup:?} unescaped in\n{md}");
+        }
+        // Only the minutes' own headings, lists, rules and tables start a line; a note's
+        // second line starts, after the indent, with escaped text.
+        for line in md.lines() {
+            let own = ["# ", "## ", "### ", "- ", "| ", "|---", "**", "*"];
+            if line.is_empty() || own.iter().any(|o| line.starts_with(o)) {
+                continue;
+            }
+            let rest = line.trim_start();
+            let marker = rest.starts_with(['#', '>', '-', '+', '*', '=', '`', '~', '|', '<', '['])
+                || rest
+                    .split_once(['.', ')'])
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            assert!(!marker, "{line:?} is markup in\n{md}");
+        }
+    }
+    insta::assert_snapshot!("hostile_minutes_nb_md", markdown(&m, Lang::Nb.strings()));
+}
+
+#[test]
+fn html_minutes_show_every_field_as_text() {
+    let m = Minutes::of(&hostile(), &format!("Program {HOSTILE}"), true);
+    let page = html(&m, Lang::Nb.strings());
+    assert!(!page.contains(INVISIBLE), "{page}");
+    for markup in ["<script", "<img", "<a "] {
+        assert!(!page.contains(markup), "{markup:?} in\n{page}");
+    }
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(&page, options)
+        .unwrap_or_else(|e| panic!("not well-formed: {e}"));
+}

@@ -6,10 +6,12 @@ use std::fmt::Write;
 use super::{AgreementLine, Minutes, NoteLine};
 use crate::i18n::Strings;
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values, without the hidden characters
+/// (an escape sequence, a bidi override) that would otherwise reach the page, or a terminal
+/// the file is shown in.
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in crate::text::clean(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
