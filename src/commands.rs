@@ -266,7 +266,7 @@ pub fn agreements(
                         (s.gathering_heading)(c.origin.gathering, &m.title),
                         m.date.format("%d.%m.%Y"),
                     ),
-                    None => (s.made_at)(c.origin.gathering, item, c.origin.group),
+                    None => (s.made_at)(c.origin.gathering, item, c.origin_group()),
                 };
                 writeln!(
                     io.out,

@@ -3,7 +3,7 @@
 //! `ESC]52`, clear the screen, leave the alternate screen) and invisible characters that
 //! reorder text (U+202E) or join what is drawn (U+200D shifts borders in tmux). Everything
 //! samling writes to a terminal or into the minutes goes through [`clean`], so the rule is the
-//! same everywhere.
+//! same everywhere. [`clipped`] shortens text at a word, for a screen or the minutes' chart.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -34,6 +34,21 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// `text` on one row of `width` columns: whole if it fits, else cut at a word and ended with
+/// "…" so the reader knows there is more.
+pub fn clipped(text: &str, width: usize) -> String {
+    let one_row = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if textwrap::core::display_width(&one_row) <= width {
+        return one_row;
+    }
+    let options = textwrap::Options::new(width.saturating_sub(1).max(1));
+    let first = textwrap::wrap(&one_row, options)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    format!("{first}…")
 }
 
 /// A writer that [cleans](clean) all text written through it: the commands print titles,
@@ -104,6 +119,17 @@ mod tests {
 
     const HOSTILE: &str = "a\u{1b}]52;c;cm0gLXJm\u{7}b\u{1b}[2J\u{1b}[?1049l\r\u{9b}31m\
                            c\u{200D}d\u{202E}e\u{200B}\u{2066}f\u{FEFF}g\u{7f}";
+
+    #[test]
+    fn clipped_text_ends_in_an_ellipsis_at_a_word() {
+        assert_eq!(clipped("Kort  tekst\nher", 20), "Kort tekst her");
+        assert_eq!(
+            clipped("Alle gjennomfører en LINK-økt", 20),
+            "Alle gjennomfører…"
+        );
+        assert!(textwrap::core::display_width(&clipped("Alle gjennomfører en LINK-økt", 20)) <= 20);
+        assert_eq!(clipped("Uendeligordsomikkefår", 6), "Uende…");
+    }
 
     #[test]
     fn escapes_controls_and_invisible_formatting_go_line_breaks_and_tabs_stay() {

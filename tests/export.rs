@@ -361,3 +361,91 @@ fn html_minutes_show_every_field_as_text() {
     roxmltree::Document::parse_with_options(&page, options)
         .unwrap_or_else(|e| panic!("not well-formed: {e}"));
 }
+
+#[test]
+fn each_note_appears_once_and_the_between_work_repeats_no_agreement_made_here() {
+    let m = Minutes::of(&held(), &program_title(), false);
+    for (md, lead) in [
+        (markdown(&m, Lang::Nb.strings()), "fra denne samlingen"),
+        (markdown(&m, Lang::En.strings()), "made at this gathering"),
+    ] {
+        for text in ["Å bli sett i døra", "Hva med friminuttene", "Trygghet"] {
+            assert_eq!(md.matches(text).count(), 1, "{text:?} in\n{md}");
+        }
+        assert_eq!(md.matches("Prøve «to historier» i 7A").count(), 1, "{md}");
+        let (_, between) = md.rsplit_once("\n## ").unwrap();
+        assert!(between.contains(lead), "{between}");
+        assert!(between.contains("LINK\\-økt i 6B"), "still open: {between}");
+    }
+    let page = html(&m, Lang::Nb.strings());
+    for text in [
+        "Å bli sett i døra",
+        "Hva med friminuttene",
+        "Prøve «to historier»",
+    ] {
+        assert_eq!(page.matches(text).count(), 1, "{text:?} in\n{page}");
+    }
+}
+
+#[test]
+fn an_item_ended_at_once_is_shown_as_skipped() {
+    let mut s = held();
+    let pause = s.agenda[4].id.clone();
+    let timing = s.timing.iter_mut().find(|t| t.item == pause).unwrap();
+    let at = timing.first_started().unwrap();
+    timing.events = vec![
+        TimerEvent::Started(at),
+        TimerEvent::Ended(at + Duration::seconds(20)),
+    ];
+    let m = Minutes::of(&s, &program_title(), false);
+    let md = markdown(&m, Lang::Nb.strings());
+    assert!(
+        md.contains("| 14:10 | – | Pause | 15 | hoppet over |"),
+        "{md}"
+    );
+    let md = markdown(&m, Lang::En.strings());
+    assert!(md.contains("| 14:10 | – | Pause | 15 | skipped |"), "{md}");
+    let page = html(&m, Lang::Nb.strings());
+    assert!(!page.contains(">0/15<") && !page.contains(">0<"), "{page}");
+    assert_eq!(
+        page.matches("hoppet over").count(),
+        2,
+        "table and chart: {page}"
+    );
+    // An item that ran is not skipped, even if only briefly; one not reached is not either.
+    assert!(
+        markdown(
+            &Minutes::of(&held(), &program_title(), false),
+            Lang::Nb.strings()
+        )
+        .lines()
+        .all(|l| !l.contains("hoppet over"))
+    );
+}
+
+#[test]
+fn an_agreement_for_everyone_names_no_group_as_its_origin() {
+    let mut s = held();
+    s.commitments[2].who = Who::Everyone;
+    s.commitments[2].origin.group = Some(GroupLabel::Group(2));
+    s.commitments[0].origin.group = Some(GroupLabel::Group(3));
+    let m = Minutes::of(&s, &program_title(), false);
+    let md = markdown(&m, Lang::Nb.strings());
+    let line = |text: &str| md.lines().find(|l| l.contains(text)).unwrap().to_string();
+    assert!(!line("Prøve «to historier»").contains("gruppe 2"), "{md}");
+    assert!(line("LINK\\-økt i 6B").contains("gruppe 3"), "{md}");
+}
+
+#[test]
+fn chart_labels_are_cut_at_a_word() {
+    let mut s = held();
+    s.agenda[0].title = "Velkommen til samlingen, kaffe og gjennomgåelsesrunde".into();
+    let page = html(
+        &Minutes::of(&s, &program_title(), false),
+        Lang::Nb.strings(),
+    );
+    assert!(
+        page.contains(">Velkommen til samlingen, kaffe og…<"),
+        "{page}"
+    );
+}

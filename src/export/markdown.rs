@@ -119,8 +119,7 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
             row.actual_start.as_deref().unwrap_or("–"),
             line(&row.title),
             row.planned_minutes,
-            row.actual_minutes
-                .map_or("–".to_string(), |m| m.to_string())
+            row.actual_text(s)
         );
     }
     let notes: Vec<_> = m
@@ -175,8 +174,8 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
         }
     }
     let _ = writeln!(out, "\n## {}\n", s.minutes_between);
-    if m.between.is_empty() {
-        let _ = writeln!(out, "{}", s.no_open_agreements);
+    if let Some(lead) = m.between_lead(s) {
+        let _ = writeln!(out, "{lead}\n");
     }
     for a in &m.between {
         agreement(&mut out, s, a, false);

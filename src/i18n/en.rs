@@ -172,6 +172,19 @@ pub const EN: Strings = Strings {
     minutes_made: "Agreements made at this gathering",
     minutes_reviewed: "Agreements from earlier gatherings (since last time)",
     minutes_between: "Until the next gathering",
+    minutes_between_made: |n, more| {
+        let made = match n {
+            1 => "The agreement made at this gathering (above)".to_string(),
+            n => format!("The {n} agreements made at this gathering (above)"),
+        };
+        let rest = if more {
+            ", and these from earlier gatherings:"
+        } else {
+            "."
+        };
+        format!("{made}{rest}")
+    },
+    minutes_skipped: "skipped",
     minutes_chart: "Minutes per item: planned (light) and actual (dark, red over plan)",
     html_lang: "en",
     export_exists: |p| format!("{p} exists; use --force to replace it"),

@@ -146,6 +146,11 @@ pub struct Strings {
     pub minutes_made: &'static str,
     pub minutes_reviewed: &'static str,
     pub minutes_between: &'static str,
+    /// Opens "until the next gathering" when agreements made here are open: they are listed
+    /// above, not again. The count, and whether earlier ones follow.
+    pub minutes_between_made: fn(usize, bool) -> String,
+    /// An agenda item ended as soon as it started.
+    pub minutes_skipped: &'static str,
     pub minutes_chart: &'static str,
     /// The `lang` attribute of exported HTML.
     pub html_lang: &'static str,

@@ -177,6 +177,19 @@ pub const NB: Strings = Strings {
     minutes_made: "Avtaler fra denne samlingen",
     minutes_reviewed: "Avtaler fra tidligere samlinger (siden sist)",
     minutes_between: "Til neste samling",
+    minutes_between_made: |n, more| {
+        let made = match n {
+            1 => "Avtalen fra denne samlingen (over)".to_string(),
+            n => format!("De {n} avtalene fra denne samlingen (over)"),
+        };
+        let rest = if more {
+            ", og disse fra tidligere samlinger:"
+        } else {
+            "."
+        };
+        format!("{made}{rest}")
+    },
+    minutes_skipped: "hoppet over",
     minutes_chart: "Minutter per punkt: plan (lys) og faktisk (mørk, rød over plan)",
     html_lang: "nb",
     export_exists: |p| format!("{p} finnes fra før; bruk --force for å erstatte den"),
