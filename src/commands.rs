@@ -11,6 +11,7 @@ use crate::model::session::latest_word;
 use crate::model::{GatheringPlan, Program, Status, schedule};
 use crate::store::catalog::{self, Entry, Source};
 use crate::store::{self, Layout, Problem, sessions};
+use crate::text;
 
 /// Where output goes: `out` for results, `err` for problems.
 pub struct Io<'a> {
@@ -46,17 +47,21 @@ fn report(io: &mut Io, s: &Strings, problems: &[Problem]) -> io::Result<()> {
 /// `samling programs`: one line per program. False if a user program file did not load.
 pub fn programs(io: &mut Io, s: &Strings, layout: Option<&Layout>) -> io::Result<bool> {
     let (entries, problems) = catalogue(layout);
-    let id_width = column_width(s.col_id, entries.iter().map(|e| e.program.id.as_str()));
-    let title_width = column_width(
-        s.col_title,
-        entries.iter().map(|e| e.program.title.as_str()),
-    );
+    // Cleaned here already (the writer would too) so the columns line up without what is
+    // taken out.
+    let ids: Vec<_> = entries.iter().map(|e| text::clean(&e.program.id)).collect();
+    let titles: Vec<_> = entries
+        .iter()
+        .map(|e| text::clean(&e.program.title))
+        .collect();
+    let id_width = column_width(s.col_id, ids.iter().map(|c| c.as_ref()));
+    let title_width = column_width(s.col_title, titles.iter().map(|c| c.as_ref()));
     writeln!(
         io.out,
         "{:<id_width$}  {:<title_width$}  {:>9}  {}",
         s.col_id, s.col_title, s.col_gatherings, s.col_source
     )?;
-    for e in &entries {
+    for ((e, id), title) in entries.iter().zip(&ids).zip(&titles) {
         let source = match &e.source {
             Source::Builtin => s.source_builtin.to_string(),
             Source::User(path) => path.display().to_string(),
@@ -64,8 +69,8 @@ pub fn programs(io: &mut Io, s: &Strings, layout: Option<&Layout>) -> io::Result
         writeln!(
             io.out,
             "{:<id_width$}  {:<title_width$}  {:>9}  {}",
-            e.program.id,
-            e.program.title,
+            id,
+            title,
             e.program.gatherings.len(),
             source
         )?;
@@ -261,7 +266,7 @@ pub fn agreements(
                         (s.gathering_heading)(c.origin.gathering, &m.title),
                         m.date.format("%d.%m.%Y"),
                     ),
-                    None => (s.made_at)(c.origin.gathering, item, c.origin.group),
+                    None => (s.made_at)(c.origin.gathering, item, c.origin_group()),
                 };
                 writeln!(
                     io.out,
@@ -419,21 +424,48 @@ pub fn export(
         "html" => export::html(&minutes, s),
         _ => export::markdown(&minutes, s),
     };
-    let out = req.output.map(Path::to_path_buf).unwrap_or_else(|| {
-        let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".referat.{}", req.format));
-        path.with_file_name(name)
-    });
+    let out = req
+        .output
+        .map_or_else(|| export::beside(&path, req.format), Path::to_path_buf);
+    if is_session_file(&out, &path) {
+        writeln!(
+            io.err,
+            "{}",
+            (s.export_onto_session)(&out.display().to_string())
+        )?;
+        return Ok(false);
+    }
     if out.exists() && !req.force {
         writeln!(io.err, "{}", (s.export_exists)(&out.display().to_string()))?;
         return Ok(false);
     }
-    if let Err(e) = store::save::write_atomic(&out, text.as_bytes()) {
+    if let Err(e) = store::save::write_atomic_no_backup(&out, text.as_bytes()) {
         writeln!(io.err, "{}", s.located(&Problem::io(&out, &e)))?;
         return Ok(false);
     }
     writeln!(io.out, "{}", (s.export_written)(&out.display().to_string()))?;
     Ok(true)
+}
+
+/// Whether writing the minutes to `out` would destroy a samling file: the session exported
+/// (by any spelling of its path, or a link to it), or any `.ron` file, which is where sessions
+/// and programs live. Even `--force` must not turn a session into Markdown.
+fn is_session_file(out: &Path, session: &Path) -> bool {
+    let is_ron = out
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
+    is_ron || canonical(out).is_some_and(|o| canonical(session) == Some(o))
+}
+
+/// `path` with links and `.`/`..` resolved; for a file not there yet, its folder resolved.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    path.canonicalize().ok().or_else(|| {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        Some(folder.canonicalize().ok()?.join(path.file_name()?))
+    })
 }
 
 /// `samling check FILE...`: every problem as `path:line:col: message`. False if any.

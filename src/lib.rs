@@ -18,6 +18,7 @@
 //! - [`commands`]: the non-interactive commands; [`cli`]: the command line.
 //! - [`export`]: the minutes (referat) as Markdown and HTML.
 //! - [`i18n`]: every user-facing word, in bokmål and English.
+//! - [`text`]: text from files and people made safe to show, on a terminal and in the minutes.
 
 pub mod app;
 pub mod cli;
@@ -26,5 +27,6 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod ui;

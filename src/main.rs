@@ -13,6 +13,7 @@ use samling::i18n::{Lang, Strings};
 use samling::store::catalog::{self, Entry};
 use samling::store::config::Config;
 use samling::store::{Layout, config, paths, sessions};
+use samling::text::Clean;
 use samling::tui::{self, Context};
 
 fn main() -> ExitCode {
@@ -41,7 +42,7 @@ fn main() -> ExitCode {
         && let Some(v) = env_lang.as_deref().filter(|v| Lang::parse(v).is_none())
     {
         let _ = writeln!(
-            io::stderr(),
+            Clean::new(io::stderr()),
             "samling: {}: {}",
             s.warning,
             (s.unknown_lang)(v)
@@ -49,7 +50,9 @@ fn main() -> ExitCode {
     }
     let cli = cli::parse(&args, s);
 
-    let mut stderr = io::stderr();
+    // Everything printed passes through `Clean`: titles, notes, places and file names come
+    // from files anyone may have edited, and must not reach the terminal as escape sequences.
+    let mut stderr = Clean::new(io::stderr());
     if let Some(problem) = &config_problem {
         let _ = writeln!(
             stderr,
@@ -65,7 +68,7 @@ fn main() -> ExitCode {
     )
     .map(Layout::new);
 
-    let mut stdout = io::stdout().lock();
+    let mut stdout = Clean::new(io::stdout().lock());
     let mut io = Io {
         out: &mut stdout,
         err: &mut stderr,

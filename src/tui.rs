@@ -84,13 +84,16 @@ pub fn run(mut state: State, mut ctx: Context) -> io::Result<bool> {
 /// Tells on stderr (the terminal is itself again) where the rescue copy is, or that none could
 /// be written; false either way, so samling exits non-zero.
 fn say_rescued(s: &Strings, written: Option<std::path::PathBuf>) -> bool {
-    match written {
-        Some(path) => eprintln!(
+    // Through the cleaner, as every line samling prints: the path may hold anything.
+    let mut err = crate::text::Clean::new(io::stderr());
+    let _ = match written {
+        Some(path) => writeln!(
+            err,
             "samling: {}",
             (s.rescue_written)(&path.display().to_string())
         ),
-        None => eprintln!("samling: {}: {}", s.error, s.rescue_failed),
-    }
+        None => writeln!(err, "samling: {}: {}", s.error, s.rescue_failed),
+    };
     false
 }
 
@@ -420,9 +423,7 @@ fn export_minutes(state: &State, replace: bool) -> Msg {
         return Msg::Exported(Err(String::new()));
     };
     let s = state.lang.strings();
-    let mut name = run.file.file_name().unwrap_or_default().to_os_string();
-    name.push(".referat.md");
-    let path = run.file.with_file_name(name);
+    let path = crate::export::beside(&run.file, "md");
     if path.exists() && !replace {
         return Msg::ExportExists(path);
     }
@@ -433,7 +434,7 @@ fn export_minutes(state: &State, replace: bool) -> Msg {
         .map_or(run.session.program.clone(), |p| p.title.clone());
     let minutes = crate::export::Minutes::of(&run.session, &program, false);
     let text = crate::export::markdown(&minutes, s);
-    match store::save::write_atomic(&path, text.as_bytes()) {
+    match store::save::write_atomic_no_backup(&path, text.as_bytes()) {
         Ok(()) => Msg::Exported(Ok(path)),
         Err(e) => Msg::Exported(Err(s.located(&store::Problem::io(&path, &e)))),
     }

@@ -1,12 +1,13 @@
 //! `samling agreements` lists what is still to do across held gatherings, from the real binary.
 
-use std::process::Command;
+mod support;
 
 use chrono::NaiveDate;
 use samling::model::{Commitment, Due, Origin, Status, StatusChange, Timestamp, Who};
 use samling::store::catalog;
 use samling::store::config::Config;
 use samling::store::{Layout, save_session, sessions};
+use support::cli::samling;
 
 fn agreement(id: u32, text: &str, status: Status) -> Commitment {
     let at = Timestamp::parse("2026-09-14T15:40:00+02:00").unwrap();
@@ -28,22 +29,6 @@ fn agreement(id: u32, text: &str, status: Status) -> Commitment {
             comment: String::new(),
         }],
     }
-}
-
-fn samling(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_samling"))
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .env("SAMLING_CONFIG", dir.join("config.ron"))
-        .env_remove("SAMLING_LANG")
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]

@@ -157,3 +157,35 @@ fn a_program_where_a_session_is_expected_is_said_so() {
         Some("expected a session, but the file is a program")
     );
 }
+
+/// A device or a pipe given as a file is neither read (a FIFO would block, `/dev/zero` never
+/// ends) nor called a folder.
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_pipe_is_not_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let mut paths = vec![PathBuf::from("/dev/zero")];
+    if made.is_ok_and(|s| s.success()) {
+        paths.push(fifo);
+    }
+    for path in paths {
+        let problems = store::load_session(&path).unwrap_err();
+        assert_eq!(problems[0].kind, ProblemKind::NotRegular, "{path:?}");
+        let en = Lang::En.strings().located(&problems[0]);
+        let prefix = format!("{}: this is not a regular file", path.display());
+        assert!(en.starts_with(&prefix), "{en}");
+        let nb = Lang::Nb.strings().located(&problems[0]);
+        let prefix = format!("{}: dette er ikke en vanlig fil", path.display());
+        assert!(nb.starts_with(&prefix), "{nb}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_as_config_is_ignored_as_not_a_regular_file() {
+    let (_, problem) = store::config::load(Path::new("/dev/zero"));
+    let problem = problem.expect("a device is no config");
+    assert_eq!(problem.kind, ProblemKind::NotRegular);
+}

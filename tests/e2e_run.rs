@@ -346,7 +346,7 @@ fn an_agreement_made_at_gathering_1_is_reviewed_at_gathering_2() {
     assert!(minutes.starts_with("# Referat: 2. samling"), "{minutes}");
     assert!(
         minutes.contains(
-            "- Prøve ut en LINK-økt i 7A – alle · før neste samling · **gjort** · fra 1. samling, Velkommen og innsjekk"
+            "- Prøve ut en LINK\\-økt i 7A – alle · før neste samling · **gjort** · fra 1\\. samling, Velkommen og innsjekk"
         ),
         "{minutes}"
     );

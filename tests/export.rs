@@ -1,7 +1,7 @@
 //! The minutes: golden files of the Markdown and HTML, nothing private unless asked for, HTML
 //! that parses, and `samling export` from the real binary.
 
-use std::process::Command;
+mod support;
 
 use chrono::Duration;
 use samling::export::{Minutes, html, markdown};
@@ -11,6 +11,7 @@ use samling::model::{
     Timestamp, Who,
 };
 use samling::store::catalog;
+use support::cli::samling;
 
 const SECRET: &str = "Hemmelig: en kollega gråt";
 const FACILITATOR_SECRET: &str = "Husk papir";
@@ -206,23 +207,9 @@ fn export_writes_beside_the_session_asks_for_force_and_names_a_bad_path() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("02-2026-10-12.ron");
     samling::store::save_session(&file, &held()).unwrap();
-    let samling = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_samling"))
-            .arg("--dir")
-            .arg(dir.path())
-            .args(args)
-            .env("SAMLING_CONFIG", dir.path().join("config.ron"))
-            .env_remove("SAMLING_LANG")
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).to_string(),
-            String::from_utf8_lossy(&out.stderr).to_string(),
-        )
-    };
+    let run = |args: &[&str]| samling(dir.path(), args);
     let f = file.to_str().unwrap();
-    let (code, out, err) = samling(&["export", f, "--format", "html"]);
+    let (code, out, err) = run(&["export", f, "--format", "html"]);
     assert_eq!(code, Some(0), "{err}");
     let written = dir.path().join("02-2026-10-12.ron.referat.html");
     assert!(out.contains(written.to_str().unwrap()), "{out}");
@@ -232,15 +219,233 @@ fn export_writes_beside_the_session_asks_for_force_and_names_a_bad_path() {
             .contains("Referat: 2. samling")
     );
 
-    let (code, _, err) = samling(&["export", f, "--format", "html"]);
+    let (code, _, err) = run(&["export", f, "--format", "html"]);
     assert_eq!(code, Some(1));
     assert!(err.contains("--force"), "{err}");
     assert_eq!(
-        samling(&["export", f, "--format", "html", "--force"]).0,
+        run(&["export", f, "--format", "html", "--force"]).0,
         Some(0)
     );
 
-    let (code, _, err) = samling(&["export", f, "-o", "/nonexistent/dir/referat.md"]);
+    let (code, _, err) = run(&["export", f, "-o", "/nonexistent/dir/referat.md"]);
     assert_eq!(code, Some(1));
     assert!(err.contains("/nonexistent/dir/referat.md"), "{err}");
+}
+
+#[test]
+fn export_never_writes_over_a_session_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("02-2026-10-12.ron");
+    samling::store::save_session(&file, &held()).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let other = dir.path().join("annen.ron");
+    std::fs::write(&other, "ikke rør").unwrap();
+    let f = file.to_str().unwrap();
+    // The session itself, spelled another way, and any other .ron file.
+    let same = format!("{}/./02-2026-10-12.ron", dir.path().display());
+    for target in [f, same.as_str(), other.to_str().unwrap()] {
+        for lang in ["nb", "en"] {
+            let (code, _, err) = samling(
+                dir.path(),
+                &["--lang", lang, "export", f, "-o", target, "--force"],
+            );
+            assert_eq!(code, Some(1), "{target}: {err}");
+            let says = if lang == "nb" {
+                "samlingsfil"
+            } else {
+                "session or program file"
+            };
+            assert!(err.contains(says) && err.contains(target), "{err}");
+        }
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "ikke rør");
+}
+
+#[test]
+fn minutes_written_again_keep_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("02-2026-10-12.ron");
+    samling::store::save_session(&file, &held()).unwrap();
+    let f = file.to_str().unwrap();
+    let out = dir.path().join("referat.md");
+    for _ in 0..2 {
+        let (code, _, err) = samling(
+            dir.path(),
+            &["export", f, "-o", out.to_str().unwrap(), "--force"],
+        );
+        assert_eq!(code, Some(0), "{err}");
+    }
+    assert!(out.exists());
+    assert!(!samling::store::save::backup_path(&out).exists());
+}
+
+/// Text that tries to be markup, fetch a URL, or act on a terminal, in every field the
+/// minutes show.
+const HOSTILE_NOTE: &str = "![](http://x.test/p.png?pupil=Ola)\n# Overskrift\n---\n> sitat\n\
+                            1. liste\n+ punkt\n===\n[lenke](http://x.test) <img src=x onerror=alert(1)> \
+                            **fet** _kursiv_ `kode` ~~strek~~ | celle | &amp;\n\
+                            x\u{1b}[2Jy\u{202E}z\u{200D}w\u{200B}v";
+const HOSTILE: &str =
+    "<script>alert(1)</script> # [x](http://x.test) \u{1b}]0;t\u{7}\u{202E}\u{200D}";
+
+fn hostile() -> Session {
+    let mut s = held();
+    s.title = format!("Tittel {HOSTILE}");
+    s.place = format!("Sted {HOSTILE}");
+    s.facilitator = format!("Veileder {HOSTILE}");
+    s.agenda[0].title = format!("Punkt {HOSTILE}");
+    let reflection = s.notes[0].item.clone();
+    if let Some(item) = s.agenda.iter_mut().find(|i| i.id == reflection) {
+        item.title = format!("Refleksjon {HOSTILE}");
+        item.prompts[0].text = format!("Spørsmål {HOSTILE}");
+    }
+    for n in &mut s.notes {
+        n.text = HOSTILE_NOTE.into();
+    }
+    for c in &mut s.commitments {
+        c.text = format!("Avtale {HOSTILE}");
+        c.who = Who::Role(format!("rektor {HOSTILE}"));
+        c.origin.item_title = format!("Opphav {HOSTILE}");
+        if let Some(h) = c.history.last_mut() {
+            h.comment = HOSTILE_NOTE.into();
+        }
+    }
+    s
+}
+
+const INVISIBLE: [char; 5] = ['\u{1b}', '\u{7}', '\u{202E}', '\u{200D}', '\u{200B}'];
+
+#[test]
+fn markdown_minutes_show_every_field_as_text() {
+    let m = Minutes::of(&hostile(), &format!("Program {HOSTILE}"), false);
+    for s in [Lang::Nb.strings(), Lang::En.strings()] {
+        let md = markdown(&m, s);
+        assert!(!md.contains(INVISIBLE), "{md}");
+        for markup in ["<script", "<img", "![", "](", "&amp;"] {
+            let bare = md
+                .match_indices(markup)
+                .any(|(at, _)| !md[..at].ends_with('\\'));
+            assert!(!bare, "{markup:?} unescaped in\n{md}");
+        }
+        // Only the minutes' own headings, lists, rules and tables start a line; a note's
+        // second line starts, after the indent, with escaped text.
+        for line in md.lines() {
+            let own = ["# ", "## ", "### ", "- ", "| ", "|---", "**", "*"];
+            if line.is_empty() || own.iter().any(|o| line.starts_with(o)) {
+                continue;
+            }
+            let rest = line.trim_start();
+            let marker = rest.starts_with(['#', '>', '-', '+', '*', '=', '`', '~', '|', '<', '['])
+                || rest
+                    .split_once(['.', ')'])
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            assert!(!marker, "{line:?} is markup in\n{md}");
+        }
+    }
+    insta::assert_snapshot!("hostile_minutes_nb_md", markdown(&m, Lang::Nb.strings()));
+}
+
+#[test]
+fn html_minutes_show_every_field_as_text() {
+    let m = Minutes::of(&hostile(), &format!("Program {HOSTILE}"), true);
+    let page = html(&m, Lang::Nb.strings());
+    assert!(!page.contains(INVISIBLE), "{page}");
+    for markup in ["<script", "<img", "<a "] {
+        assert!(!page.contains(markup), "{markup:?} in\n{page}");
+    }
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(&page, options)
+        .unwrap_or_else(|e| panic!("not well-formed: {e}"));
+}
+
+#[test]
+fn each_note_appears_once_and_the_between_work_repeats_no_agreement_made_here() {
+    let m = Minutes::of(&held(), &program_title(), false);
+    for (md, lead) in [
+        (markdown(&m, Lang::Nb.strings()), "fra denne samlingen"),
+        (markdown(&m, Lang::En.strings()), "made at this gathering"),
+    ] {
+        for text in ["Å bli sett i døra", "Hva med friminuttene", "Trygghet"] {
+            assert_eq!(md.matches(text).count(), 1, "{text:?} in\n{md}");
+        }
+        assert_eq!(md.matches("Prøve «to historier» i 7A").count(), 1, "{md}");
+        let (_, between) = md.rsplit_once("\n## ").unwrap();
+        assert!(between.contains(lead), "{between}");
+        assert!(between.contains("LINK\\-økt i 6B"), "still open: {between}");
+    }
+    let page = html(&m, Lang::Nb.strings());
+    for text in [
+        "Å bli sett i døra",
+        "Hva med friminuttene",
+        "Prøve «to historier»",
+    ] {
+        assert_eq!(page.matches(text).count(), 1, "{text:?} in\n{page}");
+    }
+}
+
+#[test]
+fn an_item_ended_at_once_is_shown_as_skipped() {
+    let mut s = held();
+    let pause = s.agenda[4].id.clone();
+    let timing = s.timing.iter_mut().find(|t| t.item == pause).unwrap();
+    let at = timing.first_started().unwrap();
+    timing.events = vec![
+        TimerEvent::Started(at),
+        TimerEvent::Ended(at + Duration::seconds(20)),
+    ];
+    let m = Minutes::of(&s, &program_title(), false);
+    let md = markdown(&m, Lang::Nb.strings());
+    assert!(
+        md.contains("| 14:10 | – | Pause | 15 | hoppet over |"),
+        "{md}"
+    );
+    let md = markdown(&m, Lang::En.strings());
+    assert!(md.contains("| 14:10 | – | Pause | 15 | skipped |"), "{md}");
+    let page = html(&m, Lang::Nb.strings());
+    assert!(!page.contains(">0/15<") && !page.contains(">0<"), "{page}");
+    assert_eq!(
+        page.matches("hoppet over").count(),
+        2,
+        "table and chart: {page}"
+    );
+    // An item that ran is not skipped, even if only briefly; one not reached is not either.
+    assert!(
+        markdown(
+            &Minutes::of(&held(), &program_title(), false),
+            Lang::Nb.strings()
+        )
+        .lines()
+        .all(|l| !l.contains("hoppet over"))
+    );
+}
+
+#[test]
+fn an_agreement_for_everyone_names_no_group_as_its_origin() {
+    let mut s = held();
+    s.commitments[2].who = Who::Everyone;
+    s.commitments[2].origin.group = Some(GroupLabel::Group(2));
+    s.commitments[0].origin.group = Some(GroupLabel::Group(3));
+    let m = Minutes::of(&s, &program_title(), false);
+    let md = markdown(&m, Lang::Nb.strings());
+    let line = |text: &str| md.lines().find(|l| l.contains(text)).unwrap().to_string();
+    assert!(!line("Prøve «to historier»").contains("gruppe 2"), "{md}");
+    assert!(line("LINK\\-økt i 6B").contains("gruppe 3"), "{md}");
+}
+
+#[test]
+fn chart_labels_are_cut_at_a_word() {
+    let mut s = held();
+    s.agenda[0].title = "Velkommen til samlingen, kaffe og gjennomgåelsesrunde".into();
+    let page = html(
+        &Minutes::of(&s, &program_title(), false),
+        Lang::Nb.strings(),
+    );
+    assert!(
+        page.contains(">Velkommen til samlingen, kaffe og…<"),
+        "{page}"
+    );
 }

@@ -533,3 +533,40 @@ fn plus_and_minus_change_the_current_items_minutes_at_once() {
     update(&mut state, Msg::Less, now);
     assert!(label(&state).contains(&format!("· {} min", planned + 1)));
 }
+
+/// Zero-width joiners and bidi controls in a note or a title reach no cell: tmux draws a
+/// joined pair in one column less than ratatui counted and the borders after it shift.
+#[test]
+fn invisible_joiners_and_bidi_controls_reach_no_cell() {
+    let hidden = ['\u{200D}', '\u{200C}', '\u{202E}', '\u{2066}'];
+    let mut state = running(Lang::Nb);
+    let now = now_in(&state);
+    if let samling::app::Screen::Run(run) = &mut state.screen {
+        run.session.notes[0].text =
+            "x\u{200D}y 👩\u{200D}🔬 ab\u{200C}c \u{202E}snudd\u{2066}".into();
+        run.session.place = "Rom\u{200D}met".into();
+        let item = run.session.current;
+        run.session.agenda[item].title = "Tit\u{200D}tel \u{202E}baklengs".into();
+        run.session.agenda[item].prompts[0].text = "Hva\u{200D}? \u{202E}Hvorfor".into();
+    }
+    for view in [false, true] {
+        if view {
+            update(&mut state, Msg::ToggleView, now);
+        }
+        for (w, h) in [(80, 24), (200, 60)] {
+            let buffer = draw(&state, now, w, h);
+            let bad: Vec<_> = buffer
+                .content
+                .iter()
+                .filter(|c| c.symbol().contains(hidden))
+                .map(|c| c.symbol().to_string())
+                .collect();
+            assert!(bad.is_empty(), "{bad:?} in\n{}", text(&buffer));
+            let screen = text(&buffer);
+            assert!(
+                screen.contains("Titte") || screen.contains("TITTE"),
+                "{screen}"
+            );
+        }
+    }
+}

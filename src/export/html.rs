@@ -6,10 +6,12 @@ use std::fmt::Write;
 use super::{AgreementLine, Minutes, NoteLine};
 use crate::i18n::Strings;
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values, without the hidden characters
+/// (an escape sequence, a bidi override) that would otherwise reach the page, or a terminal
+/// the file is shown in.
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in crate::text::clean(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -98,7 +100,8 @@ fn chart(m: &Minutes, s: &Strings) -> String {
     for (i, r) in m.agenda.iter().enumerate() {
         let y = i as f64 * row_h + 4.0;
         let scale = |minutes: i64| minutes as f64 / longest as f64 * bar_w;
-        let title: String = r.title.chars().take(34).collect();
+        // About what fits in the label column at this font size; cut at a word.
+        let title = crate::text::clipped(&r.title, 34);
         let _ = write!(
             svg,
             "<text x=\"0\" y=\"{ty}\">{}</text><rect class=\"bar-plan\" x=\"{label_w}\" y=\"{y}\" \
@@ -122,6 +125,14 @@ fn chart(m: &Minutes, s: &Strings) -> String {
                 tx = label_w + scale(actual.max(i64::from(r.planned_minutes))) + 4.0,
                 ty = y + 11.0,
                 planned = r.planned_minutes
+            );
+        } else if r.skipped {
+            let _ = write!(
+                svg,
+                "<text x=\"{tx:.1}\" y=\"{ty}\">{}</text>",
+                esc(s.minutes_skipped),
+                tx = label_w + scale(i64::from(r.planned_minutes)) + 4.0,
+                ty = y + 11.0
             );
         }
     }
@@ -178,7 +189,7 @@ pub fn html(m: &Minutes, s: &Strings) -> String {
             esc(r.actual_start.as_deref().unwrap_or("–")),
             esc(&r.title),
             r.planned_minutes,
-            r.actual_minutes.map_or("–".to_string(), |m| m.to_string())
+            esc(&r.actual_text(s))
         );
     }
     out.push_str("</tbody></table>");
@@ -224,10 +235,12 @@ pub fn html(m: &Minutes, s: &Strings) -> String {
         agreements(&mut out, s, &m.reviewed, true);
     }
     let _ = write!(out, "<h2>{}</h2>", esc(s.minutes_between));
-    if m.between.is_empty() {
-        let _ = write!(out, "<p>{}</p>", esc(s.no_open_agreements));
+    if let Some(lead) = m.between_lead(s) {
+        let _ = write!(out, "<p>{}</p>", esc(&lead));
     }
-    agreements(&mut out, s, &m.between, false);
+    if !m.between.is_empty() {
+        agreements(&mut out, s, &m.between, false);
+    }
     out.push_str("</body></html>\n");
     // A line after each block, so the file reads and diffs well. All text is escaped, so these
     // closing tags can only be the document's own.

@@ -6,14 +6,38 @@ use std::fmt::Write;
 use super::{AgreementLine, Minutes, NoteLine};
 use crate::i18n::Strings;
 
-/// Text as Markdown shows it literally: `|` would end a table cell and `<` could start HTML
-/// where the minutes are rendered; a line break stays inside its list item.
+/// The characters that can make text markup somewhere it is rendered: emphasis, code, links
+/// and images (an image fetches its URL when the minutes are opened), raw HTML and entities,
+/// table cells, and the markers that start a heading, quote, list, rule or setext heading at
+/// the start of a line.
+const SIGNIFICANT: &[char] = &[
+    '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '(', ')', '#', '+', '-', '.', '!', '|', '~',
+    '=', '&',
+];
+
+/// Text from a file or a person as Markdown shows it, literally: without hidden characters,
+/// and every significant character escaped with a backslash. Escaping everywhere, not only
+/// where a character happens to matter, makes every line start harmless too (`\#`, `\-\-\-`,
+/// `\>`, `1\.`), whatever the renderer.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in crate::text::clean(text).chars() {
+        if SIGNIFICANT.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A field on one line (a title, a table cell, a heading): a line break becomes a space.
+fn line(text: &str) -> String {
+    escaped(&text.replace(['\r', '\n'], " "))
+}
+
+/// A note or comment inside a list item: a line break stays a line break in the item.
 fn inline(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "\\<")
-        .replace('>', "\\>")
-        .replace('\n', "  \n  ")
+    escaped(text).replace('\n', "  \n  ")
 }
 
 fn note(out: &mut String, s: &Strings, n: &NoteLine, with_item: bool) {
@@ -23,7 +47,7 @@ fn note(out: &mut String, s: &Strings, n: &NoteLine, with_item: bool) {
         String::new()
     };
     let item = if with_item {
-        format!(" ({})", n.item)
+        format!(" ({})", line(&n.item))
     } else {
         String::new()
     };
@@ -50,23 +74,32 @@ fn agreement(out: &mut String, s: &Strings, a: &AgreementLine, with_status: bool
         out,
         "- {} – {} · {}{status} · {}{comment}",
         inline(&a.text),
-        (s.who)(&a.who),
-        (s.due)(&a.due),
-        a.origin_text(s)
+        line(&(s.who)(&a.who)),
+        line(&(s.due)(&a.due)),
+        line(&a.origin_text(s))
     );
 }
 
 /// The minutes in Markdown, in `s`'s language.
 pub fn markdown(m: &Minutes, s: &Strings) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", (s.minutes_title)(m.gathering, &m.title));
-    let _ = writeln!(out, "**{}:** {}  ", s.minutes_program, m.program);
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        (s.minutes_title)(m.gathering, &line(&m.title))
+    );
+    let _ = writeln!(out, "**{}:** {}  ", s.minutes_program, line(&m.program));
     let _ = writeln!(out, "**{}:** {}  ", s.minutes_date, m.date);
     if !m.place.is_empty() {
-        let _ = writeln!(out, "**{}:** {}  ", s.info_place, m.place);
+        let _ = writeln!(out, "**{}:** {}  ", s.info_place, line(&m.place));
     }
     if !m.facilitator.is_empty() {
-        let _ = writeln!(out, "**{}:** {}  ", s.info_facilitator, m.facilitator);
+        let _ = writeln!(
+            out,
+            "**{}:** {}  ",
+            s.info_facilitator,
+            line(&m.facilitator)
+        );
     }
     let _ = writeln!(out, "\n## {}\n", s.agenda);
     let _ = writeln!(
@@ -84,10 +117,9 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
             "| {} | {} | {} | {} | {} |",
             row.planned_start,
             row.actual_start.as_deref().unwrap_or("–"),
-            inline(&row.title),
+            line(&row.title),
             row.planned_minutes,
-            row.actual_minutes
-                .map_or("–".to_string(), |m| m.to_string())
+            row.actual_text(s)
         );
     }
     let notes: Vec<_> = m
@@ -98,7 +130,7 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
     if !notes.is_empty() {
         let _ = writeln!(out, "\n### {}\n", s.facilitator_note);
         for (row, n) in notes {
-            let _ = writeln!(out, "- **{}:** {}", inline(&row.title), inline(n));
+            let _ = writeln!(out, "- **{}:** {}", line(&row.title), inline(n));
         }
     }
     if !m.highlights.is_empty() {
@@ -110,10 +142,10 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
     if !m.items.is_empty() {
         let _ = writeln!(out, "\n## {}", s.minutes_reflections);
         for item in &m.items {
-            let _ = writeln!(out, "\n### {}", item.title);
+            let _ = writeln!(out, "\n### {}", line(&item.title));
             for (question, notes) in &item.questions {
                 if let Some(q) = question {
-                    let _ = writeln!(out, "\n*{}*\n", inline(q));
+                    let _ = writeln!(out, "\n*{}*\n", line(q));
                 } else {
                     let _ = writeln!(out);
                 }
@@ -142,8 +174,8 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
         }
     }
     let _ = writeln!(out, "\n## {}\n", s.minutes_between);
-    if m.between.is_empty() {
-        let _ = writeln!(out, "{}", s.no_open_agreements);
+    if let Some(lead) = m.between_lead(s) {
+        let _ = writeln!(out, "{lead}\n");
     }
     for a in &m.between {
         agreement(&mut out, s, a, false);

@@ -10,9 +10,20 @@ mod markdown;
 pub use html::html;
 pub use markdown::markdown;
 
+use std::path::{Path, PathBuf};
+
 use crate::i18n::Strings;
 use crate::model::timer;
-use crate::model::{Commitment, Note, NoteKind, Session, Status, Timestamp, schedule};
+use crate::model::{AgendaItem, Commitment, Note, NoteKind, Session, Status, Timestamp, schedule};
+
+/// Where the minutes of the session in `file` go by default: `<file>.referat.<format>`, beside
+/// it, so they are found with the session and never mistaken for one (the name ends otherwise
+/// than `.ron`).
+pub fn beside(file: &Path, format: &str) -> PathBuf {
+    let mut name = file.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".referat.{format}"));
+    file.with_file_name(name)
+}
 
 /// Everything the minutes say, in the order they say it.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,13 +37,19 @@ pub struct Minutes {
     pub agenda: Vec<AgendaRow>,
     /// Highlighted notes, first of all.
     pub highlights: Vec<NoteLine>,
+    /// The group reflections by item: the highlights and parking-lot notes are in their own
+    /// sections, so each note is quoted once.
     pub items: Vec<ItemSection>,
     pub parking: Vec<NoteLine>,
     /// Agreements made at this gathering.
     pub made: Vec<AgreementLine>,
     /// Agreements from earlier gatherings, as reviewed here.
     pub reviewed: Vec<AgreementLine>,
-    /// What is to be done before the next gathering: every agreement still open.
+    /// How many of the agreements made here are open: what is to be done before the next
+    /// gathering starts with them, listed under `made`, and is not listed twice.
+    pub made_open: usize,
+    /// What else is to be done before the next gathering: the agreements from earlier
+    /// gatherings that are still open.
     pub between: Vec<AgreementLine>,
 }
 
@@ -43,8 +60,11 @@ pub struct AgendaRow {
     pub actual_start: Option<String>,
     pub title: String,
     pub planned_minutes: u32,
-    /// Minutes the item ran; `None` if it never started.
+    /// Minutes the item ran; `None` if it never started or was skipped.
     pub actual_minutes: Option<i64>,
+    /// Ended as soon as it started (moved on from within half a minute, so it ran 0 whole
+    /// minutes): passed over, not held. It has no actual start or minutes then.
+    pub skipped: bool,
     /// The facilitator's private note, only with `include_private`.
     pub facilitator_note: Option<String>,
 }
@@ -90,6 +110,21 @@ impl AgreementLine {
 }
 
 impl Minutes {
+    /// The sentence that opens "until the next gathering", if any: it points to the open
+    /// agreements made here (listed above) or says that nothing is open.
+    pub fn between_lead(&self, s: &Strings) -> Option<String> {
+        if self.made_open > 0 {
+            Some((s.minutes_between_made)(
+                self.made_open,
+                !self.between.is_empty(),
+            ))
+        } else if self.between.is_empty() {
+            Some(s.no_open_agreements.to_string())
+        } else {
+            None
+        }
+    }
+
     /// The minutes of `session` of the program titled `program`. Private notes and the
     /// facilitator's notes are left out unless `include_private`.
     pub fn of(session: &Session, program: &str, include_private: bool) -> Minutes {
@@ -113,23 +148,10 @@ impl Minutes {
             .agenda
             .iter()
             .zip(&slots)
-            .map(|(item, slot)| {
-                let timing = session.timing_of(&item.id);
-                let events = session.events_of(&item.id);
-                AgendaRow {
-                    planned_start: slot.start.format("%H:%M").to_string(),
-                    actual_start: timing
-                        .and_then(|t| t.first_started())
-                        .map(|t| t.0.format("%H:%M").to_string()),
-                    title: item.title.clone(),
-                    planned_minutes: item.minutes,
-                    actual_minutes: timing
-                        .filter(|t| t.first_started().is_some())
-                        .and(end)
-                        .map(|end| (timer::elapsed(events, end).num_seconds() + 30) / 60),
-                    facilitator_note: (include_private && !item.facilitator_note.is_empty())
-                        .then(|| item.facilitator_note.clone()),
-                }
+            .map(|(item, slot)| AgendaRow {
+                facilitator_note: (include_private && !item.facilitator_note.is_empty())
+                    .then(|| item.facilitator_note.clone()),
+                ..AgendaRow::of(session, item, slot.start.format("%H:%M").to_string(), end)
             })
             .collect();
         let items = session
@@ -139,7 +161,7 @@ impl Minutes {
                 let notes: Vec<&Note> = session
                     .notes
                     .iter()
-                    .filter(|n| n.item == item.id)
+                    .filter(|n| n.item == item.id && n.kind == NoteKind::Reflection)
                     .filter(shown)
                     .collect();
                 if notes.is_empty() {
@@ -187,6 +209,7 @@ impl Minutes {
                     if origin.item_title.is_empty() && origin.session == session.id {
                         origin.item_title = item_title(&origin.item);
                     }
+                    origin.group = c.origin_group();
                     origin
                 },
             }
@@ -204,12 +227,51 @@ impl Minutes {
             parking: of_kind(NoteKind::ParkingLot),
             made: session.made_here().map(agreement).collect(),
             reviewed: session.carried().map(agreement).collect(),
+            made_open: session.made_here().filter(|c| c.is_open()).count(),
             between: session
-                .commitments
-                .iter()
+                .carried()
                 .filter(|c| c.is_open())
                 .map(agreement)
                 .collect(),
+        }
+    }
+}
+
+impl AgendaRow {
+    /// The actual minutes as the table shows them: a number, "skipped", or "–" if the item
+    /// was never reached.
+    pub fn actual_text(&self, s: &Strings) -> String {
+        match self.actual_minutes {
+            Some(minutes) => minutes.to_string(),
+            None if self.skipped => s.minutes_skipped.to_string(),
+            None => "–".to_string(),
+        }
+    }
+
+    /// How `item`, planned to start at `planned_start`, went in `session` up to `end`; without
+    /// the facilitator's note, which only the caller knows may be shown.
+    fn of(
+        session: &Session,
+        item: &AgendaItem,
+        planned_start: String,
+        end: Option<Timestamp>,
+    ) -> AgendaRow {
+        let timing = session.timing_of(&item.id);
+        let started = timing.and_then(|t| t.first_started());
+        let minutes = started
+            .and(end)
+            .map(|end| (timer::elapsed(session.events_of(&item.id), end).num_seconds() + 30) / 60);
+        let skipped = minutes == Some(0) && timing.is_some_and(|t| t.ended_at().is_some());
+        AgendaRow {
+            planned_start,
+            actual_start: started
+                .filter(|_| !skipped)
+                .map(|t| t.0.format("%H:%M").to_string()),
+            title: item.title.clone(),
+            planned_minutes: item.minutes,
+            actual_minutes: minutes.filter(|_| !skipped),
+            skipped,
+            facilitator_note: None,
         }
     }
 }

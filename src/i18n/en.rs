@@ -179,9 +179,28 @@ pub const EN: Strings = Strings {
     minutes_made: "Agreements made at this gathering",
     minutes_reviewed: "Agreements from earlier gatherings (since last time)",
     minutes_between: "Until the next gathering",
+    minutes_between_made: |n, more| {
+        let made = match n {
+            1 => "The agreement made at this gathering (above)".to_string(),
+            n => format!("The {n} agreements made at this gathering (above)"),
+        };
+        let rest = if more {
+            ", and these from earlier gatherings:"
+        } else {
+            "."
+        };
+        format!("{made}{rest}")
+    },
+    minutes_skipped: "skipped",
     minutes_chart: "Minutes per item: planned (light) and actual (dark, red over plan)",
     html_lang: "en",
     export_exists: |p| format!("{p} exists; use --force to replace it"),
+    export_onto_session: |p| {
+        format!(
+            "{p} is a session or program file; the minutes never replace it. \
+             Choose another name with -o, e.g. referat.md"
+        )
+    },
     export_written: |p| format!("The minutes are written to {p}"),
     nothing_held: |title, g| match g {
         Some(n) => format!("No gathering {n} of \"{title}\" has been held yet"),
@@ -340,7 +359,8 @@ fn problem(p: &Problem) -> String {
             "this is a symbolic link; samling does not write through it (remove the link)".into()
         }
         ProblemKind::NotRegular => {
-            "this is not a regular file; samling does not write to it (remove it)".into()
+            "this is not a regular file (a device, a pipe …); samling neither reads nor writes it"
+                .into()
         }
         ProblemKind::NotAFile => "this is a directory, not a file".into(),
         ProblemKind::TooLarge { bytes, limit } => format!(

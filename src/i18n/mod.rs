@@ -152,10 +152,17 @@ pub struct Strings {
     pub minutes_made: &'static str,
     pub minutes_reviewed: &'static str,
     pub minutes_between: &'static str,
+    /// Opens "until the next gathering" when agreements made here are open: they are listed
+    /// above, not again. The count, and whether earlier ones follow.
+    pub minutes_between_made: fn(usize, bool) -> String,
+    /// An agenda item ended as soon as it started.
+    pub minutes_skipped: &'static str,
     pub minutes_chart: &'static str,
     /// The `lang` attribute of exported HTML.
     pub html_lang: &'static str,
     pub export_exists: fn(&str) -> String,
+    /// The output asked for is the session exported, or another `.ron` file.
+    pub export_onto_session: fn(&str) -> String,
     pub export_written: fn(&str) -> String,
     pub nothing_held: fn(&str, Option<u32>) -> String,
     pub cli_export: &'static str,

@@ -184,9 +184,28 @@ pub const NB: Strings = Strings {
     minutes_made: "Avtaler fra denne samlingen",
     minutes_reviewed: "Avtaler fra tidligere samlinger (siden sist)",
     minutes_between: "Til neste samling",
+    minutes_between_made: |n, more| {
+        let made = match n {
+            1 => "Avtalen fra denne samlingen (over)".to_string(),
+            n => format!("De {n} avtalene fra denne samlingen (over)"),
+        };
+        let rest = if more {
+            ", og disse fra tidligere samlinger:"
+        } else {
+            "."
+        };
+        format!("{made}{rest}")
+    },
+    minutes_skipped: "hoppet over",
     minutes_chart: "Minutter per punkt: plan (lys) og faktisk (mørk, rød over plan)",
     html_lang: "nb",
     export_exists: |p| format!("{p} finnes fra før; bruk --force for å erstatte den"),
+    export_onto_session: |p| {
+        format!(
+            "{p} er en samlingsfil eller programfil; referatet skrives aldri over den. \
+             Velg et annet navn med -o, f.eks. referat.md"
+        )
+    },
     export_written: |p| format!("Referatet er skrevet til {p}"),
     nothing_held: |title, g| match g {
         Some(n) => format!("Ingen {n}. samling av «{title}» er holdt ennå"),
@@ -345,7 +364,8 @@ fn problem(p: &Problem) -> String {
             "dette er en symbolsk lenke; samling skriver ikke gjennom den (fjern lenken)".into()
         }
         ProblemKind::NotRegular => {
-            "dette er ikke en vanlig fil; samling skriver ikke til den (fjern den)".into()
+            "dette er ikke en vanlig fil (en enhet, et rør …); samling leser og skriver den ikke"
+                .into()
         }
         ProblemKind::NotAFile => "dette er en mappe, ikke en fil".into(),
         ProblemKind::TooLarge { bytes, limit } => format!(

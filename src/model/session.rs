@@ -402,6 +402,15 @@ pub enum Status {
 }
 
 impl Commitment {
+    /// The group to name as where it was made: none for an agreement for everyone, which was
+    /// made for the whole room even when a group's notes were open as it was written.
+    pub fn origin_group(&self) -> Option<GroupLabel> {
+        match self.who {
+            Who::Everyone => None,
+            _ => self.origin.group,
+        }
+    }
+
     /// The current status: the last one given, or open.
     pub fn status(&self) -> Status {
         self.history.last().map_or(Status::Open, |c| c.status)

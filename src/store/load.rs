@@ -25,11 +25,14 @@ pub enum Document {
     Session(Box<Session>),
 }
 
-/// Reads a file as text, refusing folders, huge files, empty files and non-UTF-8 bytes.
+/// Reads a file as text, refusing folders, devices and pipes, huge files, empty files and non-UTF-8 bytes.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
     let meta = fs::metadata(path).map_err(|e| Problem::io(path, &e))?;
-    if !meta.is_file() {
+    if meta.is_dir() {
         return Err(Problem::new(path, ProblemKind::NotAFile));
+    }
+    if !meta.is_file() {
+        return Err(Problem::new(path, ProblemKind::NotRegular));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Problem::new(

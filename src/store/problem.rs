@@ -39,13 +39,14 @@ pub enum ProblemKind {
         kind: io::ErrorKind,
         detail: String,
     },
-    /// A folder (or device) stands where a file should be.
+    /// A folder stands where a file should be.
     NotAFile,
     /// A symbolic link stands where samling writes a file of its own. Refused rather than
     /// followed: whoever planted it would have samling overwrite the file it points to.
     Symlink,
     /// Something that is not a regular file (a pipe, a device, a socket …) stands where samling
-    /// writes a file of its own.
+    /// reads or writes a file: never read, since a pipe blocks and `/dev/zero` never ends, and
+    /// never written to.
     NotRegular,
     /// Larger than any real program or session; refused before reading it.
     TooLarge {

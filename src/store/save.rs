@@ -108,9 +108,22 @@ fn save_value<T: Serialize>(path: &Path, value: &T) -> Result<(), Problem> {
     write_atomic(path, text.as_bytes()).map_err(|e| Problem::io(path, &e))
 }
 
+/// Whether a save keeps the version it replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Backup {
+    Keep,
+    Skip,
+}
+
 /// Replaces `path` with `bytes` atomically; see the module docs.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, bytes, || Ok(()))
+    write_atomic_with(path, bytes, Backup::Keep, || Ok(()))
+}
+
+/// [`write_atomic`] without the `.bak`: for files made from others (the minutes), which can
+/// always be made again, so a backup would only be clutter beside them.
+pub fn write_atomic_no_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, bytes, Backup::Skip, || Ok(()))
 }
 
 /// [`write_atomic`], with a hook run after the new content is durable on disk and before it
@@ -118,6 +131,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 fn write_atomic_with(
     path: &Path,
     bytes: &[u8],
+    backup: Backup,
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
     // A symbolic link at `path` is replaced by the commit's rename, never written through.
@@ -127,7 +141,7 @@ fn write_atomic_with(
     file.flush()?;
     file.as_file().sync_all()?;
     before_rename()?;
-    if path.exists() {
+    if backup == Backup::Keep && path.exists() {
         // Best effort: a backup that cannot be made (a folder named like it, a full disk for
         // the copy) must not stop the save itself.
         let _ = keep_backup(path);
@@ -269,7 +283,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
         write_atomic(&path, b"old").unwrap();
-        let err = write_atomic_with(&path, b"new", || Err(io::Error::other("power cut")));
+        let err = write_atomic_with(&path, b"new", Backup::Keep, || {
+            Err(io::Error::other("power cut"))
+        });
         assert!(err.is_err());
         assert_eq!(fs::read(&path).unwrap(), b"old");
         // No temporary file is left behind to confuse anyone.
@@ -401,7 +417,7 @@ mod tests {
                 .collect()
         };
         // The moment a kill -9 would leave whatever is on disk behind.
-        write_atomic_with(&path, b"notes", || {
+        write_atomic_with(&path, b"notes", Backup::Keep, || {
             assert_eq!(names(), Vec::<std::ffi::OsString>::new());
             Ok(())
         })

@@ -33,7 +33,7 @@ pub fn render(run: &Run, s: &Strings, frame: &mut Frame) {
     if let SaveState::Failed(why) = &run.save {
         // Cut to the room the hint leaves: a title that does not fit is not drawn at all.
         let room = usize::from(area.width).saturating_sub(s.editor_hint.chars().count() + 4);
-        let text = super::widgets::clipped(&(s.save_failed)(why), room);
+        let text = crate::text::clipped(&(s.save_failed)(why), room);
         block =
             block.title_bottom(Line::styled(text, Style::new().fg(Color::LightRed)).left_aligned());
     }

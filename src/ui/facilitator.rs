@@ -9,11 +9,12 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::widgets::{big_text, clipped, countdown, countdown_style, key_hints};
+use super::widgets::{big_text, countdown, countdown_style, key_hints};
 use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
 use crate::model::timer::{self, Phase};
 use crate::model::{Commitment, NoteKind, Timestamp, schedule};
+use crate::text::clipped;
 
 const DIM: Style = Style::new().fg(Color::DarkGray);
 

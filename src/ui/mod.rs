@@ -11,12 +11,52 @@ pub mod review;
 pub mod widgets;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::text::Span;
 
 use crate::app::{State, View, keys};
 use crate::model::Timestamp;
+use crate::text;
 
 /// Draws the whole screen for `state` at `now`.
 pub fn render(state: &State, now: Timestamp, frame: &mut Frame) {
+    screens(state, now, frame);
+    scrub(frame.buffer_mut());
+}
+
+/// Takes the [hidden](text::is_hidden) characters out of every cell, once for all screens.
+/// Ratatui leaves out control characters but keeps a zero-width joiner or a bidi mark on the
+/// character before it; a terminal (tmux) may then join or reorder what follows, and the
+/// borders after it shift. A cell keeps the width ratatui gave it, so the layout holds.
+fn scrub(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.symbol().chars().any(text::is_hidden) {
+            let width = Span::raw(cell.symbol()).width();
+            let kept = fitted(&text::clean(cell.symbol()), width);
+            cell.set_symbol(&kept);
+        }
+    }
+}
+
+/// The characters of `symbol` that fit in `width` columns, padded with spaces to fill them: a
+/// joined emoji (👩‍🔬, two columns) shows its first part rather than both side by side.
+fn fitted(symbol: &str, width: usize) -> String {
+    let mut kept = String::new();
+    for c in symbol.chars() {
+        let mut longer = kept.clone();
+        longer.push(c);
+        if Span::raw(longer.as_str()).width() > width {
+            break;
+        }
+        kept = longer;
+    }
+    let pad = width.saturating_sub(Span::raw(kept.as_str()).width());
+    kept.push_str(&" ".repeat(pad));
+    kept
+}
+
+/// Draws the screen of the moment, and the overlays on it.
+fn screens(state: &State, now: Timestamp, frame: &mut Frame) {
     let s = state.lang.strings();
     match state.run() {
         None => {

@@ -104,7 +104,7 @@ pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
                 .map(|l| l.patch_style(Style::new().add_modifier(Modifier::BOLD)))
                 .collect();
         }
-        let origin = (s.made_at)(c.origin.gathering, c.origin.item_name(), c.origin.group);
+        let origin = (s.made_at)(c.origin.gathering, c.origin.item_name(), c.origin_group());
         let who_due = format!("{} · {}", (s.who)(&c.who), (s.due)(&c.due));
         let detail = format!("{who_due} · {origin}");
         // One row if it fits; else where it came from gets a row of its own, not a broken one.

@@ -113,21 +113,6 @@ pub fn key_hints(keys: &[(&str, KeyHelp)], s: &Strings, width: u16) -> Line<'sta
     ))
 }
 
-/// `text` on one row of `width` columns: whole if it fits, else cut at a word and ended with
-/// "…" so the reader knows there is more.
-pub fn clipped(text: &str, width: usize) -> String {
-    let one_row = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if textwrap::core::display_width(&one_row) <= width {
-        return one_row;
-    }
-    let options = textwrap::Options::new(width.saturating_sub(1).max(1));
-    let first = textwrap::wrap(&one_row, options)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    format!("{first}…")
-}
-
 /// `text` wrapped into `width` columns under a hanging indent: the first row starts with
 /// `lead`, the others line up under the text, and `suffix` (a status, a group) follows the last
 /// word, on a row of its own if it does not fit. Lists that scroll to a selection need to know
@@ -225,17 +210,6 @@ mod tests {
         let (_, tiny) = render(20, 3);
         let row: String = (0..20).map(|x| tiny[(x, 0)].symbol().to_string()).collect();
         assert!(row.contains("12:34"), "{row:?}");
-    }
-
-    #[test]
-    fn clipped_text_ends_in_an_ellipsis_at_a_word() {
-        assert_eq!(clipped("Kort  tekst\nher", 20), "Kort tekst her");
-        assert_eq!(
-            clipped("Alle gjennomfører en LINK-økt", 20),
-            "Alle gjennomfører…"
-        );
-        assert!(textwrap::core::display_width(&clipped("Alle gjennomfører en LINK-økt", 20)) <= 20);
-        assert_eq!(clipped("Uendeligordsomikkefår", 6), "Uende…");
     }
 
     #[test]
