@@ -449,3 +449,20 @@ fn chart_labels_are_cut_at_a_word() {
         "{page}"
     );
 }
+
+#[test]
+fn the_minutes_of_a_gathering_not_ended_say_so_in_their_heading() {
+    let mut session = held();
+    let ended = Minutes::of(&session, &program_title(), false);
+    assert!(!markdown(&ended, Lang::Nb.strings()).contains("ikke avsluttet"));
+    session.ended = None;
+    let open = Minutes::of(&session, &program_title(), false);
+    let md = markdown(&open, Lang::Nb.strings());
+    assert!(
+        md.starts_with("# Referat: 2. samling – ")
+            && md.lines().next().unwrap().ends_with("(ikke avsluttet)"),
+        "{md}"
+    );
+    let html = samling::export::html(&open, Lang::En.strings());
+    assert!(html.contains("(not ended)</h1>"), "{html}");
+}

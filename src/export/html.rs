@@ -147,7 +147,7 @@ fn chart(m: &Minutes, s: &Strings) -> String {
 
 /// The minutes as a complete HTML document, in `s`'s language.
 pub fn html(m: &Minutes, s: &Strings) -> String {
-    let title = (s.minutes_title)(m.gathering, &m.title);
+    let title = (s.minutes_title)(m.gathering, &m.title, m.ended);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"/>\
          <meta name=\"viewport\" content=\"width=device-width\"/><title>{t}</title>\

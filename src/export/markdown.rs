@@ -86,7 +86,7 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
     let _ = writeln!(
         out,
         "# {}\n",
-        (s.minutes_title)(m.gathering, &line(&m.title))
+        (s.minutes_title)(m.gathering, &line(&m.title), m.ended)
     );
     let _ = writeln!(out, "**{}:** {}  ", s.minutes_program, line(&m.program));
     let _ = writeln!(out, "**{}:** {}  ", s.minutes_date, m.date);

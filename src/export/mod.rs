@@ -31,6 +31,8 @@ pub struct Minutes {
     pub program: String,
     pub gathering: u32,
     pub title: String,
+    /// The gathering was ended (`n` on its last item); if not, the heading says so.
+    pub ended: bool,
     pub date: String,
     pub place: String,
     pub facilitator: String,
@@ -218,6 +220,7 @@ impl Minutes {
             program: program.to_string(),
             gathering: session.gathering,
             title: session.title.clone(),
+            ended: session.is_finished(),
             date: session.date.format("%d.%m.%Y").to_string(),
             place: session.place.clone(),
             facilitator: session.facilitator.clone(),

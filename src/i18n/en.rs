@@ -167,7 +167,10 @@ pub const EN: Strings = Strings {
         _ => format!("from gathering {g}, {item}"),
     },
     comment_title: "Comment",
-    minutes_title: |n, title| format!("Minutes: gathering {n} – {title}"),
+    minutes_title: |n, title, ended| {
+        let unfinished = if ended { "" } else { " (not ended)" };
+        format!("Minutes: gathering {n} – {title}{unfinished}")
+    },
     minutes_program: "Program",
     minutes_date: "Date",
     minutes_planned: "Plan",

@@ -140,7 +140,8 @@ pub struct Strings {
     pub parking_lot: &'static str,
     pub made_at: fn(gathering: u32, item: &str, group: Option<GroupLabel>) -> String,
     pub comment_title: &'static str,
-    pub minutes_title: fn(u32, &str) -> String,
+    /// The minutes' heading; `false`: the gathering was not ended, and the heading says so.
+    pub minutes_title: fn(u32, &str, bool) -> String,
     pub minutes_program: &'static str,
     pub minutes_date: &'static str,
     pub minutes_planned: &'static str,

@@ -172,7 +172,10 @@ pub const NB: Strings = Strings {
         _ => format!("fra {g}. samling, {item}"),
     },
     comment_title: "Kommentar",
-    minutes_title: |n, title| format!("Referat: {n}. samling – {title}"),
+    minutes_title: |n, title, ended| {
+        let unfinished = if ended { "" } else { " (ikke avsluttet)" };
+        format!("Referat: {n}. samling – {title}{unfinished}")
+    },
     minutes_program: "Program",
     minutes_date: "Dato",
     minutes_planned: "Plan",

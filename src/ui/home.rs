@@ -231,6 +231,7 @@ mod tests {
             insta::assert_snapshot!(format!("held_question_{name}_80x24"), draw_all(&s, 80, 24));
             let mut session = crate::model::sample::big_session(6, 3);
             session.place = "Personalrommet".into();
+            session.ended = session.timing.last().and_then(|t| t.ended_at());
             let minutes = crate::export::Minutes::of(&session, "Traumebevisst", false);
             s.home_overlay = Some(HomeOverlay::Reading {
                 minutes: Box::new(minutes),

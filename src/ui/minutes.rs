@@ -59,7 +59,7 @@ fn reading(m: &Minutes, scroll: u16, s: &Strings, frame: &mut Frame) {
     frame.render_widget(
         text.scroll((scroll.min(last_page), 0)).block(
             Block::bordered()
-                .title((s.minutes_title)(m.gathering, &m.title))
+                .title((s.minutes_title)(m.gathering, &m.title, m.ended))
                 .border_style(Style::new().fg(Color::LightCyan)),
         ),
         body,
