@@ -458,7 +458,7 @@ fn read_minutes(state: &State, ctx: &Context, program: &str, gathering: u32) -> 
 
 fn save(state: &State) -> Msg {
     let Some(run) = state.run() else {
-        return Msg::Saved(Ok(()));
+        return Msg::Saved(Ok(0));
     };
     let s = state.lang.strings();
     Msg::Saved(store::save_session(&run.file, &run.session).map_err(|p| (s.problem)(&p)))

@@ -51,7 +51,7 @@ fn running_after(lang: Lang, minutes_each: i64) -> State {
         at += minutes_each * 60;
         update(&mut state, Msg::Next, t(at));
     }
-    update(&mut state, Msg::Saved(Ok(())), t(at));
+    update(&mut state, Msg::Saved(Ok(0)), t(at));
     update(&mut state, Msg::SetGroup(GroupLabel::Group(2)), t(at));
     let item = state.run().unwrap().session.agenda[reflection].id.clone();
     if let samling::app::Screen::Run(run) = &mut state.screen {

@@ -126,8 +126,8 @@ pub enum Msg {
     Quit,
     /// A second has passed (sent only while something on screen changes with time).
     Tick,
-    /// The runtime saved the session (or could not, and why).
-    Saved(Result<(), String>),
+    /// The runtime saved the session, so many bytes (or could not, and why).
+    Saved(Result<u64, String>),
     /// The runtime opened a session to run (or could not, and why).
     Opened(Result<Box<Opened>, String>),
 }

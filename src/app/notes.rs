@@ -11,6 +11,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 use super::Effect;
 use super::run::Run;
 use crate::model::{Draft, GroupLabel, Note, NoteKind, Timestamp};
+use crate::store::load::MAX_FILE_BYTES;
 
 /// The open note editor: the text being typed and the note it becomes.
 #[derive(Debug, Clone)]
@@ -121,15 +122,32 @@ impl Run {
         if key.code == KeyCode::Esc {
             return self.close_editor(now);
         }
+        let grows = matches!(key.code, KeyCode::Char(_) | KeyCode::Enter | KeyCode::Tab);
+        if grows && !self.has_room_for(4) {
+            return Vec::new();
+        }
         if let Some(editor) = &mut self.editor {
             editor.text.input(key);
         }
         Vec::new()
     }
 
+    /// Whether `bytes` more of text keep the session file within what samling reads back
+    /// ([`MAX_FILE_BYTES`]); if not, says so (`too_large`) and the text is refused, rather
+    /// than saved into a file the next start could not open.
+    pub fn has_room_for(&mut self, bytes: usize) -> bool {
+        // What RON adds around a note, and the typing since the last save.
+        const MARGIN: u64 = 64 * 1024;
+        self.too_large = self.saved_bytes + bytes as u64 + MARGIN > MAX_FILE_BYTES;
+        !self.too_large
+    }
+
     /// Pasted text: into the editor, or a new note holding it.
     pub fn paste(&mut self, text: &str) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        if !self.has_room_for(text.len()) {
+            return;
+        }
         match &mut self.editor {
             Some(editor) => {
                 editor.text.insert_str(&text);
@@ -140,6 +158,7 @@ impl Run {
 
     /// Saves the editor's text as a note (a new one only if something was typed) and closes it.
     pub fn close_editor(&mut self, now: Timestamp) -> Vec<Effect> {
+        self.too_large = false;
         let Some(editor) = self.editor.take() else {
             return Vec::new();
         };
@@ -389,7 +408,7 @@ mod tests {
         let draft = run(&s).session.draft.clone().unwrap();
         assert_eq!(draft.text, "halvferdig tanke");
         // Nothing new typed: no new save for the draft.
-        update(&mut s, Msg::Saved(Ok(())), t(1));
+        update(&mut s, Msg::Saved(Ok(0)), t(1));
         assert_eq!(update(&mut s, Msg::Tick, t(2)), vec![]);
 
         // As after kill -9: the saved session opened again.
@@ -510,7 +529,7 @@ mod tests {
         update(&mut s, Msg::NewNote, t(0));
         update(&mut s, Msg::Quit, t(0));
         assert!(run(&s).editor.is_none());
-        update(&mut s, Msg::Saved(Ok(())), t(0));
+        update(&mut s, Msg::Saved(Ok(0)), t(0));
         assert!(s.quit, "an empty editor quits without asking");
 
         let mut s = state();
@@ -524,7 +543,45 @@ mod tests {
         update(&mut s, Msg::Quit, t(2));
         update(&mut s, Msg::Confirm(true), t(2));
         assert_eq!(run(&s).session.notes[0].text, "viktig");
-        update(&mut s, Msg::Saved(Ok(())), t(2));
+        update(&mut s, Msg::Saved(Ok(0)), t(2));
         assert!(s.quit);
+    }
+
+    #[test]
+    fn text_that_would_make_the_file_too_large_to_read_back_is_refused() {
+        let mut s = running();
+        update(&mut s, Msg::NewNote, t(0));
+        // The session as last saved is just under the limit.
+        let near = crate::store::load::MAX_FILE_BYTES - 100 * 1024;
+        update(&mut s, Msg::Saved(Ok(near)), t(1));
+        update(&mut s, Msg::Paste("liten tekst".into()), t(2));
+        assert_eq!(
+            s.run().unwrap().editor.as_ref().unwrap().contents(),
+            "liten tekst"
+        );
+        let page = "x".repeat(100 * 1024);
+        update(&mut s, Msg::Paste(page), t(3));
+        let run = s.run().unwrap();
+        assert!(run.too_large, "said");
+        assert_eq!(
+            run.editor.as_ref().unwrap().contents(),
+            "liten tekst",
+            "refused"
+        );
+        // Typing on is refused too, once at the limit, and the note is kept as it was.
+        update(
+            &mut s,
+            Msg::Saved(Ok(crate::store::load::MAX_FILE_BYTES)),
+            t(4),
+        );
+        let key = ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('y'),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        );
+        update(&mut s, Msg::EditorKey(key), t(5));
+        assert_eq!(
+            s.run().unwrap().editor.as_ref().unwrap().contents(),
+            "liten tekst"
+        );
     }
 }

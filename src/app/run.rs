@@ -69,6 +69,11 @@ pub struct Run {
     pub save: SaveState,
     /// Changes not yet safely on disk.
     pub unsaved: bool,
+    /// The size of the session file as last saved (0 until the first save): text that would
+    /// take it past what samling can read back is refused.
+    pub saved_bytes: u64,
+    /// The last text typed or pasted was refused: the file would grow past that limit.
+    pub too_large: bool,
     /// The screen flashes until then (the timer reached zero or a step changed).
     pub flash_until: Option<Timestamp>,
     /// Whether this session was resumed rather than started, to say so on screen.
@@ -118,6 +123,8 @@ impl Run {
             // The file was just written or read: it is on disk as it is in memory.
             save: SaveState::Saved(now),
             unsaved: false,
+            saved_bytes: 0,
+            too_large: false,
             flash_until: None,
             resumed: opened.resumed,
             notices: opened.notices,
@@ -375,7 +382,8 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
             }
             effects
         }
-        Msg::Saved(Ok(())) => {
+        Msg::Saved(Ok(bytes)) => {
+            run.saved_bytes = bytes;
             run.save = SaveState::Saved(now);
             run.unsaved = false;
             run.quit = run.quit_when_saved;
@@ -446,7 +454,7 @@ mod tests {
         assert_eq!(send(&mut s, Msg::ToggleTimer, 0), vec![Effect::Save]);
         assert_eq!(run(&s).session.phase(), Phase::Running);
         assert!(run(&s).unsaved);
-        send(&mut s, Msg::Saved(Ok(())), 0);
+        send(&mut s, Msg::Saved(Ok(0)), 0);
         assert!(!run(&s).unsaved);
         assert_eq!(send(&mut s, Msg::ToggleTimer, 30), vec![Effect::Save]);
         assert_eq!(run(&s).session.phase(), Phase::Paused);
@@ -529,7 +537,7 @@ mod tests {
             send(&mut s, Msg::Tick, minutes * 60 - 1),
             vec![Effect::Save]
         );
-        send(&mut s, Msg::Saved(Ok(())), minutes * 60 - 1);
+        send(&mut s, Msg::Saved(Ok(0)), minutes * 60 - 1);
         assert_eq!(send(&mut s, Msg::Tick, minutes * 60), vec![Effect::Bell]);
         assert!(run(&s).flashing(t(minutes * 60 + 1)));
         assert!(!run(&s).flashing(t(minutes * 60 + 2)));
@@ -542,7 +550,7 @@ mod tests {
         let mut s = state();
         s.bell = false;
         send(&mut s, Msg::ToggleTimer, 0);
-        send(&mut s, Msg::Saved(Ok(())), 0);
+        send(&mut s, Msg::Saved(Ok(0)), 0);
         let minutes = run(&s).session.current_item().unwrap().minutes as i64;
         assert_eq!(send(&mut s, Msg::Tick, minutes * 60), vec![]);
         assert!(run(&s).flashing(t(minutes * 60)));
@@ -558,7 +566,7 @@ mod tests {
         if run(&s).session.phase() != Phase::Running {
             send(&mut s, Msg::ToggleTimer, 0);
         }
-        send(&mut s, Msg::Saved(Ok(())), 0);
+        send(&mut s, Msg::Saved(Ok(0)), 0);
         let first = run(&s).session.current_item().unwrap().steps[0].minutes as i64 * 60;
         assert_eq!(send(&mut s, Msg::Tick, first - 1), vec![]);
         assert_eq!(send(&mut s, Msg::Tick, first), vec![Effect::Bell]);
@@ -578,7 +586,7 @@ mod tests {
         send(&mut s, Msg::Saved(Err("disken er full".into())), 1);
         assert!(!s.quit);
         send(&mut s, Msg::Quit, 2);
-        send(&mut s, Msg::Saved(Ok(())), 2);
+        send(&mut s, Msg::Saved(Ok(0)), 2);
         assert!(s.quit);
     }
 

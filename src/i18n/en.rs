@@ -301,6 +301,7 @@ pub const EN: Strings = Strings {
     temporary_removed: |p| {
         format!("Removed a temporary copy that an interrupted save had left behind: {p}")
     },
+    too_large: "Not inserted: the session would grow too large to be opened again (over 32 MB)",
     rescue_failed: "could not save what was in memory, neither beside the session nor anywhere else",
     rescue_written: |p| format!("what was in memory is saved in {p}"),
     since_last_none: |g| {

@@ -238,6 +238,8 @@ pub struct Strings {
     /// In the "then" column when the earlier gathering gave no answer to the question.
     pub mirror_no_answer: &'static str,
     /// No rescue copy could be written anywhere: what was not saved is lost.
+    /// Text refused because the session file would grow past what samling can read back.
+    pub too_large: &'static str,
     pub rescue_failed: &'static str,
     pub rescue_written: fn(&str) -> String,
 

@@ -306,6 +306,7 @@ pub const NB: Strings = Strings {
     temporary_removed: |p| {
         format!("Fjernet en midlertidig kopi som en avbrutt lagring hadde latt ligge igjen: {p}")
     },
+    too_large: "Ikke satt inn: økten ville blitt for stor til å kunne åpnes igjen (over 32 MB)",
     rescue_failed: "kunne ikke lagre det som var i minnet, verken ved økten eller noe annet sted",
     rescue_written: |p| format!("det som var i minnet er lagret i {p}"),
     since_last_none: |g| {

@@ -24,7 +24,8 @@ use atomic_write_file::AtomicWriteFile;
 use serde::Serialize;
 
 use super::fsx::open_own;
-use super::problem::Problem;
+use super::load::MAX_FILE_BYTES;
+use super::problem::{Problem, ProblemKind};
 use crate::model::{Program, Session};
 
 /// Where the previous version of `path` is kept.
@@ -93,19 +94,28 @@ pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// Saves a session atomically, keeping the previous version as `.bak`.
-pub fn save_session(path: &Path, session: &Session) -> Result<(), Problem> {
+/// Saves a session atomically, keeping the previous version as `.bak`; its size in bytes.
+pub fn save_session(path: &Path, session: &Session) -> Result<u64, Problem> {
     save_value(path, session)
 }
 
-/// Saves a program atomically, keeping the previous version as `.bak`.
-pub fn save_program(path: &Path, program: &Program) -> Result<(), Problem> {
+/// Saves a program atomically, keeping the previous version as `.bak`; its size in bytes.
+pub fn save_program(path: &Path, program: &Program) -> Result<u64, Problem> {
     save_value(path, program)
 }
 
-fn save_value<T: Serialize>(path: &Path, value: &T) -> Result<(), Problem> {
+/// Writes `value` as RON, and says how many bytes that took. A file larger than samling reads
+/// back ([`MAX_FILE_BYTES`]) is never written: the next start could not open it, and would
+/// begin a new session beside it as if nothing had been held.
+fn save_value<T: Serialize>(path: &Path, value: &T) -> Result<u64, Problem> {
     let text = to_ron(value).map_err(|e| Problem::io(path, &io::Error::other(e)))?;
-    write_atomic(path, text.as_bytes()).map_err(|e| Problem::io(path, &e))
+    let bytes = text.len() as u64;
+    if bytes > MAX_FILE_BYTES {
+        let limit = MAX_FILE_BYTES;
+        return Err(Problem::new(path, ProblemKind::TooLarge { bytes, limit }));
+    }
+    write_atomic(path, text.as_bytes()).map_err(|e| Problem::io(path, &e))?;
+    Ok(bytes)
 }
 
 /// Whether a save keeps the version it replaces.
@@ -453,5 +463,23 @@ mod tests {
         assert!(dir.path().join(".s.ron.a1B2c3").is_symlink());
         assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
         assert!(dir.path().join(".s.ron.d1B2c3").is_dir());
+    }
+
+    #[test]
+    fn a_session_too_large_to_read_back_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut session = crate::model::sample::big_session(1, 0);
+        save_session(&path, &session).unwrap();
+        let before = fs::read(&path).unwrap();
+        session.notes[0].text = "x".repeat(MAX_FILE_BYTES as usize);
+        let err = save_session(&path, &session).unwrap_err();
+        assert!(matches!(err.kind, ProblemKind::TooLarge { .. }), "{err:?}");
+        assert_eq!(fs::read(&path).unwrap(), before, "the file as it was");
+        // What is written is what is read back: the limit is the loader's own.
+        session.notes[0].text = "x".repeat(1000);
+        let bytes = save_session(&path, &session).unwrap();
+        assert_eq!(bytes, fs::metadata(&path).unwrap().len());
+        crate::store::load_session(&path).unwrap();
     }
 }

@@ -30,10 +30,15 @@ pub fn render(run: &Run, s: &Strings, frame: &mut Frame) {
         .title_bottom(Line::from(s.editor_hint).right_aligned())
         .border_style(Style::new().fg(Color::LightCyan));
     // The editor covers the status line: a save that fails must still show while one types.
-    if let SaveState::Failed(why) = &run.save {
+    let trouble = match &run.save {
+        _ if run.too_large => Some(s.too_large.to_string()),
+        SaveState::Failed(why) => Some((s.save_failed)(why)),
+        SaveState::Saved(_) => None,
+    };
+    if let Some(trouble) = trouble {
         // Cut to the room the hint leaves: a title that does not fit is not drawn at all.
         let room = usize::from(area.width).saturating_sub(s.editor_hint.chars().count() + 4);
-        let text = crate::text::clipped(&(s.save_failed)(why), room);
+        let text = crate::text::clipped(&trouble, room);
         block =
             block.title_bottom(Line::styled(text, Style::new().fg(Color::LightRed)).left_aligned());
     }

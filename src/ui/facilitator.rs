@@ -382,6 +382,12 @@ fn status_line<'a>(run: &Run, s: &'a Strings, now: Timestamp) -> Line<'a> {
         Span::styled(format!(" · {ends} · "), DIM),
         save,
     ];
+    if run.too_large {
+        spans.push(Span::styled(
+            format!(" · {}", s.too_large),
+            Style::new().fg(Color::White).bg(Color::Red).bold(),
+        ));
+    }
     if let Some(path) = &run.message {
         spans.push(Span::styled(
             format!(" · {}", (s.export_written)(path)),
