@@ -83,11 +83,13 @@ fn lines<'a>(m: &'a Minutes, s: &Strings) -> Vec<Line<'a>> {
     }
     heading(&mut out, s.agenda);
     for row in &m.agenda {
-        let actual = row
-            .actual_minutes
-            .map_or("–".to_string(), |m| m.to_string());
+        let actual = match row.actual_minutes {
+            _ if row.skipped => s.minutes_skipped.to_string(),
+            Some(minutes) => format!("{minutes} min"),
+            None => "–".to_string(),
+        };
         out.push(Line::from(format!(
-            "{}  {:>5}  {}  ({} / {actual} min)",
+            "{}  {:>5}  {}  ({} min / {actual})",
             row.planned_start,
             row.actual_start.as_deref().unwrap_or("–"),
             row.title,
