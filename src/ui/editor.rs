@@ -60,12 +60,7 @@ pub fn render_confirm(run: &Run, s: &Strings, frame: &mut Frame) {
         Confirm::ReplaceMinutes => s.confirm_replace_minutes,
     };
     let width = (question.chars().count() as u16 + 4).min(frame.area().width);
-    let [area] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(frame.area());
-    let [area] = Layout::vertical([Constraint::Length(3)])
-        .flex(Flex::Center)
-        .areas(area);
+    let area = super::widgets::centered(frame.area(), width, 3);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(question)
@@ -94,12 +89,7 @@ pub fn render_form(run: &Run, s: &Strings, frame: &mut Frame) {
         ),
     };
     let height = 2 + 2 + 3 * form.fields.len() as u16;
-    let [area] = Layout::horizontal([Constraint::Length(70.min(frame.area().width))])
-        .flex(Flex::Center)
-        .areas(frame.area());
-    let [area] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
+    let area = super::widgets::centered(frame.area(), 70.min(frame.area().width), height);
     frame.render_widget(Clear, area);
     let outer = Block::bordered()
         .title(title)

@@ -2,7 +2,6 @@
 //! drawn from the same tables the key map uses.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
@@ -30,12 +29,7 @@ pub fn render(keys: &[(&str, KeyHelp)], s: &Strings, frame: &mut Frame) {
     // One row per key inside the border; how to close it stands in the border, so the whole
     // list fits an 80×24 terminal.
     let height = keys.len() as u16 + 2;
-    let [area] = Layout::horizontal([Constraint::Length(width as u16)])
-        .flex(Flex::Center)
-        .areas(frame.area());
-    let [area] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
+    let area = super::widgets::centered(frame.area(), width as u16, height);
     let lines: Vec<Line> = keys
         .iter()
         .map(|(k, h)| {

@@ -2,7 +2,7 @@
 //! hold it again, or leave it), and its minutes to read, scrolled with the arrows.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
@@ -33,12 +33,7 @@ fn question(s: &Strings, gathering: u32, date: &str, frame: &mut Frame) {
         .max()
         .unwrap_or(0)
         .min(frame.area().width);
-    let [area] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(frame.area());
-    let [area] = Layout::vertical([Constraint::Length(lines.len() as u16 + 2)])
-        .flex(Flex::Center)
-        .areas(area);
+    let area = super::widgets::centered(frame.area(), width, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)

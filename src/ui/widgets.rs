@@ -82,6 +82,18 @@ pub fn with_margins(area: Rect) -> Rect {
     middle
 }
 
+/// A box of `width` × `height` in the middle of `outer` (cut to fit), for the overlays.
+pub fn centered(outer: Rect, width: u16, height: u16) -> Rect {
+    use ratatui::layout::{Constraint, Flex, Layout};
+    let [area] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(outer);
+    let [area] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    area
+}
+
 /// The footer's key hints, as many as fit in `width`: the way to help and the way out always,
 /// the others in the table's order while there is room.
 pub fn key_hints(keys: &[(&str, KeyHelp)], s: &Strings, width: u16) -> Line<'static> {
