@@ -570,3 +570,142 @@ fn invisible_joiners_and_bidi_controls_reach_no_cell() {
         }
     }
 }
+
+/// A small, repeatable pseudo-random source (xorshift), so the property test below is the
+/// same on every run and a failure names its case.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+    fn coin(&mut self) -> bool {
+        self.below(2) == 0
+    }
+}
+
+/// A note of `item` answering prompt `prompt`; private ones carry `secret`.
+fn note(id: u32, item: &str, prompt: usize, private: bool, text: String) -> Note {
+    Note {
+        id,
+        created: t(60),
+        edited: t(60),
+        item: item.into(),
+        prompt: Some(prompt),
+        group: GroupLabel::Group((id % 9 + 1) as u8),
+        kind: if id.is_multiple_of(3) {
+            NoteKind::Highlight
+        } else {
+            NoteKind::Reflection
+        },
+        text,
+        private,
+    }
+}
+
+/// Sessions full of private text (private notes of today and of the gatherings before,
+/// facilitator's notes, a draft) in random states (any item, question, review, Da — nå, step,
+/// overtime): no private word ever reaches the projector's view, nor any frame drawn from it.
+#[test]
+fn nothing_private_reaches_the_projector_in_any_state() {
+    use samling::app::{ProjectorView, Screen};
+    use samling::model::{Draft, Mirror, SinceLast};
+    let program = catalog::builtin().0.remove(0);
+    for case in 0..120u64 {
+        let mut dice = Dice(0x9e37_79b9_7f4a_7c15 ^ (case + 1).wrapping_mul(0x1000_0001));
+        let secret = |n: usize| format!("hemmelig{case}x{n}");
+        let gathering = dice.below(program.gatherings.len());
+        let plan = program.gatherings[gathering].clone();
+        let mut session = Session::new(&program, &plan, "0x-2026".into(), t(0).0.date_naive());
+        let mut n = 0;
+        for item in &mut session.agenda {
+            item.facilitator_note = secret(n);
+            n += 1;
+        }
+        let ids: Vec<String> = session.agenda.iter().map(|i| i.id.clone()).collect();
+        for id in 1..=(5 + dice.below(20)) as u32 {
+            let item = &ids[dice.below(ids.len())];
+            let private = dice.coin();
+            let text = if private {
+                secret(n)
+            } else {
+                format!("offentlig{id}")
+            };
+            n += 1;
+            session
+                .notes
+                .push(note(id, item, dice.below(3), private, text));
+        }
+        // What earlier gatherings left, with private notes slipped in (a hand-edited file).
+        let earlier: Vec<Note> = (0..4)
+            .map(|i| {
+                n += 1;
+                note(100 + i, &ids[0], 0, true, secret(n))
+            })
+            .collect();
+        session.since_last = Some(SinceLast {
+            from: "01-x".into(),
+            highlights: earlier.clone(),
+            parking: earlier.clone(),
+        });
+        let item = &ids[dice.below(ids.len())];
+        session.mirror = vec![Mirror {
+            item: item.clone(),
+            prompt: 0,
+            gathering: 1,
+            from: "01-x".into(),
+            notes: earlier,
+        }];
+        session.draft = Some(Draft {
+            note: None,
+            item: item.clone(),
+            prompt: None,
+            group: GroupLabel::Plenary,
+            text: secret(n + 1),
+        });
+        let secrets: Vec<String> = (0..=n + 1).map(secret).collect();
+
+        let mut state = opened(Lang::Nb, program.clone(), session, "x.ron");
+        if let Screen::Run(run) = &mut state.screen {
+            // The draft opens the editor; close it without saving the text as a note.
+            run.editor = None;
+        }
+        let mut at = 0;
+        update(&mut state, Msg::ToggleTimer, t(at));
+        for _ in 0..dice.below(ids.len()) {
+            at += 60 * dice.below(30) as i64;
+            update(&mut state, Msg::Next, t(at));
+        }
+        for _ in 0..dice.below(3) {
+            update(&mut state, Msg::NextPrompt, t(at));
+        }
+        if dice.coin() {
+            update(&mut state, Msg::ToggleMirror, t(at));
+        }
+        if dice.coin() {
+            update(&mut state, Msg::OpenReview, t(at));
+        }
+        update(&mut state, Msg::ToggleView, t(at));
+        let now = t(at + 60 * dice.below(40) as i64);
+
+        let run = state.run().unwrap();
+        let view = ProjectorView::of(&run.session, &run.screen_state(), now).unwrap();
+        let written = ron::to_string(&view).unwrap();
+        for (w, h) in [(80, 24), (120, 35), (200, 60)] {
+            let screen = text(&draw(&state, now, w, h));
+            for secret in &secrets {
+                assert!(
+                    !written.contains(secret),
+                    "case {case}: {secret} in {written}"
+                );
+                assert!(
+                    !screen.contains(secret),
+                    "case {case}: {secret} on\n{screen}"
+                );
+            }
+        }
+    }
+}

@@ -9,6 +9,7 @@ pub mod form;
 pub mod home;
 pub mod keys;
 pub mod notes;
+pub mod projector;
 pub mod review;
 pub mod run;
 #[cfg(test)]
@@ -24,6 +25,7 @@ use crate::model::{GroupLabel, Program, Session, Timestamp};
 
 pub use home::{Focus, HeldSummary, HomeOverlay};
 pub use notes::{Confirm, Editor, Select};
+pub use projector::{ProjectorView, ScreenState};
 pub use run::{Run, SaveState, View};
 
 /// Everything the screens show.

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::widgets::{big_text, countdown, countdown_style, key_hints};
+use crate::app::projector::ThenAndNow;
 use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
 use crate::model::timer::{self, Phase};
@@ -244,8 +245,10 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
             note,
         );
     }
-    if !(run.mirror && super::review::then_and_now(run, s, frame, notes)) {
-        render_notes(run, s, frame, notes);
+    // "Da — nå" on: the same two columns the room sees, in place of the notes.
+    match ThenAndNow::of(&run.session).filter(|_| run.mirror) {
+        Some(mirror) => super::review::then_and_now(&mirror, s, frame, notes),
+        None => render_notes(run, s, frame, notes),
     }
 }
 

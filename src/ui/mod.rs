@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::text::Span;
 
-use crate::app::{State, View, keys};
+use crate::app::{ProjectorView, State, View, keys};
 use crate::model::Timestamp;
 use crate::text;
 
@@ -68,7 +68,12 @@ fn screens(state: &State, now: Timestamp, frame: &mut Frame) {
         Some(run) => {
             match run.view {
                 View::Facilitator => facilitator::render(run, s, now, frame),
-                View::Projector => projector::render(run, s, now, frame),
+                View::Projector => {
+                    let view = ProjectorView::of(&run.session, &run.screen_state(), now);
+                    if let Some(view) = view {
+                        projector::render(&view, s, frame);
+                    }
+                }
             }
             if run.view == View::Facilitator {
                 review::render_panel(run, s, now, frame);

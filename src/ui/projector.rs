@@ -9,36 +9,29 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::widgets::{big_text, countdown, countdown_style};
-use crate::app::Run;
+use crate::app::projector::{Body, ProjectorView};
 use crate::i18n::Strings;
-use crate::model::Timestamp;
 
-pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
+/// Draws the room's view. It is given only the [`ProjectorView`]: whatever is private in the
+/// session never reaches this function.
+pub fn render(view: &ProjectorView, s: &Strings, frame: &mut Frame) {
     let area = frame.area();
-    let session = &run.session;
-    let Some(item) = session.current_item() else {
-        return;
-    };
-    // "Siden sist" with something to go through: the room sees the list being reviewed.
-    let reviewing = run.review.is_some() || item.kind == crate::model::ItemKind::SinceLast;
-    if reviewing && (session.carried().next().is_some() || session.since_last.is_some()) {
-        super::review::render_projector(run, s, now, frame, area);
+    if let Body::SinceLast(since) = &view.body {
+        super::review::render_projector(view, since, s, frame, area);
         return;
     }
     let tall = area.height >= 40;
-    let prompt = item.prompts.get(session.prompt).map(|p| p.text.as_str());
-    let step = run.step(now);
-    let mirroring = run.mirror && session.mirror_now().is_some();
+    let mirroring = matches!(view.body, Body::ThenAndNow(_));
     let [top, title, _, clock, step_area, _, question, next] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if tall { 3 } else { 2 }),
         Constraint::Length(if tall { 2 } else { 0 }),
         Constraint::Min(8),
-        Constraint::Length(if step.is_some() { 1 } else { 0 }),
+        Constraint::Length(if view.step.is_some() { 1 } else { 0 }),
         Constraint::Length(1),
         Constraint::Length(if mirroring {
             (area.height / 2).max(6)
-        } else if prompt.is_some() {
+        } else if view.prompt.is_some() {
             (area.height / 4).max(3)
         } else {
             0
@@ -49,23 +42,24 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
 
     frame.render_widget(
         Line::styled(
-            (s.gathering_heading)(session.gathering, &session.title),
+            (s.gathering_heading)(view.gathering, &view.gathering_title),
             Style::new().fg(Color::Gray),
         )
         .centered(),
         top,
     );
     frame.render_widget(
-        Paragraph::new(Line::from(item.title.as_str()).bold().centered()).wrap(Wrap { trim: true }),
+        Paragraph::new(Line::from(view.item_title.as_str()).bold().centered())
+            .wrap(Wrap { trim: true }),
         centre_rows(title, 1),
     );
 
-    let left = session.remaining(now);
+    let left = view.left();
     let mut style = countdown_style(left);
-    if run.flashing(now) {
+    if view.flashing {
         style = style.add_modifier(Modifier::REVERSED);
     }
-    if session.is_finished() {
+    if view.ended {
         frame.render_widget(
             Line::from(s.gathering_ended).bold().centered(),
             centre_rows(clock, 1),
@@ -74,20 +68,21 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
         big_text(&countdown(left), style, clock, frame.buffer_mut());
     }
 
-    if let Some(step) = step {
-        let label = &item.steps[step.index].label;
+    if let Some(step) = &view.step {
+        let left = chrono::Duration::seconds(step.left);
         frame.render_widget(
             Line::from(format!(
                 "{}  {}",
-                (s.step)(step.index + 1, item.steps.len(), label),
-                countdown(step.remaining)
+                (s.step)(step.number, step.count, &step.label),
+                countdown(left)
             ))
-            .style(countdown_style(step.remaining))
+            .style(countdown_style(left))
             .centered(),
             step_area,
         );
     }
-    if mirroring {
+    let prompt = view.prompt.as_deref();
+    if let Body::ThenAndNow(mirror) = &view.body {
         // "Da — nå": the question stays on top, the answers then and now share its place.
         let [q, answers] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)])
             .areas(super::widgets::with_margins(question));
@@ -97,7 +92,7 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
                 q,
             );
         }
-        super::review::then_and_now(run, s, frame, answers);
+        super::review::then_and_now(mirror, s, frame, answers);
     } else if let Some(text) = prompt {
         let middle = super::widgets::with_margins(question);
         frame.render_widget(
@@ -107,8 +102,8 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
             middle,
         );
     }
-    let next_text = match session.next_item() {
-        Some(n) => format!("{}: {}", s.next, n.title),
+    let next_text = match &view.next {
+        Some(title) => format!("{}: {title}", s.next),
         None => s.last_item.to_string(),
     };
     frame.render_widget(

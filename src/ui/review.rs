@@ -9,8 +9,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::widgets::{countdown, countdown_style, hanging, with_margins};
 use crate::app::Run;
+use crate::app::projector::{ProjectorView, PublicNote, SinceLastView, ThenAndNow};
 use crate::i18n::Strings;
-use crate::model::{Commitment, Note, Status, Timestamp};
+use crate::model::{Status, Timestamp};
 
 /// A status as a sign the room can read from afar.
 pub fn sign(status: Status) -> (&'static str, Color) {
@@ -26,25 +27,26 @@ pub fn sign(status: Status) -> (&'static str, Color) {
 /// An agreement as the room reads it: its sign, its text and its status, wrapped to `width`
 /// (after `marker`, which the facilitator's panel uses to point at the selected one).
 fn agreement_lines(
-    c: &Commitment,
+    text: &str,
+    status: Status,
     s: &Strings,
     marker: &'static str,
     width: u16,
 ) -> Vec<Line<'static>> {
-    let (sign, color) = sign(c.status());
+    let (sign, color) = sign(status);
     let lead = vec![
         Span::raw(marker),
         Span::styled(format!("{sign} "), Style::new().fg(color).bold()),
     ];
     let status = Span::styled(
-        format!("  ({})", (s.status)(c.status())),
+        format!("  ({})", (s.status)(status)),
         Style::new().fg(color),
     );
-    hanging(lead, &c.text, Some(status), width, Style::new())
+    hanging(lead, text, Some(status), width, Style::new())
 }
 
 /// A heading and the notes under it, each wrapped to `width` with its group after it.
-fn note_lines(title: &str, notes: &[Note], s: &Strings, width: u16) -> Vec<Line<'static>> {
+fn note_lines(title: &str, notes: &[PublicNote], s: &Strings, width: u16) -> Vec<Line<'static>> {
     if notes.is_empty() {
         return Vec::new();
     }
@@ -97,7 +99,8 @@ pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let mut selected_end = 0;
     for (i, c) in run.session.carried().enumerate() {
         let selected = i == review.selected;
-        let mut entry = agreement_lines(c, s, if selected { "▶ " } else { "  " }, width);
+        let marker = if selected { "▶ " } else { "  " };
+        let mut entry = agreement_lines(&c.text, c.status(), s, marker, width);
         if selected {
             entry = entry
                 .into_iter()
@@ -134,8 +137,10 @@ pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
         lines.push(Line::styled(s.review_none, dim));
     }
     if let Some(since) = &run.session.since_last {
-        lines.extend(note_lines(s.highlights, &since.highlights, s, width));
-        lines.extend(note_lines(s.parking_lot, &since.parking, s, width));
+        let highlights = PublicNote::all(&since.highlights);
+        lines.extend(note_lines(s.highlights, &highlights, s, width));
+        let parking = PublicNote::all(&since.parking);
+        lines.extend(note_lines(s.parking_lot, &parking, s, width));
     }
     let visible = area.height.saturating_sub(2) as usize;
     let scroll = selected_end.saturating_sub(visible) as u16;
@@ -157,13 +162,15 @@ pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
 }
 
 /// What the room sees during "siden sist": the time left in plain large type, the agreements
-/// with their status, and last time's highlights. Only public notes were carried here.
-pub fn render_projector(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, area: Rect) {
-    let session = &run.session;
-    let left = session.remaining(now);
-    let title = session
-        .current_item()
-        .map_or(String::new(), |i| i.title.clone());
+/// with their status, and last time's highlights.
+pub fn render_projector(
+    view: &ProjectorView,
+    since: &SinceLastView,
+    s: &Strings,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let left = view.left();
     let [top, clock, _, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -171,7 +178,7 @@ pub fn render_projector(run: &Run, s: &Strings, now: Timestamp, frame: &mut Fram
         Constraint::Min(3),
     ])
     .areas(area);
-    frame.render_widget(Line::from(title).bold().centered(), top);
+    frame.render_widget(Line::from(view.item_title.clone()).bold().centered(), top);
     frame.render_widget(
         Line::styled(countdown(left), countdown_style(left)).centered(),
         clock,
@@ -180,54 +187,36 @@ pub fn render_projector(run: &Run, s: &Strings, now: Timestamp, frame: &mut Fram
     let mut lines: Vec<Line> = vec![Line::from(s.agreements.to_string()).bold()];
     // While the facilitator reviews, the room sees which agreement is being talked about, and
     // a list longer than the screen follows it.
-    let selected = run.review.map(|r| r.selected);
     let mut selected_end = 0;
-    for (i, c) in session.carried().enumerate() {
-        let marker = match selected {
+    for (i, a) in since.agreements.iter().enumerate() {
+        let marker = match since.selected {
             Some(n) if n == i => "▶ ",
             Some(_) => "  ",
             None => "",
         };
-        lines.extend(agreement_lines(c, s, marker, body.width));
-        if selected == Some(i) {
+        lines.extend(agreement_lines(&a.text, a.status, s, marker, body.width));
+        if since.selected == Some(i) {
             selected_end = lines.len();
         }
     }
-    if let Some(since) = &session.since_last {
-        lines.extend(note_lines(s.highlights, &since.highlights, s, body.width));
-    }
+    lines.extend(note_lines(s.highlights, &since.highlights, s, body.width));
     let scroll = selected_end.saturating_sub(usize::from(body.height)) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
 }
 
 /// Two columns of notes, earlier answers on the left and today's on the right.
-pub fn then_and_now(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) -> bool {
-    let Some(mirror) = run.session.mirror_now() else {
-        return false;
-    };
-    let item = run
-        .session
-        .current_item()
-        .map(|i| i.id.clone())
-        .unwrap_or_default();
-    let now: Vec<Note> = run
-        .session
-        .notes
-        .iter()
-        .filter(|n| n.item == item && n.prompt == Some(run.session.prompt) && !n.private)
-        .cloned()
-        .collect();
+pub fn then_and_now(mirror: &ThenAndNow, s: &Strings, frame: &mut Frame, area: Rect) {
     let [then_area, now_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     // An empty "then" says so, or the room reads a blank column as something missing.
     for (title, notes, rect, when_empty) in [
         (
             (s.mirror_then)(mirror.gathering),
-            &mirror.notes,
+            &mirror.then,
             then_area,
             Some(s.mirror_no_answer),
         ),
-        (s.mirror_now.to_string(), &now, now_area, None),
+        (s.mirror_now.to_string(), &mirror.now, now_area, None),
     ] {
         let mut lines: Vec<Line> = notes
             .iter()
@@ -253,5 +242,4 @@ pub fn then_and_now(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) -> bo
             rect,
         );
     }
-    true
 }

@@ -1,0 +1,195 @@
+//! What the room may see, as a plain value: the projector is drawn from a [`ProjectorView`] and
+//! from nothing else, so privacy on the wall holds by construction rather than by care. The
+//! view holds no facilitator's note, no private note, no draft and no "behind schedule": the
+//! types have no place for them. It is serialisable, so another process (a projector window
+//! that follows the facilitator) can draw it too.
+
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+use super::run::Run;
+use crate::model::{GroupLabel, ItemKind, Note, Session, Status, Timestamp};
+
+/// The part of the facilitator's screen state that decides what the room sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScreenState {
+    /// The "siden sist" review is open, with this carried agreement selected.
+    pub review: Option<usize>,
+    /// "Da — nå" is on.
+    pub mirror: bool,
+    /// The screen flashes until then (a timer reached zero, a step changed).
+    pub flash_until: Option<Timestamp>,
+}
+
+impl Run {
+    /// What of this run's screen state the room's view depends on.
+    pub fn screen_state(&self) -> ScreenState {
+        ScreenState {
+            review: self.review.map(|r| r.selected),
+            mirror: self.mirror,
+            flash_until: self.flash_until,
+        }
+    }
+}
+
+/// Everything on the projector at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectorView {
+    pub gathering: u32,
+    pub gathering_title: String,
+    pub item_title: String,
+    /// Time left on the current item, in seconds; negative in overtime.
+    pub left: i64,
+    pub flashing: bool,
+    /// The gathering was ended: no countdown, a closing word.
+    pub ended: bool,
+    pub step: Option<StepView>,
+    /// The question in front of the room.
+    pub prompt: Option<String>,
+    /// The next item's title; `None` on the last item.
+    pub next: Option<String>,
+    pub body: Body,
+}
+
+/// What fills the screen below the clock.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Body {
+    /// The question alone.
+    Question,
+    /// "Da — nå": the answers then beside the answers now.
+    ThenAndNow(ThenAndNow),
+    /// "Siden sist": the agreements carried here and last time's highlights.
+    SinceLast(SinceLastView),
+}
+
+/// The timed step the room is in (1-2-4-alle).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepView {
+    /// 1-based.
+    pub number: usize,
+    pub count: usize,
+    pub label: String,
+    /// Seconds left of the step.
+    pub left: i64,
+}
+
+/// A note the room may read: its group and text, never a private one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicNote {
+    pub group: GroupLabel,
+    pub text: String,
+}
+
+impl PublicNote {
+    /// The public ones of `notes`, in order.
+    pub fn all<'a>(notes: impl IntoIterator<Item = &'a Note>) -> Vec<PublicNote> {
+        notes
+            .into_iter()
+            .filter(|n| !n.private)
+            .map(|n| PublicNote {
+                group: n.group,
+                text: n.text.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The answers an earlier gathering gave to the question now, beside today's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThenAndNow {
+    /// The earlier gathering's number.
+    pub gathering: u32,
+    pub then: Vec<PublicNote>,
+    pub now: Vec<PublicNote>,
+}
+
+impl ThenAndNow {
+    /// For the question on screen, if it asks again what an earlier gathering asked.
+    pub fn of(session: &Session) -> Option<ThenAndNow> {
+        let mirror = session.mirror_now()?;
+        let item = session.current_item()?;
+        let now = session
+            .notes
+            .iter()
+            .filter(|n| n.item == item.id && n.prompt == Some(session.prompt));
+        Some(ThenAndNow {
+            gathering: mirror.gathering,
+            then: PublicNote::all(&mirror.notes),
+            now: PublicNote::all(now),
+        })
+    }
+}
+
+/// "Siden sist" as the room sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SinceLastView {
+    pub agreements: Vec<AgreementView>,
+    /// The agreement being talked about, while the facilitator reviews.
+    pub selected: Option<usize>,
+    pub highlights: Vec<PublicNote>,
+}
+
+/// An agreement as the room reads it: what, and how it stands (no comment, no who).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementView {
+    pub text: String,
+    pub status: Status,
+}
+
+impl ProjectorView {
+    /// The room's view of `session` at `now`, with the facilitator's `screen` state; `None`
+    /// when the agenda is empty.
+    pub fn of(session: &Session, screen: &ScreenState, now: Timestamp) -> Option<ProjectorView> {
+        let item = session.current_item()?;
+        let events = session.events_of(&item.id);
+        let step = crate::model::timer::step(item, events, now).and_then(|s| {
+            Some(StepView {
+                number: s.index + 1,
+                count: item.steps.len(),
+                label: item.steps.get(s.index)?.label.clone(),
+                left: s.remaining.num_seconds(),
+            })
+        });
+        let reviewing = screen.review.is_some() || item.kind == ItemKind::SinceLast;
+        let then_and_now = screen.mirror.then(|| ThenAndNow::of(session)).flatten();
+        let body =
+            if reviewing && (session.carried().next().is_some() || session.since_last.is_some()) {
+                Body::SinceLast(SinceLastView {
+                    agreements: session
+                        .carried()
+                        .map(|c| AgreementView {
+                            text: c.text.clone(),
+                            status: c.status(),
+                        })
+                        .collect(),
+                    selected: screen.review,
+                    highlights: session
+                        .since_last
+                        .as_ref()
+                        .map(|s| PublicNote::all(&s.highlights))
+                        .unwrap_or_default(),
+                })
+            } else if let Some(mirror) = then_and_now {
+                Body::ThenAndNow(mirror)
+            } else {
+                Body::Question
+            };
+        Some(ProjectorView {
+            gathering: session.gathering,
+            gathering_title: session.title.clone(),
+            item_title: item.title.clone(),
+            left: session.remaining(now).num_seconds(),
+            flashing: screen.flash_until.is_some_and(|until| now < until),
+            ended: session.is_finished(),
+            step,
+            prompt: item.prompts.get(session.prompt).map(|p| p.text.clone()),
+            next: session.next_item().map(|n| n.title.clone()),
+            body,
+        })
+    }
+
+    /// Time left on the item.
+    pub fn left(&self) -> Duration {
+        Duration::seconds(self.left)
+    }
+}
