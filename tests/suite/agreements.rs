@@ -1,13 +1,11 @@
 //! `samling agreements` lists what is still to do across held gatherings, from the real binary.
 
-mod support;
-
+use crate::support::cli::samling;
+use ::samling::model::{Commitment, Due, Origin, Status, StatusChange, Timestamp, Who};
+use ::samling::store::catalog;
+use ::samling::store::config::Config;
+use ::samling::store::{Layout, save_session, sessions};
 use chrono::NaiveDate;
-use samling::model::{Commitment, Due, Origin, Status, StatusChange, Timestamp, Who};
-use samling::store::catalog;
-use samling::store::config::Config;
-use samling::store::{Layout, save_session, sessions};
-use support::cli::samling;
 
 fn agreement(id: u32, text: &str, status: Status) -> Commitment {
     let at = Timestamp::parse("2026-09-14T15:40:00+02:00").unwrap();

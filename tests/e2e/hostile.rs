@@ -2,13 +2,11 @@
 //! name holding escape sequences (title change, clipboard write, screen clear, leaving the
 //! alternate screen) and invisible characters. Every command prints it harmlessly.
 
-mod support;
-
+use crate::support::cli::samling;
+use ::samling::model::{Commitment, Due, Origin, Program, Status, StatusChange, Timestamp, Who};
+use ::samling::store::config::Config;
+use ::samling::store::{Layout, catalog, save_program, save_session, sessions};
 use chrono::NaiveDate;
-use samling::model::{Commitment, Due, Origin, Program, Status, StatusChange, Timestamp, Who};
-use samling::store::config::Config;
-use samling::store::{Layout, catalog, save_program, save_session, sessions};
-use support::cli::samling;
 
 /// Sets the terminal title, writes the clipboard, clears the screen, leaves the alternate
 /// screen, sets a colour with the one-byte CSI, returns the cursor, and hides and reorders text.

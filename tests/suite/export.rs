@@ -1,17 +1,15 @@
 //! The minutes: golden files of the Markdown and HTML, nothing private unless asked for, HTML
 //! that parses, and `samling export` from the real binary.
 
-mod support;
-
-use chrono::Duration;
-use samling::export::{Minutes, html, markdown};
-use samling::i18n::Lang;
-use samling::model::{
+use crate::support::cli::samling;
+use ::samling::export::{Minutes, html, markdown};
+use ::samling::i18n::Lang;
+use ::samling::model::{
     Commitment, Due, GroupLabel, Note, NoteKind, Origin, Session, Status, StatusChange, TimerEvent,
     Timestamp, Who,
 };
-use samling::store::catalog;
-use support::cli::samling;
+use ::samling::store::catalog;
+use chrono::Duration;
 
 const SECRET: &str = "Hemmelig: en kollega gråt";
 const FACILITATOR_SECRET: &str = "Husk papir";

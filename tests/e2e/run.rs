@@ -2,14 +2,12 @@
 //! on, quit, and find it all in the saved file; come back and find it resumed; kill it hard and
 //! find the clock still right; open it twice and be refused.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
+use crate::support::pty::Pty;
 use chrono::Timelike;
 use samling::model::timer::Phase;
 use samling::store;
-use support::pty::Pty;
 
 fn session_file(data: &Path) -> PathBuf {
     let dir = data.join("sessions/traumebevisst");
@@ -183,7 +181,7 @@ fn a_note_with_norwegian_letters_reaches_the_file_and_kill_9_mid_typing_keeps_th
         "no draft saved during 4 s of steady typing"
     );
     pty.wait_for("tanke om æ");
-    let deadline = std::time::Instant::now() + support::pty::TIMEOUT;
+    let deadline = std::time::Instant::now() + crate::support::pty::TIMEOUT;
     while store::load_session(&file).unwrap().draft.map(|d| d.text) != Some(text.into()) {
         assert!(
             std::time::Instant::now() < deadline,
@@ -222,7 +220,7 @@ fn a_terminal_that_goes_away_ends_samling_without_spinning() {
     while !pty.exited() {
         last = pty.cpu_ticks().unwrap_or(last);
         assert!(
-            start.elapsed() < support::pty::TIMEOUT,
+            start.elapsed() < crate::support::pty::TIMEOUT,
             "samling did not exit"
         );
         std::thread::sleep(std::time::Duration::from_millis(10));

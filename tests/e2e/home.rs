@@ -1,9 +1,7 @@
 //! The real binary in a pseudo-terminal: it starts, draws the built-in program, moves with
 //! the keys, quits on `q` and leaves the terminal as it found it, also when killed politely.
 
-mod support;
-
-use support::pty::Pty;
+use crate::support::pty::Pty;
 
 const DOWN: &str = "\x1b[B";
 
