@@ -73,7 +73,14 @@ pub fn run(mut state: State, mut ctx: Context) -> io::Result<bool> {
     match outcome {
         Ok(Ok(Ending::Saved)) => Ok(true),
         Ok(Ok(Ending::Rescued(written))) => Ok(say_rescued(s, written)),
-        Ok(Err(e)) => Err(e),
+        // The terminal failed under the loop (a write to a hung-up terminal): what is in
+        // memory is saved all the same, or rescued.
+        Ok(Err(e)) => {
+            if let Ending::Rescued(written) = leave(&mut state, &mut ctx) {
+                say_rescued(s, written);
+            }
+            Err(e)
+        }
         Err(panic) => {
             say_rescued(s, write_rescue(&mut state));
             panic::resume_unwind(panic)
