@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::export::Format;
 use crate::i18n::{Lang, Strings};
 
 /// The environment variable that picks the language when `--lang` is not given.
@@ -61,8 +62,8 @@ pub enum Command {
         session: String,
         #[arg(short, long, value_name = "N")]
         gathering: Option<u32>,
-        #[arg(short, long, value_name = "md|html", default_value = "md", value_parser = ["md", "html"])]
-        format: String,
+        #[arg(short, long, value_name = "md|html", value_enum, default_value_t = Format::Md)]
+        format: Format,
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         #[arg(long)]

@@ -264,7 +264,7 @@ pub fn agreements(
                     Some(m) => format!(
                         "{} ({}), {item}",
                         (s.gathering_heading)(c.origin.gathering, &m.title),
-                        m.date.format("%d.%m.%Y"),
+                        s.date(m.date),
                     ),
                     None => (s.made_at)(c.origin.gathering, item, c.origin_group()),
                 };
@@ -311,7 +311,7 @@ pub fn history(
                 writeln!(
                     io.out,
                     "  {}  {}{state}\n    {} · {}\n    {}",
-                    x.date.format("%d.%m.%Y"),
+                    s.date(x.date),
                     (s.gathering_heading)(x.gathering, &x.title),
                     if x.place.is_empty() { "–" } else { &x.place },
                     // The agreements made there; carried ones are counted where they were made.
@@ -367,8 +367,7 @@ pub struct ExportRequest<'a> {
     /// A session file, or a program id (with `gathering`).
     pub session: &'a str,
     pub gathering: Option<u32>,
-    /// `md` or `html`.
-    pub format: &'a str,
+    pub format: export::Format,
     pub output: Option<&'a Path>,
     pub force: bool,
     pub include_private: bool,
@@ -420,10 +419,7 @@ pub fn export(
     let program = catalog::find(&entries, &session.program)
         .map_or(session.program.clone(), |e| e.program.title.clone());
     let minutes = Minutes::of(&session, &program, req.include_private);
-    let text = match req.format {
-        "html" => export::html(&minutes, s),
-        _ => export::markdown(&minutes, s),
-    };
+    let text = req.format.write(&minutes, s);
     let out = req
         .output
         .map_or_else(|| export::beside(&path, req.format), Path::to_path_buf);

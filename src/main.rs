@@ -92,7 +92,7 @@ fn main() -> ExitCode {
             let req = commands::ExportRequest {
                 session,
                 gathering: *gathering,
-                format,
+                format: *format,
                 output: output.as_deref(),
                 force: *force,
                 include_private: *include_private,

@@ -430,7 +430,7 @@ fn export_minutes(state: &State, replace: bool) -> Msg {
         return Msg::Exported(Err(String::new()));
     };
     let s = state.lang.strings();
-    let path = crate::export::beside(&run.file, "md");
+    let path = crate::export::beside(&run.file, crate::export::Format::Md);
     if path.exists() && !replace {
         return Msg::ExportExists(path);
     }

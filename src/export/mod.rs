@@ -16,12 +16,39 @@ use crate::i18n::Strings;
 use crate::model::timer;
 use crate::model::{AgendaItem, Commitment, Note, NoteKind, Session, Status, Timestamp, schedule};
 
+/// The formats the minutes are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown, to paste into Teams, OneNote or an e-mail.
+    Md,
+    /// One self-contained HTML file that prints on A4.
+    Html,
+}
+
+impl Format {
+    /// The file name extension, which is also the name on the command line.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+        }
+    }
+
+    /// The minutes laid out in this format, in `s`'s language.
+    pub fn write(self, minutes: &Minutes, s: &Strings) -> String {
+        match self {
+            Format::Md => markdown(minutes, s),
+            Format::Html => html(minutes, s),
+        }
+    }
+}
+
 /// Where the minutes of the session in `file` go by default: `<file>.referat.<format>`, beside
 /// it, so they are found with the session and never mistaken for one (the name ends otherwise
 /// than `.ron`).
-pub fn beside(file: &Path, format: &str) -> PathBuf {
+pub fn beside(file: &Path, format: Format) -> PathBuf {
     let mut name = file.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".referat.{format}"));
+    name.push(format!(".referat.{}", format.extension()));
     file.with_file_name(name)
 }
 

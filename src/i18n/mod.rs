@@ -286,7 +286,7 @@ impl Strings {
         format!("{}: {}", problem.location(), (self.problem)(problem))
     }
 
-    /// A date as the user reads it (`14.09.2026`).
+    /// A date as the user reads it (`14.09.2026`): the one place dates are written for people.
     pub fn date(&self, date: chrono::NaiveDate) -> String {
         date.format("%d.%m.%Y").to_string()
     }

@@ -105,7 +105,7 @@ pub fn render_form(run: &Run, s: &Strings, frame: &mut Frame) {
         Line::from(format!(
             "{} · {}",
             (s.gathering_heading)(run.session.gathering, &run.session.title),
-            run.session.date.format("%d.%m.%Y")
+            s.date(run.session.date)
         )),
         areas[0],
     );

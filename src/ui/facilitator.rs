@@ -35,7 +35,7 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
             Span::styled(
                 [
                     now.0.format("  %H:%M").to_string(),
-                    session.date.format("%d.%m.%Y").to_string(),
+                    s.date(session.date),
                     session.place.clone(),
                     session.facilitator.clone(),
                 ]

@@ -107,7 +107,7 @@ fn render_gathering(state: &State, g: &GatheringPlan, frame: &mut Frame, area: R
     let mut lines = Vec::new();
     let program = state.program().map(|p| p.id.as_str()).unwrap_or("");
     if let Some(h) = state.held_of(program, g.number) {
-        let date = h.date.format("%d.%m.%Y").to_string();
+        let date = s.date(h.date);
         lines.push(if h.finished {
             Line::styled((s.held_on)(&date), Style::new().fg(Color::Green))
         } else {
