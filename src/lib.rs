@@ -17,7 +17,9 @@
 //! - [`app`]: state and `update`; [`ui`]: drawing; [`tui`]: the terminal loop.
 //! - [`commands`]: the non-interactive commands; [`cli`]: the command line.
 //! - [`export`]: the minutes (referat) as Markdown and HTML.
-//! - [`i18n`]: every user-facing word, in bokmål and English.
+//! - [`i18n`]: every user-facing word, in bokmål and English; [`lang`]: which language, a
+//!   setting the store reads and `i18n` turns into words.
+//! - [`text`]: taking control and invisible characters out of text before it is shown.
 //! - [`text`]: text from files and people made safe to show, on a terminal and in the minutes.
 
 pub mod app;
@@ -25,6 +27,7 @@ pub mod cli;
 pub mod commands;
 pub mod export;
 pub mod i18n;
+pub mod lang;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -7,36 +7,12 @@
 mod en;
 mod nb;
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::{Due, GroupLabel, ItemKind, Status, Who};
 use crate::store::Problem;
 
-/// A language samling speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Lang {
-    /// Norsk bokmål.
-    #[default]
-    Nb,
-    En,
-}
+pub use crate::lang::Lang;
 
 impl Lang {
-    /// Reads `nb`, `no`, `nb_NO.UTF-8`, `en`, `en-GB` … (what `--lang`, `$SAMLING_LANG` and
-    /// locale variables hold). `None` for anything else.
-    pub fn parse(s: &str) -> Option<Lang> {
-        let code: String = s
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        match code.as_str() {
-            "nb" | "no" | "nn" | "bokmal" | "norsk" => Some(Lang::Nb),
-            "en" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
     /// This language's words.
     pub fn strings(self) -> &'static Strings {
         match self {

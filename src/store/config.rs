@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::load::read_text;
 use super::problem::{Position, Problem, ProblemKind};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Colours of the screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
