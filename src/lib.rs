@@ -19,7 +19,6 @@
 //! - [`export`]: the minutes (referat) as Markdown and HTML.
 //! - [`i18n`]: every user-facing word, in bokmål and English; [`lang`]: which language, a
 //!   setting the store reads and `i18n` turns into words.
-//! - [`text`]: taking control and invisible characters out of text before it is shown.
 //! - [`text`]: text from files and people made safe to show, on a terminal and in the minutes.
 
 pub mod app;

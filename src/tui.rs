@@ -12,7 +12,7 @@
 //! - If the last save on the way out fails, the session is written as a rescue copy beside its
 //!   file or, failing that, in a fallback folder; its path is printed once the terminal is
 //!   restored, and samling exits non-zero.
-//! - A panic: ratatui's hook (installed by [`ratatui::init`]) restores the terminal, and the
+//! - A panic: ratatui's hook (installed by [`ratatui::init()`]) restores the terminal, and the
 //!   session in memory is written as a rescue copy before the panic goes on.
 
 use std::collections::VecDeque;
