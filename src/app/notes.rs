@@ -158,7 +158,6 @@ impl Run {
 
     /// Saves the editor's text as a note (a new one only if something was typed) and closes it.
     pub fn close_editor(&mut self, now: Timestamp) -> Vec<Effect> {
-        self.too_large = false;
         let Some(editor) = self.editor.take() else {
             return Vec::new();
         };
@@ -583,5 +582,14 @@ mod tests {
             s.run().unwrap().editor.as_ref().unwrap().contents(),
             "liten tekst"
         );
+        // The next thing done takes the message away; the tick does not.
+        update(&mut s, Msg::Tick, t(6));
+        assert!(s.run().unwrap().too_large);
+        update(
+            &mut s,
+            Msg::SetGroup(crate::model::GroupLabel::Group(2)),
+            t(7),
+        );
+        assert!(!s.run().unwrap().too_large);
     }
 }

@@ -232,6 +232,10 @@ impl Run {
 }
 
 pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec<Effect> {
+    // "Not inserted, too large" answers the last thing the user did, until the next.
+    if !matches!(msg, Msg::Tick | Msg::Saved(_)) {
+        run.too_large = false;
+    }
     let mut effects = match msg {
         Msg::ToggleTimer => {
             run.session.toggle_timer(now);

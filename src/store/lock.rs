@@ -64,9 +64,12 @@ impl SessionLock {
 }
 
 /// Whether another samling has `session_file` open now (it holds the lock). Looks only: a
-/// session without a lock file is not open, and none is created.
+/// session without a lock file is not open, and none is created. Opened as the lock itself is
+/// ([`open_own`]): a pipe planted there must not hang the start of the next gathering.
 pub fn held_elsewhere(session_file: &Path) -> bool {
-    let Ok(file) = File::open(lock_path(session_file)) else {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    let Ok(file) = open_own(&lock_path(session_file), options) else {
         return false;
     };
     matches!(file.try_lock_shared(), Err(TryLockError::WouldBlock))
@@ -138,5 +141,18 @@ mod tests {
         .unwrap();
         let err = SessionLock::acquire(&session).unwrap_err();
         assert_eq!(err.kind, ProblemKind::NotRegular);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_at_the_lock_path_does_not_hang_the_look_at_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("01-2026-11-23.ron");
+        let made = std::process::Command::new("mkfifo")
+            .arg(lock_path(&session))
+            .status();
+        if made.is_ok_and(|s| s.success()) {
+            assert!(!held_elsewhere(&session));
+        }
     }
 }
