@@ -4,6 +4,7 @@
 //! - starting gathering N+1 with 200 held sessions on disk, up to the first frame: read every
 //!   held session, carry from the latest, create and save the new file, draw (target < 200 ms).
 
+use ::samling::app::SystemMsg;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -75,12 +76,12 @@ fn next_gathering(c: &mut Criterion) {
                 )
                 .expect("opens");
                 let mut state = State::new(Lang::Nb, vec![program.clone()], vec![]);
-                let msg = Msg::Opened(Ok(Box::new(Opened {
+                let msg = Msg::System(SystemMsg::Opened(Ok(Box::new(Opened {
                     path: opened.path,
                     session: opened.session,
                     resumed: false,
                     notices: vec![],
-                })));
+                }))));
                 update(&mut state, msg, now);
                 terminal
                     .draw(|f| ui::render(&state, now, f))

@@ -5,6 +5,7 @@
 //! - the memory the running state takes (target: the whole process < 50 MB resident),
 //!   printed once from /proc on Linux.
 
+use ::samling::app::{OverlayMsg, RunMsg, SystemMsg};
 use std::hint::black_box;
 
 use chrono::Duration;
@@ -32,7 +33,11 @@ fn state() -> (State, samling::model::Timestamp) {
         resumed: false,
         notices: vec![],
     };
-    update(&mut state, Msg::Opened(Ok(Box::new(opened))), now);
+    update(
+        &mut state,
+        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+        now,
+    );
     (state, now)
 }
 
@@ -68,7 +73,7 @@ fn running(c: &mut Criterion) {
         })
     });
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-    update(&mut state, Msg::ToggleView, now);
+    update(&mut state, Msg::Run(RunMsg::ToggleView), now);
     c.bench_function("render_projector_200x60_10k_notes", |b| {
         b.iter(|| {
             terminal
@@ -76,13 +81,13 @@ fn running(c: &mut Criterion) {
                 .expect("draws");
         })
     });
-    update(&mut state, Msg::ToggleView, now);
+    update(&mut state, Msg::Run(RunMsg::ToggleView), now);
 
     // The once-a-second redraw with a 1 MB text open in the editor (a pasted document): it must
     // cost about what the view without the editor costs, not a copy of the text every frame.
     let page = "elev trygghet relasjon skole klasse lærer samtale ".repeat(20_000);
-    update(&mut state, Msg::NewNote, now);
-    update(&mut state, Msg::Paste(page), now);
+    update(&mut state, Msg::Run(RunMsg::NewNote), now);
+    update(&mut state, Msg::System(SystemMsg::Paste(page)), now);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     c.bench_function("render_facilitator_200x60_1mb_editor_open", |b| {
         b.iter(|| {
@@ -92,7 +97,7 @@ fn running(c: &mut Criterion) {
         })
     });
     if let samling::app::Screen::Run(run) = &mut state.screen {
-        run.editor = None;
+        run.overlays.take_editor();
     }
 
     // A note is a few hundred characters: start a fresh one every 200 keystrokes (untimed),
@@ -104,12 +109,16 @@ fn running(c: &mut Criterion) {
             for i in 0..iters {
                 if i % 200 == 0 {
                     if let samling::app::Screen::Run(run) = &mut state.screen {
-                        run.editor = None;
+                        run.overlays.take_editor();
                     }
-                    update(&mut state, Msg::NewNote, now);
+                    update(&mut state, Msg::Run(RunMsg::NewNote), now);
                 }
                 let start = std::time::Instant::now();
-                black_box(update(&mut state, Msg::EditorKey(key), now));
+                black_box(update(
+                    &mut state,
+                    Msg::Overlay(OverlayMsg::EditorKey(key)),
+                    now,
+                ));
                 total += start.elapsed();
             }
             total

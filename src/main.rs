@@ -224,7 +224,9 @@ fn interactive(
             Ok(opened) => {
                 update(
                     &mut state,
-                    samling::app::Msg::Opened(Ok(Box::new(opened))),
+                    samling::app::Msg::System(samling::app::SystemMsg::Opened(Ok(Box::new(
+                        opened,
+                    )))),
                     now,
                 );
             }

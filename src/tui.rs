@@ -15,6 +15,7 @@
 //! - A panic: ratatui's hook (installed by [`ratatui::init()`]) restores the terminal, and the
 //!   session in memory is written as a rescue copy before the panic goes on.
 
+use crate::app::SystemMsg;
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -196,7 +197,9 @@ fn step(state: &State, input: Input) -> Step {
     match input {
         Input::Event(event) => match test_panic(event) {
             Event::Key(key) => keys::map(state, key).map_or(Step::Nothing, Step::Msg),
-            Event::Paste(text) if state.run().is_some() => Step::Msg(Msg::Paste(text)),
+            Event::Paste(text) if state.run().is_some() => {
+                Step::Msg(Msg::System(SystemMsg::Paste(text)))
+            }
             // The next draw takes the new size itself.
             Event::Resize(..) => Step::Draw,
             _ => Step::Nothing,
@@ -264,7 +267,7 @@ fn event_loop(
             }
         }
         if state.needs_ticks() && Instant::now() >= next_tick {
-            let effects = update(state, Msg::Tick, now());
+            let effects = update(state, Msg::System(SystemMsg::Tick), now());
             perform(state, ctx, effects);
             dirty = true;
             next_tick = next_whole_second();
@@ -279,7 +282,7 @@ fn leave(state: &mut State, ctx: &mut Context) -> Ending {
     if state.run().is_none() {
         return Ending::Saved;
     }
-    let effects = update(state, Msg::Tick, now());
+    let effects = update(state, Msg::System(SystemMsg::Tick), now());
     perform(state, ctx, effects);
     if state.run().is_some_and(|r| r.unsaved) {
         Ending::Rescued(write_rescue(state))
@@ -292,7 +295,7 @@ fn leave(state: &mut State, ctx: &mut Context) -> Ending {
 /// stop; on SIGCONT take it again and draw everything anew.
 fn suspend(terminal: &mut DefaultTerminal, state: &mut State, ctx: &mut Context) -> io::Result<()> {
     if state.run().is_some() {
-        let effects = update(state, Msg::Tick, now());
+        let effects = update(state, Msg::System(SystemMsg::Tick), now());
         perform(state, ctx, effects);
     }
     leave_extras();
@@ -427,12 +430,12 @@ fn open_notices(
 /// Writes the minutes as Markdown beside the session file (`<file>.referat.md`).
 fn export_minutes(state: &State, replace: bool) -> Msg {
     let Some(run) = state.run() else {
-        return Msg::Exported(Err(String::new()));
+        return Msg::System(SystemMsg::Exported(Err(String::new())));
     };
     let s = state.lang.strings();
     let path = crate::export::beside(&run.file, crate::export::Format::Md);
     if path.exists() && !replace {
-        return Msg::ExportExists(path);
+        return Msg::System(SystemMsg::ExportExists(path));
     }
     let program = state
         .programs
@@ -442,8 +445,10 @@ fn export_minutes(state: &State, replace: bool) -> Msg {
     let minutes = crate::export::Minutes::of(&run.session, &program, false);
     let text = crate::export::markdown(&minutes, s);
     match store::save::write_atomic_no_backup(&path, text.as_bytes()) {
-        Ok(()) => Msg::Exported(Ok(path)),
-        Err(e) => Msg::Exported(Err(s.located(&store::Problem::io(&path, &e)))),
+        Ok(()) => Msg::System(SystemMsg::Exported(Ok(path))),
+        Err(e) => Msg::System(SystemMsg::Exported(Err(
+            s.located(&store::Problem::io(&path, &e))
+        ))),
     }
 }
 
@@ -456,19 +461,21 @@ fn read_minutes(state: &State, ctx: &Context, program: &str, gathering: u32) -> 
         .find(|p| p.id == program)
         .map_or(program, |p| p.title.as_str());
     let (held, _) = sessions::held(&ctx.layout, program);
-    Msg::MinutesRead(
+    Msg::System(SystemMsg::MinutesRead(
         sessions::latest_held(&held, Some(gathering))
             .map(|h| Box::new(crate::export::Minutes::of(&h.session, title, false)))
             .ok_or_else(|| (s.nothing_held)(title, Some(gathering))),
-    )
+    ))
 }
 
 fn save(state: &State) -> Msg {
     let Some(run) = state.run() else {
-        return Msg::Saved(Ok(0));
+        return Msg::System(SystemMsg::Saved(Ok(0)));
     };
     let s = state.lang.strings();
-    Msg::Saved(store::save_session(&run.file, &run.session).map_err(|p| (s.problem)(&p)))
+    Msg::System(SystemMsg::Saved(
+        store::save_session(&run.file, &run.session).map_err(|p| (s.problem)(&p)),
+    ))
 }
 
 fn open(
@@ -480,9 +487,11 @@ fn open(
 ) -> Msg {
     let s = state.lang.strings();
     let Some(program) = state.programs.iter().find(|p| p.id == program) else {
-        return Msg::Opened(Err((s.unknown_program)(program, &[])));
+        return Msg::System(SystemMsg::Opened(Err((s.unknown_program)(program, &[]))));
     };
-    Msg::Opened(open_gathering(s, ctx, program, gathering, today).map(Box::new))
+    Msg::System(SystemMsg::Opened(
+        open_gathering(s, ctx, program, gathering, today).map(Box::new),
+    ))
 }
 
 /// Resumes or starts a gathering and locks it, with what the facilitator must be told; or the

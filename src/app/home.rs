@@ -1,47 +1,9 @@
 //! The home screen's part of [`super::update`]: moving in the lists and opening a gathering.
 
-use chrono::NaiveDate;
-
-use super::{Effect, Msg, State};
+use super::msg::{Effect, HomeMsg, Msg, SystemMsg};
+use super::state::{Focus, HeldSummary, HomeOverlay, State};
+use crate::export::Minutes;
 use crate::model::Timestamp;
-
-/// Which list on the home screen has the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    #[default]
-    Programs,
-    Gatherings,
-}
-
-/// Something in front of the home screen's lists.
-#[derive(Debug, Clone, PartialEq)]
-pub enum HomeOverlay {
-    /// `Enter` on a gathering already held: read it, hold it again, or leave it. Holding it
-    /// again is a choice, never an accident (a new session would hide the held one).
-    Held {
-        program: String,
-        gathering: u32,
-        date: NaiveDate,
-    },
-    /// The minutes of a held gathering, to read; `scroll` is the first line shown.
-    Reading {
-        minutes: Box<crate::export::Minutes>,
-        scroll: u16,
-    },
-}
-
-/// One held (or begun) gathering, as the home screen lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HeldSummary {
-    pub program: String,
-    pub gathering: u32,
-    pub date: NaiveDate,
-    pub finished: bool,
-    /// It took place ([`crate::model::Session::is_held`]): not only begun and left.
-    pub held: bool,
-    /// Agreements still open, partly done or not done: what its next gathering will carry.
-    pub open_agreements: usize,
-}
 
 impl State {
     /// The latest session of a gathering of the selected program, if any.
@@ -102,17 +64,17 @@ impl State {
 }
 
 /// Keys while a question or the minutes are in front of the lists.
-fn overlay(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
+fn overlay(state: &mut State, msg: HomeMsg, now: Timestamp) -> Vec<Effect> {
     let Some(overlay) = &mut state.home_overlay else {
         return Vec::new();
     };
     match (overlay, msg) {
-        (_, Msg::CloseOverlay) => state.home_overlay = None,
+        (_, HomeMsg::Close) => state.home_overlay = None,
         (
             HomeOverlay::Held {
                 program, gathering, ..
             },
-            Msg::ReadHeld,
+            HomeMsg::ReadHeld,
         ) => {
             return vec![Effect::ReadMinutes {
                 program: program.clone(),
@@ -123,7 +85,7 @@ fn overlay(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
             HomeOverlay::Held {
                 program, gathering, ..
             },
-            Msg::HoldAgain,
+            HomeMsg::HoldAgain,
         ) => {
             let effect = Effect::Open {
                 program: program.clone(),
@@ -135,13 +97,13 @@ fn overlay(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
         }
         (HomeOverlay::Reading { scroll, .. }, msg) => {
             *scroll = match msg {
-                Msg::Up => scroll.saturating_sub(1),
-                Msg::Down => scroll.saturating_add(1),
-                Msg::PageUp => scroll.saturating_sub(PAGE),
-                Msg::PageDown => scroll.saturating_add(PAGE),
-                Msg::First => 0,
+                HomeMsg::Up => scroll.saturating_sub(1),
+                HomeMsg::Down => scroll.saturating_add(1),
+                HomeMsg::PageUp => scroll.saturating_sub(PAGE),
+                HomeMsg::PageDown => scroll.saturating_add(PAGE),
+                HomeMsg::First => 0,
                 // The renderer stops at the last page.
-                Msg::Last => u16::MAX,
+                HomeMsg::Last => u16::MAX,
                 _ => *scroll,
             }
         }
@@ -153,62 +115,53 @@ fn overlay(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
 /// Lines `PgUp` / `PgDn` move the minutes by: most of a small screen, keeping some context.
 const PAGE: u16 = 15;
 
+/// Applies a message while the home screen is in front.
 pub(super) fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
-    if let Msg::MinutesRead(result) = msg {
-        match result {
-            // Only if the question is still up: Esc may have come first.
-            Ok(minutes) if state.home_overlay.is_some() => {
-                state.home_overlay = Some(HomeOverlay::Reading { minutes, scroll: 0 });
-            }
-            Ok(_) => {}
-            Err(why) => {
-                state.home_overlay = None;
-                state.warnings.push(why);
-            }
+    match msg {
+        Msg::Home(msg) if state.home_overlay.is_some() => overlay(state, msg, now),
+        Msg::Home(msg) => lists(state, msg, now),
+        Msg::System(SystemMsg::MinutesRead(result)) => {
+            minutes_read(state, result);
+            Vec::new()
         }
-        return Vec::new();
+        _ => Vec::new(),
     }
-    if state.home_overlay.is_some() {
-        return overlay(state, msg, now);
+}
+
+/// The minutes of a held gathering, read for the question that asked for them.
+fn minutes_read(state: &mut State, result: Result<Box<Minutes>, String>) {
+    match result {
+        // Only if the question is still up: Esc may have come first.
+        Ok(minutes) if state.home_overlay.is_some() => {
+            state.home_overlay = Some(HomeOverlay::Reading { minutes, scroll: 0 });
+        }
+        Ok(_) => {}
+        Err(why) => {
+            state.home_overlay = None;
+            state.warnings.push(why);
+        }
     }
+}
+
+/// Keys on the lists of programs and gatherings.
+fn lists(state: &mut State, msg: HomeMsg, now: Timestamp) -> Vec<Effect> {
     let last = state.list_len().saturating_sub(1);
     let before = state.selected_program;
     match msg {
-        Msg::Up => *state.cursor() = state.cursor().saturating_sub(1),
-        Msg::Down => {
+        HomeMsg::Up => *state.cursor() = state.cursor().saturating_sub(1),
+        HomeMsg::Down => {
             let c = state.cursor();
             *c = (*c + 1).min(last);
         }
-        Msg::First => *state.cursor() = 0,
-        Msg::Last => *state.cursor() = last,
-        Msg::SwitchFocus => {
+        HomeMsg::First => *state.cursor() = 0,
+        HomeMsg::Last => *state.cursor() = last,
+        HomeMsg::SwitchFocus => {
             state.focus = match state.focus {
                 Focus::Programs => Focus::Gatherings,
                 Focus::Gatherings => Focus::Programs,
             }
         }
-        Msg::Open => {
-            let Some(p) = state.program() else {
-                return Vec::new();
-            };
-            let Some(g) = p.gatherings.get(state.selected_gathering) else {
-                return Vec::new();
-            };
-            // held_of prefers an unfinished session: that one is resumed, as always.
-            if let Some(h) = state.held_of(&p.id, g.number).filter(|h| h.finished) {
-                state.home_overlay = Some(HomeOverlay::Held {
-                    program: p.id.clone(),
-                    gathering: g.number,
-                    date: h.date,
-                });
-                return Vec::new();
-            }
-            return vec![Effect::Open {
-                program: p.id.clone(),
-                gathering: g.number,
-                today: now.0.date_naive(),
-            }];
-        }
+        HomeMsg::Open => return open(state, now),
         _ => {}
     }
     if state.selected_program != before {
@@ -217,11 +170,37 @@ pub(super) fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect>
     Vec::new()
 }
 
+/// `Enter`: opens the selected gathering, or asks first if it was held.
+fn open(state: &mut State, now: Timestamp) -> Vec<Effect> {
+    let Some(p) = state.program() else {
+        return Vec::new();
+    };
+    let Some(g) = p.gatherings.get(state.selected_gathering) else {
+        return Vec::new();
+    };
+    // held_of prefers an unfinished session: that one is resumed, as always.
+    if let Some(h) = state.held_of(&p.id, g.number).filter(|h| h.finished) {
+        state.home_overlay = Some(HomeOverlay::Held {
+            program: p.id.clone(),
+            gathering: g.number,
+            date: h.date,
+        });
+        return Vec::new();
+    }
+    vec![Effect::Open {
+        program: p.id.clone(),
+        gathering: g.number,
+        today: now.0.date_naive(),
+    }]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{HomeMsg, SystemMsg};
     use crate::i18n::Lang;
     use crate::store::catalog;
+    use chrono::NaiveDate;
 
     fn now() -> Timestamp {
         Timestamp::parse("2026-11-23T12:45:00+01:00").unwrap()
@@ -256,13 +235,13 @@ mod tests {
     #[test]
     fn arrows_move_within_the_focused_list_and_stop_at_its_ends() {
         let mut s = state();
-        send(&mut s, Msg::Up);
+        send(&mut s, Msg::Home(HomeMsg::Up));
         assert_eq!(s.selected_program, 0);
-        send(&mut s, Msg::Down);
-        send(&mut s, Msg::Down);
+        send(&mut s, Msg::Home(HomeMsg::Down));
+        send(&mut s, Msg::Home(HomeMsg::Down));
         assert_eq!(s.selected_program, 1);
-        send(&mut s, Msg::SwitchFocus);
-        send(&mut s, Msg::Last);
+        send(&mut s, Msg::Home(HomeMsg::SwitchFocus));
+        send(&mut s, Msg::Home(HomeMsg::Last));
         assert_eq!(s.selected_gathering, 1);
         assert_eq!(s.selected_program, 1);
     }
@@ -271,7 +250,7 @@ mod tests {
     fn choosing_a_program_selects_its_next_gathering() {
         let mut s = state();
         s.held.push(summary("second", 1, true));
-        send(&mut s, Msg::Down);
+        send(&mut s, Msg::Home(HomeMsg::Down));
         assert_eq!(s.selected_gathering, 1);
         assert_eq!(s.next_gathering_of("second"), Some(2));
     }
@@ -279,9 +258,9 @@ mod tests {
     #[test]
     fn enter_asks_the_runtime_to_open_the_selected_gathering_today() {
         let mut s = state();
-        send(&mut s, Msg::SwitchFocus);
-        send(&mut s, Msg::Down);
-        let effects = send(&mut s, Msg::Open);
+        send(&mut s, Msg::Home(HomeMsg::SwitchFocus));
+        send(&mut s, Msg::Home(HomeMsg::Down));
+        let effects = send(&mut s, Msg::Home(HomeMsg::Open));
         assert_eq!(
             effects,
             vec![Effect::Open {
@@ -296,28 +275,28 @@ mod tests {
     fn enter_on_a_held_gathering_asks_first_and_holds_again_only_on_h() {
         let mut s = state();
         s.held.push(summary("traumebevisst", 1, true));
-        send(&mut s, Msg::SwitchFocus);
-        send(&mut s, Msg::First);
-        assert_eq!(send(&mut s, Msg::Open), vec![]);
+        send(&mut s, Msg::Home(HomeMsg::SwitchFocus));
+        send(&mut s, Msg::Home(HomeMsg::First));
+        assert_eq!(send(&mut s, Msg::Home(HomeMsg::Open)), vec![]);
         assert!(matches!(
             s.home_overlay,
             Some(HomeOverlay::Held { gathering: 1, .. })
         ));
         // Arrows do not move the lists behind the question.
-        send(&mut s, Msg::Down);
+        send(&mut s, Msg::Home(HomeMsg::Down));
         assert_eq!(s.selected_gathering, 0);
-        send(&mut s, Msg::CloseOverlay);
+        send(&mut s, Msg::Home(HomeMsg::Close));
         assert_eq!(s.home_overlay, None);
-        send(&mut s, Msg::Open);
+        send(&mut s, Msg::Home(HomeMsg::Open));
         assert_eq!(
-            send(&mut s, Msg::ReadHeld),
+            send(&mut s, Msg::Home(HomeMsg::ReadHeld)),
             vec![Effect::ReadMinutes {
                 program: "traumebevisst".into(),
                 gathering: 1
             }]
         );
         assert_eq!(
-            send(&mut s, Msg::HoldAgain),
+            send(&mut s, Msg::Home(HomeMsg::HoldAgain)),
             vec![Effect::Open {
                 program: "traumebevisst".into(),
                 gathering: 1,
@@ -333,16 +312,19 @@ mod tests {
         for finished in [true, false] {
             s.held.push(summary("traumebevisst", 1, finished));
         }
-        send(&mut s, Msg::SwitchFocus);
-        send(&mut s, Msg::First);
-        assert!(matches!(send(&mut s, Msg::Open)[..], [Effect::Open { .. }]));
+        send(&mut s, Msg::Home(HomeMsg::SwitchFocus));
+        send(&mut s, Msg::Home(HomeMsg::First));
+        assert!(matches!(
+            send(&mut s, Msg::Home(HomeMsg::Open))[..],
+            [Effect::Open { .. }]
+        ));
         assert_eq!(s.home_overlay, None);
     }
 
     #[test]
     fn a_refused_open_stays_home_with_the_reason_shown() {
         let mut s = state();
-        send(&mut s, Msg::Opened(Err("locked".into())));
+        send(&mut s, Msg::System(SystemMsg::Opened(Err("locked".into()))));
         assert_eq!(s.screen, super::super::Screen::Home);
         assert_eq!(s.warnings, vec!["locked".to_string()]);
     }
@@ -350,7 +332,7 @@ mod tests {
     #[test]
     fn quit_on_the_home_screen_sets_the_flag() {
         let mut s = state();
-        send(&mut s, Msg::Quit);
+        send(&mut s, Msg::System(SystemMsg::Quit));
         assert!(s.quit);
     }
 }

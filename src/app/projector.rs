@@ -7,7 +7,6 @@
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use super::run::Run;
 use crate::model::{GroupLabel, ItemKind, Note, Session, Status, Timestamp};
 
 /// The part of the facilitator's screen state that decides what the room sees.
@@ -19,17 +18,6 @@ pub struct ScreenState {
     pub mirror: bool,
     /// The screen flashes until then (a timer reached zero, a step changed).
     pub flash_until: Option<Timestamp>,
-}
-
-impl Run {
-    /// What of this run's screen state the room's view depends on.
-    pub fn screen_state(&self) -> ScreenState {
-        ScreenState {
-            review: self.review.map(|r| r.selected),
-            mirror: self.mirror,
-            flash_until: self.flash_until,
-        }
-    }
 }
 
 /// Everything on the projector at one moment.

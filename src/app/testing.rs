@@ -1,5 +1,6 @@
 //! Shared set-up for the app's unit tests: gathering 1 of the built-in program, just opened.
 
+use crate::app::SystemMsg;
 use chrono::Duration;
 
 use super::{Msg, Opened, State, update};
@@ -24,6 +25,10 @@ pub fn running() -> State {
         resumed: false,
         notices: vec![],
     };
-    update(&mut s, Msg::Opened(Ok(Box::new(opened))), t(0));
+    update(
+        &mut s,
+        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+        t(0),
+    );
     s
 }

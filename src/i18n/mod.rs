@@ -82,10 +82,6 @@ pub struct Strings {
     pub held_on: fn(&str) -> String,
     /// `Enter` on a held gathering: "1. samling ble holdt 14.09.2026."
     pub held_question: fn(u32, &str) -> String,
-    /// What can be done with it, a line each, with its key.
-    pub held_choices: &'static [&'static str],
-    /// The footer while reading the minutes of a held gathering.
-    pub reading_keys: &'static str,
     pub begun_on: fn(&str) -> String,
     /// On the home screen, before a gathering is started: what "Siden sist" will bring.
     pub waiting_agreements: fn(open: usize, from_gathering: u32) -> String,
@@ -100,7 +96,6 @@ pub struct Strings {
     pub info_title: &'static str,
     pub info_place: &'static str,
     pub info_facilitator: &'static str,
-    pub form_hint: &'static str,
     pub agreement_title: &'static str,
     pub edit_agreement_title: &'static str,
     pub agreement_text: &'static str,
@@ -110,7 +105,6 @@ pub struct Strings {
     pub bad_group: &'static str,
     pub agreements: &'static str,
     pub review_title: &'static str,
-    pub review_keys: &'static str,
     pub review_none: &'static str,
     pub highlights: &'static str,
     pub parking_lot: &'static str,
@@ -163,7 +157,6 @@ pub struct Strings {
     pub key_space: &'static str,
     pub unknown_lang: fn(&str) -> String,
     pub editor_title: fn(group: &str, prompt: Option<usize>) -> String,
-    pub editor_hint: &'static str,
     pub confirm_delete: &'static str,
     pub confirm_quit: &'static str,
     pub confirm_replace_minutes: &'static str,
@@ -254,6 +247,24 @@ pub enum KeyHelp {
     Minutes,
     Mirror,
     Info,
+    FirstLast,
+    Scroll,
+    Page,
+    Close,
+    Cancel,
+    ReadMinutes,
+    HoldAgain,
+    NotesOrAgreements,
+    Done,
+    Partly,
+    NotDone,
+    Dropped,
+    Comment,
+    SaveClose,
+    Type,
+    NextField,
+    Yes,
+    No,
 }
 
 impl Strings {

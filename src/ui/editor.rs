@@ -7,27 +7,26 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::form::{FormError, FormKind};
-use crate::app::{Confirm, Run, SaveState};
+use crate::app::keys::{self, Mode};
+use crate::app::overlay::{Confirm, Editor, Form, FormError, FormKind};
+use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
 
 /// The editor over the lower part of the screen, wide enough to type comfortably.
-pub fn render(run: &Run, s: &Strings, frame: &mut Frame) {
-    let Some(editor) = &run.editor else {
-        return;
-    };
+pub fn render(run: &Run, editor: &Editor, s: &Strings, frame: &mut Frame) {
     let area = frame.area();
     let height = (area.height / 2).clamp(5, 16);
     let [_, area] = Layout::vertical([Constraint::Min(0), Constraint::Length(height)]).areas(area);
     let [area] = Layout::horizontal([Constraint::Percentage(90)])
         .flex(Flex::Center)
         .areas(area);
+    let hint = super::widgets::key_hints(keys::EDITOR, s, area.width.saturating_sub(4));
     let mut block = Block::bordered()
         .title((s.editor_title)(
             &(s.group)(editor.draft.group),
             editor.draft.prompt,
         ))
-        .title_bottom(Line::from(s.editor_hint).right_aligned())
+        .title_bottom(hint.clone().right_aligned())
         .border_style(Style::new().fg(Color::LightCyan));
     // The editor covers the status line: a save that fails must still show while one types.
     let trouble = match &run.save {
@@ -37,7 +36,7 @@ pub fn render(run: &Run, s: &Strings, frame: &mut Frame) {
     };
     if let Some(trouble) = trouble {
         // Cut to the room the hint leaves: a title that does not fit is not drawn at all.
-        let room = usize::from(area.width).saturating_sub(s.editor_hint.chars().count() + 4);
+        let room = usize::from(area.width).saturating_sub(hint.width() + 4);
         let text = crate::text::clipped(&trouble, room);
         block =
             block.title_bottom(Line::styled(text, Style::new().fg(Color::LightRed)).left_aligned());
@@ -50,10 +49,7 @@ pub fn render(run: &Run, s: &Strings, frame: &mut Frame) {
 }
 
 /// A one-line question in the middle of the screen.
-pub fn render_confirm(run: &Run, s: &Strings, frame: &mut Frame) {
-    let Some(confirm) = run.confirm else {
-        return;
-    };
+pub fn render_confirm(confirm: Confirm, s: &Strings, frame: &mut Frame) {
     let question = match confirm {
         Confirm::Delete(_) => s.confirm_delete,
         Confirm::Quit => s.confirm_quit,
@@ -72,10 +68,7 @@ pub fn render_confirm(run: &Run, s: &Strings, frame: &mut Frame) {
 
 /// The open form, in the middle of the screen: what it is about, one framed line per field,
 /// and why it cannot be saved yet, if that is so.
-pub fn render_form(run: &Run, s: &Strings, frame: &mut Frame) {
-    let Some(form) = &run.form else {
-        return;
-    };
+pub fn render_form(run: &Run, form: &Form, s: &Strings, frame: &mut Frame) {
     let (title, labels): (&str, &[&str]) = match form.kind {
         FormKind::Info => (s.info_title, &[s.info_place, s.info_facilitator]),
         FormKind::Agreement => (
@@ -93,7 +86,10 @@ pub fn render_form(run: &Run, s: &Strings, frame: &mut Frame) {
     frame.render_widget(Clear, area);
     let outer = Block::bordered()
         .title(title)
-        .title_bottom(Line::from(s.form_hint).right_aligned())
+        .title_bottom(
+            super::widgets::key_hints(Mode::Form.table(), s, area.width.saturating_sub(4))
+                .right_aligned(),
+        )
         .border_style(Style::new().fg(Color::LightCyan));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);

@@ -64,7 +64,7 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     render_current(run, s, now, frame, main);
     frame.render_widget(status_line(run, s, now), status);
     frame.render_widget(
-        key_hints(crate::app::keys::RUN_KEYS, s, footer.width),
+        key_hints(crate::app::keys::RUNNING, s, footer.width),
         footer,
     );
 }

@@ -95,7 +95,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         .collect();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), warnings);
     frame.render_widget(
-        super::widgets::key_hints(crate::app::keys::HOME_KEYS, s, footer.width),
+        super::widgets::key_hints(crate::app::keys::HOME, s, footer.width),
         footer,
     );
 }
@@ -151,6 +151,7 @@ fn render_gathering(state: &State, g: &GatheringPlan, frame: &mut Frame, area: R
 
 #[cfg(test)]
 mod tests {
+    use crate::app::HomeMsg;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
@@ -177,8 +178,8 @@ mod tests {
     fn home_200x60_en_with_a_gathering_selected() {
         let mut s = state(Lang::En);
         let now = crate::model::Timestamp::parse("2026-11-23T12:00:00+01:00").unwrap();
-        update(&mut s, Msg::SwitchFocus, now);
-        update(&mut s, Msg::Last, now);
+        update(&mut s, Msg::Home(HomeMsg::SwitchFocus), now);
+        update(&mut s, Msg::Home(HomeMsg::Last), now);
         insta::assert_snapshot!(draw(&s, 200, 60));
     }
 

@@ -7,11 +7,10 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::HomeOverlay;
+use super::help::key_name;
+use crate::app::{HomeOverlay, keys};
 use crate::export::{AgreementLine, Minutes, NoteLine};
 use crate::i18n::Strings;
-
-const DIM: Style = Style::new().fg(Color::DarkGray);
 
 /// Draws the overlay in front of the home screen, if there is one.
 pub fn render(overlay: &HomeOverlay, s: &Strings, frame: &mut Frame) {
@@ -26,7 +25,11 @@ pub fn render(overlay: &HomeOverlay, s: &Strings, frame: &mut Frame) {
 fn question(s: &Strings, gathering: u32, date: &str, frame: &mut Frame) {
     let mut lines = vec![Line::from((s.held_question)(gathering, date)).bold()];
     lines.push(Line::default());
-    lines.extend(s.held_choices.iter().map(|c| Line::from(*c)));
+    // The choices are the question's key table, so they say what the keys do.
+    lines.extend(keys::HELD.iter().filter(|r| !r.keys.is_empty()).map(|r| {
+        let keys: Vec<String> = r.keys.iter().map(|k| key_name(*k, s, true)).collect();
+        Line::from(format!("{:<4} {}", keys.join(" "), (s.key_help)(r.help)))
+    }));
     let width = lines
         .iter()
         .map(|l| l.width() as u16 + 4)
@@ -59,7 +62,10 @@ fn reading(m: &Minutes, scroll: u16, s: &Strings, frame: &mut Frame) {
         ),
         body,
     );
-    frame.render_widget(Line::styled(s.reading_keys, DIM), footer);
+    frame.render_widget(
+        super::widgets::key_hints(keys::READING, s, footer.width),
+        footer,
+    );
 }
 
 /// The minutes laid out as the Markdown export says them, for the terminal.

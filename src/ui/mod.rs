@@ -14,7 +14,8 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::text::Span;
 
-use crate::app::{ProjectorView, State, View, keys};
+use crate::app::{Overlay, ProjectorView, Run, State, View, keys};
+use crate::i18n::Strings;
 use crate::model::Timestamp;
 use crate::text;
 
@@ -75,15 +76,28 @@ fn screens(state: &State, now: Timestamp, frame: &mut Frame) {
                     }
                 }
             }
-            if run.view == View::Facilitator {
-                review::render_panel(run, s, now, frame);
-            }
-            editor::render(run, s, frame);
-            editor::render_form(run, s, frame);
-            if run.help {
-                help::render(keys::RUN_KEYS, s, frame);
-            }
-            editor::render_confirm(run, s, frame);
+            overlays(run, s, now, frame);
         }
+    }
+}
+
+/// The overlays over a running gathering, bottom first: the order they were opened in is the
+/// order they are drawn in, and the top one is the one [`keys::map`] gives the keys to.
+fn overlays(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
+    let mut under = None;
+    for overlay in run.overlays.iter() {
+        match overlay {
+            // The room's view has no panel for the review: it shows the agreements itself.
+            Overlay::Review(review) if run.view == View::Facilitator => {
+                review::render_panel(run, *review, s, now, frame)
+            }
+            Overlay::Review(_) => {}
+            Overlay::Editor(editor) => editor::render(run, editor, s, frame),
+            Overlay::Form(form) => editor::render_form(run, form, s, frame),
+            // The keys of what the help lies over.
+            Overlay::Help => help::render(keys::Mode::over(under).table(), s, frame),
+            Overlay::Confirm(confirm) => editor::render_confirm(*confirm, s, frame),
+        }
+        under = Some(overlay);
     }
 }

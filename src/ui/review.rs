@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::widgets::{countdown, countdown_style, hanging, with_margins};
-use crate::app::Run;
+use crate::app::keys;
 use crate::app::projector::{ProjectorView, PublicNote, SinceLastView, ThenAndNow};
+use crate::app::{Review, Run};
 use crate::i18n::Strings;
 use crate::model::{Status, Timestamp};
 
@@ -70,10 +71,7 @@ fn note_lines(title: &str, notes: &[PublicNote], s: &Strings, width: u16) -> Vec
 
 /// The facilitator's panel: each carried agreement with where it was made and its comment, the
 /// selected one marked; then last time's highlights and parking-lot questions.
-pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
-    let Some(review) = run.review else {
-        return;
-    };
+pub fn render_panel(run: &Run, review: Review, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let [area] = Layout::horizontal([Constraint::Percentage(92)])
         .flex(Flex::Center)
         .areas(frame.area());
@@ -154,7 +152,10 @@ pub fn render_panel(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
                     Line::styled(format!(" {} ", countdown(left)), countdown_style(left))
                         .right_aligned(),
                 )
-                .title_bottom(Line::from(s.review_keys).right_aligned())
+                .title_bottom(
+                    super::widgets::panel_hints(keys::REVIEW, s, area.width.saturating_sub(4))
+                        .right_aligned(),
+                )
                 .border_style(Style::new().fg(Color::LightCyan)),
         ),
         area,

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
+use crate::app::keys::Row;
 use crate::i18n::{KeyHelp, Strings};
 
 /// The last minutes of an item, when the countdown turns to the warning colour.
@@ -94,25 +95,44 @@ pub fn centered(outer: Rect, width: u16, height: u16) -> Rect {
     area
 }
 
-/// The footer's key hints, as many as fit in `width`: the way to help and the way out always,
-/// the others in the table's order while there is room.
-pub fn key_hints(keys: &[(&str, KeyHelp)], s: &Strings, width: u16) -> Line<'static> {
-    let always = |h: KeyHelp| matches!(h, KeyHelp::Help | KeyHelp::Quit | KeyHelp::SaveQuit);
-    let hint = |(k, h): &(&str, KeyHelp)| {
-        let key = if *k == "Space" { "␣" } else { k };
-        format!("{key} {}", (s.key_short)(*h))
+/// The footer's key hints from a mode's table, as many as fit in `width`: the way to help and
+/// the way out always, the others in the table's order while there is room. Rows with only
+/// extra keys (`Ctrl-C`, typing) are for the help, not the footer.
+pub fn key_hints(rows: &[Row], s: &Strings, width: u16) -> Line<'static> {
+    hints(rows, s, width, true)
+}
+
+/// The hints of a panel over a screen whose own footer already shows the way to help and out:
+/// the panel's keys alone, in the table's order.
+pub fn panel_hints(rows: &[Row], s: &Strings, width: u16) -> Line<'static> {
+    let own = |r: &&Row| !matches!(r.help, KeyHelp::Help | KeyHelp::Quit | KeyHelp::SaveQuit);
+    let rows: Vec<Row> = rows.iter().filter(own).copied().collect();
+    hints(&rows, s, width, false)
+}
+
+fn hints(rows: &[Row], s: &Strings, width: u16, keep_exits: bool) -> Line<'static> {
+    let always =
+        |h: KeyHelp| keep_exits && matches!(h, KeyHelp::Help | KeyHelp::Quit | KeyHelp::SaveQuit);
+    let hint = |row: &Row| {
+        let keys: Vec<String> = row
+            .keys
+            .iter()
+            .map(|k| super::help::key_name(*k, s, true))
+            .collect();
+        format!("{} {}", keys.join(" "), (s.key_short)(row.help))
     };
+    let rows: Vec<&Row> = rows.iter().filter(|r| !r.keys.is_empty()).collect();
     let mut room = width as usize;
     room = room.saturating_sub(
-        keys.iter()
-            .filter(|(_, h)| always(*h))
-            .map(|k| hint(k).chars().count() + 2)
+        rows.iter()
+            .filter(|r| always(r.help))
+            .map(|r| hint(r).chars().count() + 2)
             .sum(),
     );
     let mut shown = Vec::new();
-    for key in keys {
-        let text = hint(key);
-        if always(key.1) {
+    for row in rows {
+        let text = hint(row);
+        if always(row.help) {
             shown.push(text);
         } else if text.chars().count() + 2 <= room {
             room -= text.chars().count() + 2;
@@ -171,7 +191,7 @@ mod tests {
     #[test]
     fn key_hints_always_keep_help_and_quit_and_fit() {
         let s = crate::i18n::Lang::Nb.strings();
-        let keys = crate::app::keys::RUN_KEYS;
+        let keys = crate::app::keys::RUNNING;
         let narrow = key_hints(keys, s, 60).to_string();
         assert!(narrow.chars().count() <= 60, "{narrow}");
         assert!(

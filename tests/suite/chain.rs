@@ -2,6 +2,7 @@
 //! gathering 1 open gathering 2; statuses set there decide what gathering 3 still carries,
 //! with where each agreement was first made.
 
+use ::samling::app::{OverlayMsg, RunMsg, SystemMsg};
 use chrono::Duration;
 use samling::app::{Msg, Opened, State, update};
 use samling::i18n::Lang;
@@ -35,21 +36,29 @@ fn hold(
         resumed: false,
         notices: vec![],
     };
-    update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(day, 0));
-    update(&mut state, Msg::ToggleTimer, t(day, 0));
+    update(
+        &mut state,
+        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+        t(day, 0),
+    );
+    update(&mut state, Msg::Run(RunMsg::ToggleTimer), t(day, 0));
     work(&mut state);
     // To the end of the agenda: the gathering ends and the between-rules become agreements.
     let items = state.run().unwrap().session.agenda.len();
     for i in 0..items {
-        update(&mut state, Msg::Next, t(day, 100 + i as i64));
+        update(&mut state, Msg::Run(RunMsg::Next), t(day, 100 + i as i64));
     }
     state.run().unwrap().session.clone()
 }
 
 fn note(state: &mut State, text: &str, mark: Option<Msg>, day: i64) {
-    update(state, Msg::Paste(text.into()), t(day, 10));
+    update(
+        state,
+        Msg::System(SystemMsg::Paste(text.into())),
+        t(day, 10),
+    );
     let esc = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc);
-    update(state, Msg::EditorKey(esc), t(day, 10));
+    update(state, Msg::Overlay(OverlayMsg::EditorKey(esc)), t(day, 10));
     if let Some(mark) = mark {
         update(state, mark, t(day, 11));
     }
@@ -58,19 +67,38 @@ fn note(state: &mut State, text: &str, mark: Option<Msg>, day: i64) {
 #[test]
 fn agreements_and_highlights_flow_from_gathering_to_gathering() {
     let first = hold(1, None, 0, |s| {
-        update(s, Msg::SetGroup(GroupLabel::Group(3)), t(0, 5));
-        note(s, "Å bli sett i døra", Some(Msg::ToggleHighlight), 0);
-        note(s, "Hva med friminuttene?", Some(Msg::ToggleParkingLot), 0);
-        note(s, "Privat: en kollega gråt", Some(Msg::TogglePrivate), 0);
+        update(s, Msg::Run(RunMsg::SetGroup(GroupLabel::Group(3))), t(0, 5));
+        note(
+            s,
+            "Å bli sett i døra",
+            Some(Msg::Run(RunMsg::ToggleHighlight)),
+            0,
+        );
+        note(
+            s,
+            "Hva med friminuttene?",
+            Some(Msg::Run(RunMsg::ToggleParkingLot)),
+            0,
+        );
+        note(
+            s,
+            "Privat: en kollega gråt",
+            Some(Msg::Run(RunMsg::TogglePrivate)),
+            0,
+        );
         update(
             s,
-            Msg::OpenForm(samling::app::form::FormKind::Agreement),
+            Msg::Run(RunMsg::OpenForm(samling::app::FormKind::Agreement)),
             t(0, 20),
         );
-        update(s, Msg::Paste("Prøve en LINK-økt\ni 6B".into()), t(0, 20));
+        update(
+            s,
+            Msg::System(SystemMsg::Paste("Prøve en LINK-økt\ni 6B".into())),
+            t(0, 20),
+        );
         let esc =
             ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Esc);
-        update(s, Msg::FormKey(esc), t(0, 21));
+        update(s, Msg::Overlay(OverlayMsg::FormKey(esc)), t(0, 21));
     });
     assert!(first.is_finished());
     // Pasted into the form, the line break became a space.
@@ -99,11 +127,11 @@ fn agreements_and_highlights_flow_from_gathering_to_gathering() {
             "private notes never travel to the next gathering"
         );
         assert_eq!(run.session.carried().count(), first.commitments.len());
-        update(s, Msg::OpenReview, t(30, 15));
+        update(s, Msg::Run(RunMsg::OpenReview), t(30, 15));
         // The first carried agreement is done, the second only partly.
-        update(s, Msg::Mark(Status::Done), t(30, 16));
-        update(s, Msg::ReviewMove(true), t(30, 16));
-        update(s, Msg::Mark(Status::Partly), t(30, 17));
+        update(s, Msg::Overlay(OverlayMsg::Mark(Status::Done)), t(30, 16));
+        update(s, Msg::Overlay(OverlayMsg::ReviewMove(true)), t(30, 16));
+        update(s, Msg::Overlay(OverlayMsg::Mark(Status::Partly)), t(30, 17));
     });
     let carried: Vec<_> = second.carried().collect();
     assert_eq!(carried[0].status(), Status::Done);
@@ -140,11 +168,16 @@ fn gathering_6_shows_what_gathering_1_answered_to_the_questions_it_asks_again() 
         // To the first group reflection with the values question (the built-in
         // "refleksjon-verdier"), and its first prompt.
         while s.run().unwrap().session.current_item().unwrap().id != "refleksjon-verdier" {
-            update(s, Msg::Next, t(0, 1));
+            update(s, Msg::Run(RunMsg::Next), t(0, 1));
         }
-        update(s, Msg::SetGroup(GroupLabel::Group(4)), t(0, 2));
+        update(s, Msg::Run(RunMsg::SetGroup(GroupLabel::Group(4))), t(0, 2));
         note(s, "Respekt og varme", None, 0);
-        note(s, "Privat: vi er slitne", Some(Msg::TogglePrivate), 0);
+        note(
+            s,
+            "Privat: vi er slitne",
+            Some(Msg::Run(RunMsg::TogglePrivate)),
+            0,
+        );
     });
     let program = catalog::builtin().0.remove(0);
     let plan = program.gathering(6).unwrap().clone();
@@ -157,19 +190,27 @@ fn gathering_6_shows_what_gathering_1_answered_to_the_questions_it_asks_again() 
         resumed: false,
         notices: vec![],
     };
-    update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(300, 0));
+    update(
+        &mut state,
+        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+        t(300, 0),
+    );
     while state.run().unwrap().session.current_item().unwrap().id != "refleksjon-verdier" {
-        update(&mut state, Msg::Next, t(300, 1));
+        update(&mut state, Msg::Run(RunMsg::Next), t(300, 1));
     }
-    update(&mut state, Msg::ToggleMirror, t(300, 2));
+    update(&mut state, Msg::Run(RunMsg::ToggleMirror), t(300, 2));
     let mirror = state.run().unwrap().session.mirror_now().cloned().unwrap();
     assert_eq!(mirror.gathering, 1);
     let texts: Vec<&str> = mirror.notes.iter().map(|n| n.text.as_str()).collect();
     assert_eq!(texts, ["Respekt og varme"], "public answers only");
     // Today's answer beside it, on the projector.
-    update(&mut state, Msg::SetGroup(GroupLabel::Group(4)), t(300, 3));
+    update(
+        &mut state,
+        Msg::Run(RunMsg::SetGroup(GroupLabel::Group(4))),
+        t(300, 3),
+    );
     note(&mut state, "Trygghet før alt", None, 300);
-    update(&mut state, Msg::ToggleView, t(300, 4));
+    update(&mut state, Msg::Run(RunMsg::ToggleView), t(300, 4));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     terminal
         .draw(|f| samling::ui::render(&state, t(300, 5), f))

@@ -10,3 +10,4 @@ mod chain;
 mod export;
 mod files;
 mod screens;
+mod shape;

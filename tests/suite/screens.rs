@@ -2,6 +2,7 @@
 //! English, drawn on ratatui's TestBackend from a state built through `update`, and the rule
 //! that the projector never shows anything private.
 
+use ::samling::app::{OverlayMsg, RunMsg, SystemMsg};
 use chrono::Duration;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -45,14 +46,18 @@ fn running_after(lang: Lang, minutes_each: i64) -> State {
         session,
         "/data/sessions/traumebevisst/01-2026-11-23.ron",
     );
-    update(&mut state, Msg::ToggleTimer, t(0));
+    update(&mut state, Msg::Run(RunMsg::ToggleTimer), t(0));
     let mut at = 0;
     for _ in 0..reflection {
         at += minutes_each * 60;
-        update(&mut state, Msg::Next, t(at));
+        update(&mut state, Msg::Run(RunMsg::Next), t(at));
     }
-    update(&mut state, Msg::Saved(Ok(0)), t(at));
-    update(&mut state, Msg::SetGroup(GroupLabel::Group(2)), t(at));
+    update(&mut state, Msg::System(SystemMsg::Saved(Ok(0))), t(at));
+    update(
+        &mut state,
+        Msg::Run(RunMsg::SetGroup(GroupLabel::Group(2))),
+        t(at),
+    );
     let item = state.run().unwrap().session.agenda[reflection].id.clone();
     if let samling::app::Screen::Run(run) = &mut state.screen {
         for (id, text, private) in [
@@ -138,7 +143,7 @@ fn projector_view_shows_nothing_private() {
                 );
             }
         }
-        update(&mut state, Msg::ToggleView, now);
+        update(&mut state, Msg::Run(RunMsg::ToggleView), now);
         for (w, h) in [(80, 24), (200, 60)] {
             let screen = text(&draw(&state, now, w, h));
             for private in [FACILITATOR_NOTE, PRIVATE_NOTE, "Å bli sett", behind, saved] {
@@ -166,7 +171,7 @@ fn projector_view_shows_nothing_private() {
 fn the_countdown_turns_warning_then_alarm_coloured_on_the_projector() {
     let mut state = running(Lang::Nb);
     let now = now_in(&state);
-    update(&mut state, Msg::ToggleView, now);
+    update(&mut state, Msg::Run(RunMsg::ToggleView), now);
     let item_minutes = state.run().unwrap().session.current_item().unwrap().minutes as i64;
     let start = now - Duration::minutes(5);
     let colour_of_digits = |at: Timestamp| {
@@ -201,7 +206,7 @@ fn help_overlay_lists_every_key_in_the_language() {
     ] {
         let mut state = running(lang);
         let now = now_in(&state);
-        update(&mut state, Msg::ToggleHelp, now);
+        update(&mut state, Msg::Overlay(OverlayMsg::ToggleHelp), now);
         for (w, h) in [(80, 24), (200, 60)] {
             let screen = text(&draw(&state, now, w, h));
             assert!(screen.contains(word), "{screen}");
@@ -216,10 +221,10 @@ fn note_editor_and_delete_question() {
     for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
         let mut state = running(lang);
         let now = now_in(&state);
-        update(&mut state, Msg::NewNote, now);
+        update(&mut state, Msg::Run(RunMsg::NewNote), now);
         for c in "Trygghet først – så læring. Æ Ø Å".chars() {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            update(&mut state, Msg::EditorKey(key), now);
+            update(&mut state, Msg::Overlay(OverlayMsg::EditorKey(key)), now);
         }
         for (w, h) in [(80, 24), (200, 60)] {
             let screen = text(&draw(&state, now, w, h));
@@ -230,8 +235,8 @@ fn note_editor_and_delete_question() {
             insta::assert_snapshot!(format!("editor_{name}_{w}x{h}"), screen);
         }
         let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-        update(&mut state, Msg::EditorKey(esc), now);
-        update(&mut state, Msg::DeleteNote, now);
+        update(&mut state, Msg::Overlay(OverlayMsg::EditorKey(esc)), now);
+        update(&mut state, Msg::Run(RunMsg::DeleteNote), now);
         let screen = text(&draw(&state, now, 80, 24));
         insta::assert_snapshot!(format!("confirm_delete_{name}_80x24"), screen);
     }
@@ -244,7 +249,7 @@ fn the_form_for_place_and_facilitator() {
         let now = now_in(&state);
         update(
             &mut state,
-            Msg::OpenForm(samling::app::form::FormKind::Info),
+            Msg::Run(RunMsg::OpenForm(samling::app::FormKind::Info)),
             now,
         );
         let screen = text(&draw(&state, now, 80, 24));
@@ -256,12 +261,16 @@ fn the_form_for_place_and_facilitator() {
 #[test]
 fn the_agreement_form_says_why_it_cannot_be_saved_and_agreements_are_listed() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use samling::app::form::FormKind;
-    let key = |c| Msg::FormKey(KeyEvent::new(c, KeyModifiers::NONE));
+    use samling::app::FormKind;
+    let key = |c| Msg::Overlay(OverlayMsg::FormKey(KeyEvent::new(c, KeyModifiers::NONE)));
     for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
         let mut state = running(lang);
         let now = now_in(&state);
-        update(&mut state, Msg::OpenForm(FormKind::Agreement), now);
+        update(
+            &mut state,
+            Msg::Run(RunMsg::OpenForm(FormKind::Agreement)),
+            now,
+        );
         for c in "Prøve en LINK-økt i 6B".chars() {
             update(&mut state, key(KeyCode::Char(c)), now);
         }
@@ -312,20 +321,28 @@ fn siden_sist_review_and_what_the_room_sees() {
         previous.commitments[2].history[0].comment = "Vi rakk det ikke før høstferien".into();
         session.carry_from(&previous);
         let mut state = opened(lang, program, session, "x.ron");
-        update(&mut state, Msg::Next, t(60));
-        update(&mut state, Msg::OpenReview, t(120));
-        update(&mut state, Msg::Mark(samling::model::Status::Done), t(130));
-        update(&mut state, Msg::ReviewMove(true), t(130));
+        update(&mut state, Msg::Run(RunMsg::Next), t(60));
+        update(&mut state, Msg::Run(RunMsg::OpenReview), t(120));
         update(
             &mut state,
-            Msg::Mark(samling::model::Status::Partly),
+            Msg::Overlay(OverlayMsg::Mark(samling::model::Status::Done)),
+            t(130),
+        );
+        update(
+            &mut state,
+            Msg::Overlay(OverlayMsg::ReviewMove(true)),
+            t(130),
+        );
+        update(
+            &mut state,
+            Msg::Overlay(OverlayMsg::Mark(samling::model::Status::Partly)),
             t(140),
         );
         for (w, h) in [(80, 24), (200, 60)] {
             let screen = text(&draw(&state, t(150), w, h));
             insta::assert_snapshot!(format!("review_{name}_{w}x{h}"), screen);
         }
-        update(&mut state, Msg::ToggleView, t(150));
+        update(&mut state, Msg::Run(RunMsg::ToggleView), t(150));
         for (w, h) in [(80, 24), (200, 60)] {
             let screen = text(&draw(&state, t(150), w, h));
             assert!(!screen.contains(PRIVATE_NOTE), "{screen}");
@@ -356,9 +373,9 @@ fn the_review_scrolls_to_keep_the_selected_agreement_in_view() {
     }
     session.carry_from(&previous);
     let mut state = opened(Lang::Nb, program, session, "x.ron");
-    update(&mut state, Msg::OpenReview, t(1));
+    update(&mut state, Msg::Run(RunMsg::OpenReview), t(1));
     for _ in 0..11 {
-        update(&mut state, Msg::ReviewMove(true), t(2));
+        update(&mut state, Msg::Overlay(OverlayMsg::ReviewMove(true)), t(2));
     }
     let screen = text(&draw(&state, t(3), 80, 24));
     assert!(screen.contains("▶ ○ Avtale nummer 12 som"), "{screen}");
@@ -367,12 +384,16 @@ fn the_review_scrolls_to_keep_the_selected_agreement_in_view() {
         "scrolled: {screen}"
     );
     // The room follows too.
-    update(&mut state, Msg::ToggleView, t(3));
+    update(&mut state, Msg::Run(RunMsg::ToggleView), t(3));
     let screen = text(&draw(&state, t(3), 80, 24));
     assert!(screen.contains("▶ ○ Avtale nummer 12 som"), "{screen}");
-    update(&mut state, Msg::ToggleView, t(3));
+    update(&mut state, Msg::Run(RunMsg::ToggleView), t(3));
     for _ in 0..11 {
-        update(&mut state, Msg::ReviewMove(false), t(4));
+        update(
+            &mut state,
+            Msg::Overlay(OverlayMsg::ReviewMove(false)),
+            t(4),
+        );
     }
     let screen = text(&draw(&state, t(5), 80, 24));
     assert!(screen.contains("▶ ○ Avtale nummer 1 som"), "{screen}");
@@ -394,8 +415,12 @@ fn the_agreements_list_keeps_the_selected_one_in_view_and_marks_cut_text() {
         screen.contains("• Avtale 10 om noe som tar mer plass…  gruppe 1"),
         "{screen}"
     );
-    update(&mut state, Msg::SwitchList, t(1));
-    update(&mut state, Msg::SelectNote(Select::First), t(1));
+    update(&mut state, Msg::Run(RunMsg::SwitchList), t(1));
+    update(
+        &mut state,
+        Msg::Run(RunMsg::SelectNote(Select::First)),
+        t(1),
+    );
     let screen = text(&draw(&state, t(2), 80, 24));
     assert!(screen.contains("▶ Avtale 1 om"), "{screen}");
 }
@@ -420,8 +445,12 @@ fn the_review_says_first_why_something_may_be_missing() {
         resumed: false,
         notices: vec![why.into()],
     };
-    update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
-    update(&mut state, Msg::OpenReview, t(1));
+    update(
+        &mut state,
+        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+        t(0),
+    );
+    update(&mut state, Msg::Run(RunMsg::OpenReview), t(1));
     for (w, h) in [(80, 24), (200, 60)] {
         let screen = text(&draw(&state, t(2), w, h));
         let inside = screen
@@ -446,7 +475,11 @@ fn opened(lang: Lang, program: Program, session: Session, path: &str) -> State {
         resumed: false,
         notices: vec![],
     };
-    update(&mut state, Msg::Opened(Ok(Box::new(opened))), t(0));
+    update(
+        &mut state,
+        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+        t(0),
+    );
     state
 }
 
@@ -480,10 +513,10 @@ fn then_and_now_on_the_projector() {
             .mirror_now()
             .is_none_or(|m| m.notes.is_empty())
         {
-            update(&mut state, Msg::Next, t(60));
+            update(&mut state, Msg::Run(RunMsg::Next), t(60));
         }
-        update(&mut state, Msg::ToggleMirror, t(60));
-        update(&mut state, Msg::ToggleView, t(60));
+        update(&mut state, Msg::Run(RunMsg::ToggleMirror), t(60));
+        update(&mut state, Msg::Run(RunMsg::ToggleView), t(60));
         for (w, h) in [(80, 24), (200, 60)] {
             let screen = text(&draw(&state, t(90), w, h));
             assert!(screen.contains("Respekt og varme"), "{screen}");
@@ -504,12 +537,12 @@ fn then_and_now_says_when_there_was_no_answer_then() {
     sixth.mirror_from(&first);
     let mut state = opened(Lang::Nb, program, sixth, "x.ron");
     while state.run().unwrap().session.mirror_now().is_none() {
-        update(&mut state, Msg::Next, t(60));
+        update(&mut state, Msg::Run(RunMsg::Next), t(60));
     }
-    update(&mut state, Msg::ToggleMirror, t(60));
+    update(&mut state, Msg::Run(RunMsg::ToggleMirror), t(60));
     for view in [false, true] {
         if view {
-            update(&mut state, Msg::ToggleView, t(60));
+            update(&mut state, Msg::Run(RunMsg::ToggleView), t(60));
         }
         let screen = text(&draw(&state, t(90), 80, 24));
         assert!(screen.contains("Ingen svar da."), "{screen}");
@@ -523,14 +556,14 @@ fn plus_and_minus_change_the_current_items_minutes_at_once() {
     let planned = state.run().unwrap().session.current_item().unwrap().minutes;
     let label = |state: &State| text(&draw(state, now, 200, 60));
     assert!(label(&state).contains(&format!("· {planned} min")));
-    update(&mut state, Msg::More, now);
-    update(&mut state, Msg::More, now);
+    update(&mut state, Msg::Run(RunMsg::More), now);
+    update(&mut state, Msg::Run(RunMsg::More), now);
     assert!(
         label(&state).contains(&format!("· {} min", planned + 2)),
         "{}",
         label(&state)
     );
-    update(&mut state, Msg::Less, now);
+    update(&mut state, Msg::Run(RunMsg::Less), now);
     assert!(label(&state).contains(&format!("· {} min", planned + 1)));
 }
 
@@ -551,7 +584,7 @@ fn invisible_joiners_and_bidi_controls_reach_no_cell() {
     }
     for view in [false, true] {
         if view {
-            update(&mut state, Msg::ToggleView, now);
+            update(&mut state, Msg::Run(RunMsg::ToggleView), now);
         }
         for (w, h) in [(80, 24), (200, 60)] {
             let buffer = draw(&state, now, w, h);
@@ -671,24 +704,24 @@ fn nothing_private_reaches_the_projector_in_any_state() {
         let mut state = opened(Lang::Nb, program.clone(), session, "x.ron");
         if let Screen::Run(run) = &mut state.screen {
             // The draft opens the editor; close it without saving the text as a note.
-            run.editor = None;
+            run.overlays.take_editor();
         }
         let mut at = 0;
-        update(&mut state, Msg::ToggleTimer, t(at));
+        update(&mut state, Msg::Run(RunMsg::ToggleTimer), t(at));
         for _ in 0..dice.below(ids.len()) {
             at += 60 * dice.below(30) as i64;
-            update(&mut state, Msg::Next, t(at));
+            update(&mut state, Msg::Run(RunMsg::Next), t(at));
         }
         for _ in 0..dice.below(3) {
-            update(&mut state, Msg::NextPrompt, t(at));
+            update(&mut state, Msg::Run(RunMsg::NextPrompt), t(at));
         }
         if dice.coin() {
-            update(&mut state, Msg::ToggleMirror, t(at));
+            update(&mut state, Msg::Run(RunMsg::ToggleMirror), t(at));
         }
         if dice.coin() {
-            update(&mut state, Msg::OpenReview, t(at));
+            update(&mut state, Msg::Run(RunMsg::OpenReview), t(at));
         }
-        update(&mut state, Msg::ToggleView, t(at));
+        update(&mut state, Msg::Run(RunMsg::ToggleView), t(at));
         let now = t(at + 60 * dice.below(40) as i64);
 
         let run = state.run().unwrap();

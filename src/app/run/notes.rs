@@ -6,60 +6,13 @@
 //! deleted note can be brought back with `u`.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::{TextArea, WrapMode};
 
-use super::Effect;
-use super::run::Run;
+use super::Run;
+use crate::app::msg::Effect;
+use crate::app::overlay::{Confirm, Editor, Overlay};
+use crate::app::select::Select;
 use crate::model::{Draft, GroupLabel, Note, NoteKind, Timestamp};
 use crate::store::load::MAX_FILE_BYTES;
-
-/// The open note editor: the text being typed and the note it becomes.
-#[derive(Debug, Clone)]
-pub struct Editor {
-    pub text: TextArea<'static>,
-    /// Where the text goes when saved.
-    pub draft: Draft,
-}
-
-impl PartialEq for Editor {
-    fn eq(&self, other: &Self) -> bool {
-        self.text.lines() == other.text.lines() && self.draft == other.draft
-    }
-}
-
-impl Editor {
-    /// An editor holding `draft`'s text, cursor at the end.
-    pub fn new(draft: Draft) -> Self {
-        let lines: Vec<String> = draft.text.split('\n').map(str::to_string).collect();
-        let mut text = TextArea::new(lines);
-        text.set_wrap_mode(WrapMode::WordOrGlyph);
-        // No band across the cursor's line: the note reads as plain text.
-        text.set_cursor_line_style(ratatui::style::Style::new());
-        text.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        text.move_cursor(ratatui_textarea::CursorMove::End);
-        Editor { text, draft }
-    }
-
-    /// The text as typed, lines joined with `\n`.
-    pub fn contents(&self) -> String {
-        self.text.lines().join("\n")
-    }
-
-    /// Whether the editor holds anything but white space.
-    pub fn has_text(&self) -> bool {
-        !self.contents().trim().is_empty()
-    }
-}
-
-/// What a yes/no question on screen is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confirm {
-    Delete(u32),
-    /// Quit while the editor holds text (the text is saved as a note first).
-    Quit,
-    /// Replace the minutes file written before.
-    ReplaceMinutes,
-}
 
 impl Run {
     /// The notes of the item in front of the room, in the order written.
@@ -88,32 +41,35 @@ impl Run {
             return;
         };
         let prompt = (!item.prompts.is_empty()).then_some(self.session.prompt);
-        self.editor = Some(Editor::new(Draft {
-            note: None,
-            item: item.id.clone(),
-            prompt,
-            group: self.group,
-            text: text.to_string(),
-        }));
+        self.overlays
+            .open(Overlay::Editor(Box::new(Editor::new(Draft {
+                note: None,
+                item: item.id.clone(),
+                prompt,
+                group: self.group,
+                text: text.to_string(),
+            }))));
     }
 
     /// Opens the editor on the selected note.
     pub fn edit_note(&mut self) {
         if let Some(n) = self.selected_note() {
-            self.editor = Some(Editor::new(Draft {
-                note: Some(n.id),
-                item: n.item.clone(),
-                prompt: n.prompt,
-                group: n.group,
-                text: n.text.clone(),
-            }));
+            self.overlays
+                .open(Overlay::Editor(Box::new(Editor::new(Draft {
+                    note: Some(n.id),
+                    item: n.item.clone(),
+                    prompt: n.prompt,
+                    group: n.group,
+                    text: n.text.clone(),
+                }))));
         }
     }
 
     /// Reopens the editor on a draft saved before a crash or a quit.
     pub fn restore_draft(&mut self) {
         if let Some(draft) = self.session.draft.clone() {
-            self.editor = Some(Editor::new(draft));
+            self.overlays
+                .open(Overlay::Editor(Box::new(Editor::new(draft))));
         }
     }
 
@@ -126,7 +82,7 @@ impl Run {
         if grows && !self.has_room_for(4) {
             return Vec::new();
         }
-        if let Some(editor) = &mut self.editor {
+        if let Some(editor) = self.overlays.editor_mut() {
             editor.text.input(key);
         }
         Vec::new()
@@ -148,7 +104,7 @@ impl Run {
         if !self.has_room_for(text.len()) {
             return;
         }
-        match &mut self.editor {
+        match self.overlays.editor_mut() {
             Some(editor) => {
                 editor.text.insert_str(&text);
             }
@@ -158,7 +114,7 @@ impl Run {
 
     /// Saves the editor's text as a note (a new one only if something was typed) and closes it.
     pub fn close_editor(&mut self, now: Timestamp) -> Vec<Effect> {
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = self.overlays.take_editor() else {
             return Vec::new();
         };
         let text = editor.contents();
@@ -196,7 +152,7 @@ impl Run {
     /// Copies the editor's text to the session's draft if it changed: called every tick, so a
     /// crash loses at most the last second or two of typing.
     pub fn keep_draft(&mut self) -> Vec<Effect> {
-        let Some(editor) = &self.editor else {
+        let Some(editor) = self.overlays.editor() else {
             return Vec::new();
         };
         let draft = Draft {
@@ -265,7 +221,7 @@ impl Run {
     /// `d`: asks before deleting the selected note.
     pub fn ask_delete(&mut self) {
         if let Some(n) = self.selected_note() {
-            self.confirm = Some(Confirm::Delete(n.id));
+            self.overlays.open(Overlay::Confirm(Confirm::Delete(n.id)));
         }
     }
 
@@ -298,33 +254,9 @@ impl Run {
     }
 }
 
-/// Where to move the note selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Select {
-    Previous,
-    Next,
-    First,
-    Last,
-}
-
-impl Select {
-    /// The id this move lands on in `ids`, starting from `current`: clamped at both ends (a
-    /// list on a projector should not wrap around), `None` only when the list is empty.
-    pub fn among(self, ids: &[u32], current: Option<u32>) -> Option<u32> {
-        let last = ids.len().checked_sub(1)?;
-        let at = current.and_then(|id| ids.iter().position(|i| *i == id));
-        let index = match (self, at) {
-            (Select::First, _) | (Select::Next, None) => 0,
-            (Select::Last, _) | (Select::Previous, None) => last,
-            (Select::Previous, Some(i)) => i.saturating_sub(1),
-            (Select::Next, Some(i)) => (i + 1).min(last),
-        };
-        Some(ids[index])
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use crate::app::{OverlayMsg, RunMsg, SystemMsg};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::Select;
@@ -362,19 +294,26 @@ mod tests {
                 '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
                 c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
             };
-            update(s, Msg::EditorKey(key), t(at));
+            update(s, Msg::Overlay(OverlayMsg::EditorKey(key)), t(at));
         }
     }
 
     fn esc() -> Msg {
-        Msg::EditorKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))
+        Msg::Overlay(OverlayMsg::EditorKey(KeyEvent::new(
+            KeyCode::Esc,
+            KeyModifiers::NONE,
+        )))
     }
 
     #[test]
     fn a_note_is_written_with_norwegian_letters_and_saved_on_esc() {
         let mut s = state();
-        update(&mut s, Msg::SetGroup(GroupLabel::Group(4)), t(0));
-        update(&mut s, Msg::NewNote, t(1));
+        update(
+            &mut s,
+            Msg::Run(RunMsg::SetGroup(GroupLabel::Group(4))),
+            t(0),
+        );
+        update(&mut s, Msg::Run(RunMsg::NewNote), t(1));
         typed(&mut s, "Blåbær og rødøyd ærlighet\nlinje to q", 2);
         assert!(run(&s).session.notes.is_empty(), "nothing saved before Esc");
         assert_eq!(update(&mut s, esc(), t(3)), vec![Effect::Save]);
@@ -384,14 +323,14 @@ mod tests {
         assert_eq!(note.item, "velkommen");
         assert_eq!(note.prompt, Some(0));
         assert_eq!(note.created, t(3));
-        assert!(run(&s).editor.is_none());
+        assert!(run(&s).overlays.editor().is_none());
         assert_eq!(run(&s).selected, Some(note.id));
     }
 
     #[test]
     fn esc_on_an_empty_editor_makes_no_note() {
         let mut s = state();
-        update(&mut s, Msg::NewNote, t(0));
+        update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
         typed(&mut s, "  ", 0);
         update(&mut s, esc(), t(1));
         assert!(run(&s).session.notes.is_empty());
@@ -400,15 +339,18 @@ mod tests {
     #[test]
     fn the_draft_is_kept_in_the_session_on_the_next_tick_and_reopened_after_a_crash() {
         let mut s = state();
-        update(&mut s, Msg::NewNote, t(0));
+        update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
         typed(&mut s, "halvferdig tanke", 0);
         assert_eq!(run(&s).session.draft, None);
-        assert_eq!(update(&mut s, Msg::Tick, t(1)), vec![Effect::Save]);
+        assert_eq!(
+            update(&mut s, Msg::System(SystemMsg::Tick), t(1)),
+            vec![Effect::Save]
+        );
         let draft = run(&s).session.draft.clone().unwrap();
         assert_eq!(draft.text, "halvferdig tanke");
         // Nothing new typed: no new save for the draft.
-        update(&mut s, Msg::Saved(Ok(0)), t(1));
-        assert_eq!(update(&mut s, Msg::Tick, t(2)), vec![]);
+        update(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), t(1));
+        assert_eq!(update(&mut s, Msg::System(SystemMsg::Tick), t(2)), vec![]);
 
         // As after kill -9: the saved session opened again.
         let mut again = State::new(Lang::Nb, s.programs.clone(), vec![]);
@@ -418,9 +360,13 @@ mod tests {
             resumed: true,
             notices: vec![],
         };
-        update(&mut again, Msg::Opened(Ok(Box::new(opened))), t(60));
+        update(
+            &mut again,
+            Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+            t(60),
+        );
         assert_eq!(
-            run(&again).editor.as_ref().unwrap().contents(),
+            run(&again).overlays.editor().unwrap().contents(),
             "halvferdig tanke"
         );
         typed(&mut again, " som ble ferdig", 61);
@@ -435,12 +381,20 @@ mod tests {
     #[test]
     fn paste_goes_into_the_editor_or_starts_a_note() {
         let mut s = state();
-        update(&mut s, Msg::Paste("limt inn\r\nfra e-post".into()), t(0));
+        update(
+            &mut s,
+            Msg::System(SystemMsg::Paste("limt inn\r\nfra e-post".into())),
+            t(0),
+        );
         assert_eq!(
-            run(&s).editor.as_ref().unwrap().contents(),
+            run(&s).overlays.editor().unwrap().contents(),
             "limt inn\nfra e-post"
         );
-        update(&mut s, Msg::Paste(" – og mer".into()), t(0));
+        update(
+            &mut s,
+            Msg::System(SystemMsg::Paste(" – og mer".into())),
+            t(0),
+        );
         update(&mut s, esc(), t(1));
         assert_eq!(
             run(&s).session.notes[0].text,
@@ -451,7 +405,7 @@ mod tests {
     fn with_notes(texts: &[&str]) -> State {
         let mut s = state();
         for (i, text) in texts.iter().enumerate() {
-            update(&mut s, Msg::NewNote, t(i as i64));
+            update(&mut s, Msg::Run(RunMsg::NewNote), t(i as i64));
             typed(&mut s, text, i as i64);
             update(&mut s, esc(), t(i as i64));
         }
@@ -461,19 +415,19 @@ mod tests {
     #[test]
     fn notes_are_selected_marked_and_edited() {
         let mut s = with_notes(&["en", "to", "tre"]);
-        update(&mut s, Msg::SelectNote(Select::First), t(5));
+        update(&mut s, Msg::Run(RunMsg::SelectNote(Select::First)), t(5));
         assert_eq!(run(&s).selected_note().unwrap().text, "en");
-        update(&mut s, Msg::SelectNote(Select::Next), t(5));
-        update(&mut s, Msg::ToggleHighlight, t(6));
-        update(&mut s, Msg::TogglePrivate, t(6));
+        update(&mut s, Msg::Run(RunMsg::SelectNote(Select::Next)), t(5));
+        update(&mut s, Msg::Run(RunMsg::ToggleHighlight), t(6));
+        update(&mut s, Msg::Run(RunMsg::TogglePrivate), t(6));
         let n = run(&s).selected_note().unwrap();
         assert_eq!(
             (n.text.as_str(), n.kind, n.private),
             ("to", NoteKind::Highlight, true)
         );
-        update(&mut s, Msg::ToggleParkingLot, t(7));
+        update(&mut s, Msg::Run(RunMsg::ToggleParkingLot), t(7));
         assert_eq!(run(&s).selected_note().unwrap().kind, NoteKind::ParkingLot);
-        update(&mut s, Msg::EditNote, t(8));
+        update(&mut s, Msg::Run(RunMsg::EditNote), t(8));
         typed(&mut s, " og et halvt", 8);
         update(&mut s, esc(), t(9));
         let n = run(&s).selected_note().unwrap();
@@ -485,38 +439,37 @@ mod tests {
     #[test]
     fn delete_asks_and_undo_brings_the_note_back_where_it_was() {
         let mut s = with_notes(&["en", "to", "tre"]);
-        update(&mut s, Msg::SelectNote(Select::First), t(5));
-        update(&mut s, Msg::SelectNote(Select::Next), t(5));
-        update(&mut s, Msg::DeleteNote, t(5));
-        assert_eq!(run(&s).confirm, Some(Confirm::Delete(2)));
+        update(&mut s, Msg::Run(RunMsg::SelectNote(Select::First)), t(5));
+        update(&mut s, Msg::Run(RunMsg::SelectNote(Select::Next)), t(5));
+        update(&mut s, Msg::Run(RunMsg::DeleteNote), t(5));
+        assert_eq!(run(&s).overlays.confirm(), Some(Confirm::Delete(2)));
         assert_eq!(
             run(&s).session.notes.len(),
             3,
             "nothing deleted before the answer"
         );
-        update(&mut s, Msg::Confirm(false), t(5));
+        update(&mut s, Msg::Overlay(OverlayMsg::Confirm(false)), t(5));
         assert_eq!(run(&s).session.notes.len(), 3);
-        update(&mut s, Msg::DeleteNote, t(6));
-        assert_eq!(update(&mut s, Msg::Confirm(true), t(6)), vec![Effect::Save]);
-        let texts: Vec<_> = run(&s)
-            .session
-            .notes
-            .iter()
-            .map(|n| n.text.as_str())
-            .collect();
-        assert_eq!(texts, ["en", "tre"]);
-        update(&mut s, Msg::UndoDelete, t(7));
-        let texts: Vec<_> = run(&s)
-            .session
-            .notes
-            .iter()
-            .map(|n| n.text.as_str())
-            .collect();
-        assert_eq!(texts, ["en", "to", "tre"]);
+        update(&mut s, Msg::Run(RunMsg::DeleteNote), t(6));
+        assert_eq!(
+            update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(6)),
+            vec![Effect::Save]
+        );
+        let texts = |s: &State| -> Vec<String> {
+            run(s)
+                .session
+                .notes
+                .iter()
+                .map(|n| n.text.clone())
+                .collect()
+        };
+        assert_eq!(texts(&s), ["en", "tre"]);
+        update(&mut s, Msg::Run(RunMsg::UndoDelete), t(7));
+        assert_eq!(texts(&s), ["en", "to", "tre"]);
         // A new note after a delete does not take the deleted one's id.
-        update(&mut s, Msg::DeleteNote, t(8));
-        update(&mut s, Msg::Confirm(true), t(8));
-        update(&mut s, Msg::NewNote, t(9));
+        update(&mut s, Msg::Run(RunMsg::DeleteNote), t(8));
+        update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(8));
+        update(&mut s, Msg::Run(RunMsg::NewNote), t(9));
         typed(&mut s, "fire", 9);
         update(&mut s, esc(), t(9));
         assert_eq!(run(&s).session.notes.last().unwrap().id, 4);
@@ -525,69 +478,73 @@ mod tests {
     #[test]
     fn quit_asks_only_when_the_editor_holds_text_and_then_keeps_it() {
         let mut s = state();
-        update(&mut s, Msg::NewNote, t(0));
-        update(&mut s, Msg::Quit, t(0));
-        assert!(run(&s).editor.is_none());
-        update(&mut s, Msg::Saved(Ok(0)), t(0));
+        update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
+        update(&mut s, Msg::System(SystemMsg::Quit), t(0));
+        assert!(run(&s).overlays.editor().is_none());
+        update(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), t(0));
         assert!(s.quit, "an empty editor quits without asking");
 
         let mut s = state();
-        update(&mut s, Msg::NewNote, t(0));
+        update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
         typed(&mut s, "viktig", 0);
-        update(&mut s, Msg::Quit, t(1));
-        assert_eq!(run(&s).confirm, Some(Confirm::Quit));
-        update(&mut s, Msg::Confirm(false), t(1));
+        update(&mut s, Msg::System(SystemMsg::Quit), t(1));
+        assert_eq!(run(&s).overlays.confirm(), Some(Confirm::Quit));
+        update(&mut s, Msg::Overlay(OverlayMsg::Confirm(false)), t(1));
         assert!(!s.quit);
-        assert!(run(&s).editor.is_some(), "still writing");
-        update(&mut s, Msg::Quit, t(2));
-        update(&mut s, Msg::Confirm(true), t(2));
+        assert!(run(&s).overlays.editor().is_some(), "still writing");
+        update(&mut s, Msg::System(SystemMsg::Quit), t(2));
+        update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(2));
         assert_eq!(run(&s).session.notes[0].text, "viktig");
-        update(&mut s, Msg::Saved(Ok(0)), t(2));
+        update(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), t(2));
         assert!(s.quit);
     }
 
     #[test]
     fn text_that_would_make_the_file_too_large_to_read_back_is_refused() {
         let mut s = running();
-        update(&mut s, Msg::NewNote, t(0));
+        update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
         // The session as last saved is just under the limit.
         let near = crate::store::load::MAX_FILE_BYTES - 100 * 1024;
-        update(&mut s, Msg::Saved(Ok(near)), t(1));
-        update(&mut s, Msg::Paste("liten tekst".into()), t(2));
+        update(&mut s, Msg::System(SystemMsg::Saved(Ok(near))), t(1));
+        update(
+            &mut s,
+            Msg::System(SystemMsg::Paste("liten tekst".into())),
+            t(2),
+        );
         assert_eq!(
-            s.run().unwrap().editor.as_ref().unwrap().contents(),
+            s.run().unwrap().overlays.editor().unwrap().contents(),
             "liten tekst"
         );
         let page = "x".repeat(100 * 1024);
-        update(&mut s, Msg::Paste(page), t(3));
+        update(&mut s, Msg::System(SystemMsg::Paste(page)), t(3));
         let run = s.run().unwrap();
         assert!(run.too_large, "said");
         assert_eq!(
-            run.editor.as_ref().unwrap().contents(),
+            run.overlays.editor().unwrap().contents(),
             "liten tekst",
             "refused"
         );
         // Typing on is refused too, once at the limit, and the note is kept as it was.
         update(
             &mut s,
-            Msg::Saved(Ok(crate::store::load::MAX_FILE_BYTES)),
+            Msg::System(SystemMsg::Saved(Ok(crate::store::load::MAX_FILE_BYTES))),
             t(4),
         );
         let key = ratatui::crossterm::event::KeyEvent::new(
             KeyCode::Char('y'),
             ratatui::crossterm::event::KeyModifiers::NONE,
         );
-        update(&mut s, Msg::EditorKey(key), t(5));
+        update(&mut s, Msg::Overlay(OverlayMsg::EditorKey(key)), t(5));
         assert_eq!(
-            s.run().unwrap().editor.as_ref().unwrap().contents(),
+            s.run().unwrap().overlays.editor().unwrap().contents(),
             "liten tekst"
         );
         // The next thing done takes the message away; the tick does not.
-        update(&mut s, Msg::Tick, t(6));
+        update(&mut s, Msg::System(SystemMsg::Tick), t(6));
         assert!(s.run().unwrap().too_large);
         update(
             &mut s,
-            Msg::SetGroup(crate::model::GroupLabel::Group(2)),
+            Msg::Run(RunMsg::SetGroup(crate::model::GroupLabel::Group(2))),
             t(7),
         );
         assert!(!s.run().unwrap().too_large);

@@ -3,16 +3,10 @@
 //! the minutes can show what was agreed, when, and how it went; nothing is erased. An
 //! agreement left open simply stays open and is carried again: none is lost without a key press.
 
-use super::Effect;
-use super::form::{Form, FormKind};
-use super::run::Run;
+use super::Run;
+use crate::app::msg::Effect;
+use crate::app::overlay::{Form, FormKind, Overlay, Review};
 use crate::model::{Status, StatusChange, Timestamp};
-
-/// The review panel: which carried agreement has the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Review {
-    pub selected: usize,
-}
 
 impl Run {
     /// The agreements to review, in the order carried.
@@ -29,13 +23,13 @@ impl Run {
             .carried()
             .position(|c| c.history.last().is_none_or(|h| h.at < self.opened_at))
             .unwrap_or(0);
-        self.review = Some(Review { selected });
+        self.overlays.open(Overlay::Review(Review { selected }));
     }
 
     /// Moves the cursor among the carried agreements.
     pub fn review_move(&mut self, down: bool) {
         let count = self.review_ids().len();
-        if let Some(r) = &mut self.review {
+        if let Some(r) = self.overlays.review_mut() {
             r.selected = if down {
                 (r.selected + 1).min(count.saturating_sub(1))
             } else {
@@ -45,7 +39,7 @@ impl Run {
     }
 
     fn reviewed_id(&self) -> Option<u32> {
-        let r = self.review?;
+        let r = self.overlays.review()?;
         self.review_ids().get(r.selected).copied()
     }
 
@@ -88,7 +82,8 @@ impl Run {
             .filter(|h| h.at >= self.opened_at)
             .map(|h| h.comment.clone())
             .unwrap_or_default();
-        self.form = Some(Form::new(FormKind::Comment(id), &[&comment]));
+        self.overlays
+            .open(Overlay::Form(Form::new(FormKind::Comment(id), &[&comment])));
     }
 
     /// Stores a comment: on the status given at this gathering, or with the status as it
@@ -122,6 +117,7 @@ impl Run {
 
 #[cfg(test)]
 mod tests {
+    use crate::app::{OverlayMsg, RunMsg, SystemMsg};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use crate::app::testing::{running, t};
@@ -143,7 +139,7 @@ mod tests {
         if let Screen::Run(run) = &mut s.screen {
             run.session.carry_from(&previous);
         }
-        update(&mut s, Msg::OpenReview, t(0));
+        update(&mut s, Msg::Run(RunMsg::OpenReview), t(0));
         s
     }
 
@@ -160,19 +156,27 @@ mod tests {
     fn minutes_that_exist_are_replaced_only_after_asking() {
         let mut s = running();
         assert_eq!(
-            update(&mut s, Msg::ExportMinutes, t(0)),
+            update(&mut s, Msg::Run(RunMsg::ExportMinutes), t(0)),
             vec![Effect::ExportMinutes { replace: false }]
         );
-        update(&mut s, Msg::ExportExists("x.ron.referat.md".into()), t(0));
+        update(
+            &mut s,
+            Msg::System(SystemMsg::ExportExists("x.ron.referat.md".into())),
+            t(0),
+        );
         assert_eq!(
-            s.run().unwrap().confirm,
+            s.run().unwrap().overlays.confirm(),
             Some(crate::app::Confirm::ReplaceMinutes)
         );
         assert_eq!(
-            update(&mut s, Msg::Confirm(true), t(1)),
+            update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(1)),
             vec![Effect::ExportMinutes { replace: true }]
         );
-        update(&mut s, Msg::Exported(Ok("x.ron.referat.md".into())), t(1));
+        update(
+            &mut s,
+            Msg::System(SystemMsg::Exported(Ok("x.ron.referat.md".into()))),
+            t(1),
+        );
         assert_eq!(
             s.run().unwrap().message.as_deref(),
             Some("x.ron.referat.md")
@@ -182,16 +186,16 @@ mod tests {
     #[test]
     fn arriving_at_siden_sist_opens_the_review_and_leaving_closes_it() {
         let mut s = reviewing();
-        update(&mut s, Msg::CloseOverlay, t(0));
-        assert!(s.run().unwrap().review.is_none());
+        update(&mut s, Msg::Overlay(OverlayMsg::Close), t(0));
+        assert!(s.run().unwrap().overlays.review().is_none());
         // Gathering 1's agenda has no "Siden sist" item: make the second item one.
         if let Screen::Run(run) = &mut s.screen {
             run.session.agenda[1].kind = crate::model::ItemKind::SinceLast;
         }
-        update(&mut s, Msg::Next, t(60));
-        assert!(s.run().unwrap().review.is_some());
-        update(&mut s, Msg::Next, t(120));
-        assert!(s.run().unwrap().review.is_none());
+        update(&mut s, Msg::Run(RunMsg::Next), t(60));
+        assert!(s.run().unwrap().overlays.review().is_some());
+        update(&mut s, Msg::Run(RunMsg::Next), t(120));
+        assert!(s.run().unwrap().overlays.review().is_none());
     }
 
     #[test]
@@ -216,9 +220,16 @@ mod tests {
                 resumed: true,
                 notices: vec![],
             };
-            update(&mut resumed, Msg::Opened(Ok(Box::new(opened))), t(10));
+            update(
+                &mut resumed,
+                Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+                t(10),
+            );
             let run = resumed.run().unwrap();
-            (run.review.is_some(), run.editor.is_some())
+            (
+                run.overlays.review().is_some(),
+                run.overlays.editor().is_some(),
+            )
         };
         assert_eq!(at_since_last(false), (true, false));
         assert_eq!(at_since_last(true), (false, true));
@@ -228,13 +239,21 @@ mod tests {
     fn one_key_per_status_and_down_to_the_next() {
         let mut s = reviewing();
         assert_eq!(
-            update(&mut s, Msg::Mark(Status::Done), t(10)),
+            update(&mut s, Msg::Overlay(OverlayMsg::Mark(Status::Done)), t(10)),
             vec![Effect::Save]
         );
-        update(&mut s, Msg::ReviewMove(true), t(11));
-        update(&mut s, Msg::Mark(Status::Partly), t(20));
-        update(&mut s, Msg::ReviewMove(true), t(21));
-        update(&mut s, Msg::Mark(Status::Dropped), t(30));
+        update(&mut s, Msg::Overlay(OverlayMsg::ReviewMove(true)), t(11));
+        update(
+            &mut s,
+            Msg::Overlay(OverlayMsg::Mark(Status::Partly)),
+            t(20),
+        );
+        update(&mut s, Msg::Overlay(OverlayMsg::ReviewMove(true)), t(21));
+        update(
+            &mut s,
+            Msg::Overlay(OverlayMsg::Mark(Status::Dropped)),
+            t(30),
+        );
         assert_eq!(
             statuses(&s),
             [Status::Done, Status::Partly, Status::Dropped]
@@ -248,25 +267,29 @@ mod tests {
     #[test]
     fn the_review_opened_again_goes_on_at_the_first_agreement_not_yet_marked() {
         let mut s = reviewing();
-        update(&mut s, Msg::Mark(Status::Done), t(10));
-        update(&mut s, Msg::CloseOverlay, t(20));
-        update(&mut s, Msg::OpenReview, t(30));
-        assert_eq!(s.run().unwrap().review.unwrap().selected, 1);
-        update(&mut s, Msg::Mark(Status::Done), t(40));
-        update(&mut s, Msg::ReviewMove(true), t(41));
-        update(&mut s, Msg::Mark(Status::Done), t(50));
-        update(&mut s, Msg::CloseOverlay, t(60));
+        update(&mut s, Msg::Overlay(OverlayMsg::Mark(Status::Done)), t(10));
+        update(&mut s, Msg::Overlay(OverlayMsg::Close), t(20));
+        update(&mut s, Msg::Run(RunMsg::OpenReview), t(30));
+        assert_eq!(s.run().unwrap().overlays.review().unwrap().selected, 1);
+        update(&mut s, Msg::Overlay(OverlayMsg::Mark(Status::Done)), t(40));
+        update(&mut s, Msg::Overlay(OverlayMsg::ReviewMove(true)), t(41));
+        update(&mut s, Msg::Overlay(OverlayMsg::Mark(Status::Done)), t(50));
+        update(&mut s, Msg::Overlay(OverlayMsg::Close), t(60));
         // All marked: from the top.
-        update(&mut s, Msg::OpenReview, t(70));
-        assert_eq!(s.run().unwrap().review.unwrap().selected, 0);
+        update(&mut s, Msg::Run(RunMsg::OpenReview), t(70));
+        assert_eq!(s.run().unwrap().overlays.review().unwrap().selected, 0);
     }
 
     #[test]
     fn mark_then_k_comments_the_agreement_just_marked() {
         let mut s = reviewing();
-        let key = |c| Msg::FormKey(KeyEvent::new(c, KeyModifiers::NONE));
-        update(&mut s, Msg::Mark(Status::NotDone), t(10));
-        update(&mut s, Msg::OpenComment, t(11));
+        let key = |c| Msg::Overlay(OverlayMsg::FormKey(KeyEvent::new(c, KeyModifiers::NONE)));
+        update(
+            &mut s,
+            Msg::Overlay(OverlayMsg::Mark(Status::NotDone)),
+            t(10),
+        );
+        update(&mut s, Msg::Overlay(OverlayMsg::OpenComment), t(11));
         for c in "ikke tid".chars() {
             update(&mut s, key(KeyCode::Char(c)), t(11));
         }
@@ -281,11 +304,22 @@ mod tests {
     #[test]
     fn changing_ones_mind_adds_to_the_history_and_pressing_twice_does_not() {
         let mut s = reviewing();
-        update(&mut s, Msg::Mark(Status::NotDone), t(10));
-        update(&mut s, Msg::ReviewMove(false), t(11));
-        assert_eq!(update(&mut s, Msg::Mark(Status::NotDone), t(12)), vec![]);
-        update(&mut s, Msg::ReviewMove(false), t(13));
-        update(&mut s, Msg::Mark(Status::Done), t(14));
+        update(
+            &mut s,
+            Msg::Overlay(OverlayMsg::Mark(Status::NotDone)),
+            t(10),
+        );
+        update(&mut s, Msg::Overlay(OverlayMsg::ReviewMove(false)), t(11));
+        assert_eq!(
+            update(
+                &mut s,
+                Msg::Overlay(OverlayMsg::Mark(Status::NotDone)),
+                t(12)
+            ),
+            vec![]
+        );
+        update(&mut s, Msg::Overlay(OverlayMsg::ReviewMove(false)), t(13));
+        update(&mut s, Msg::Overlay(OverlayMsg::Mark(Status::Done)), t(14));
         let first = s.run().unwrap().session.carried().next().unwrap().clone();
         let h: Vec<_> = first.history.iter().map(|h| h.status).collect();
         assert_eq!(h, [Status::Open, Status::NotDone, Status::Done]);
@@ -294,10 +328,14 @@ mod tests {
     #[test]
     fn a_comment_goes_with_the_status_given_now_or_with_the_status_as_it_is() {
         let mut s = reviewing();
-        let key = |c| Msg::FormKey(KeyEvent::new(c, KeyModifiers::NONE));
-        update(&mut s, Msg::Mark(Status::Partly), t(10));
-        update(&mut s, Msg::ReviewMove(false), t(11));
-        update(&mut s, Msg::OpenComment, t(12));
+        let key = |c| Msg::Overlay(OverlayMsg::FormKey(KeyEvent::new(c, KeyModifiers::NONE)));
+        update(
+            &mut s,
+            Msg::Overlay(OverlayMsg::Mark(Status::Partly)),
+            t(10),
+        );
+        update(&mut s, Msg::Overlay(OverlayMsg::ReviewMove(false)), t(11));
+        update(&mut s, Msg::Overlay(OverlayMsg::OpenComment), t(12));
         for c in "to av tre klasser".chars() {
             update(&mut s, key(KeyCode::Char(c)), t(12));
         }
@@ -313,8 +351,8 @@ mod tests {
         );
         assert_eq!(carried[0].history[1].comment, "to av tre klasser");
         // A comment on one not yet reviewed keeps its status.
-        update(&mut s, Msg::ReviewMove(true), t(14));
-        update(&mut s, Msg::OpenComment, t(15));
+        update(&mut s, Msg::Overlay(OverlayMsg::ReviewMove(true)), t(14));
+        update(&mut s, Msg::Overlay(OverlayMsg::OpenComment), t(15));
         for c in "ikke startet".chars() {
             update(&mut s, key(KeyCode::Char(c)), t(15));
         }

@@ -1,138 +1,23 @@
-//! Small forms over the running gathering: the session's place and facilitator (`s`), and a
-//! new agreement (`a`). One line per field; Tab, arrows and Enter move between fields; Esc or
-//! Enter on the last field saves. A form whose input does not make sense stays open and says
-//! why, so nothing typed is lost.
+//! What the forms do to the session: the place and facilitator (`s`), a new agreement (`a`), a
+//! change to one (`e` on a selected agreement), and the agreements the program's rules make
+//! when a gathering ends. The form itself is [`crate::app::overlay::form`].
 
-use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::KeyEvent;
 
-use super::Effect;
-use super::run::Run;
+use super::Run;
+use crate::app::msg::Effect;
+use crate::app::overlay::form::{FormError, parse_due, parse_who};
+use crate::app::overlay::{Form, FormKind, FormStep, Overlay};
 use crate::model::{
     Commitment, Due, GroupLabel, Origin, Program, Status, StatusChange, Timestamp, Who,
 };
-
-/// What a form is for; fixes its fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKind {
-    /// Place, facilitator.
-    Info,
-    /// Text, who, due.
-    Agreement,
-    /// A comment on the review of the carried agreement with this id.
-    Comment(u32),
-    /// Changes to the agreement with this id (text, who, due).
-    EditAgreement(u32),
-}
-
-/// Why a form cannot be saved as it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormError {
-    /// The due field is neither empty nor a date.
-    BadDate,
-    /// The who field names a group outside 1–9.
-    BadGroup,
-}
-
-/// An open form.
-#[derive(Debug, Clone)]
-pub struct Form {
-    pub kind: FormKind,
-    pub fields: Vec<TextArea<'static>>,
-    pub focus: usize,
-    pub error: Option<FormError>,
-}
-
-impl PartialEq for Form {
-    fn eq(&self, other: &Self) -> bool {
-        self.kind == other.kind
-            && self.focus == other.focus
-            && self.error == other.error
-            && self.values() == other.values()
-    }
-}
-
-fn line(text: &str) -> TextArea<'static> {
-    let mut area = TextArea::new(vec![text.to_string()]);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
-    area
-}
-
-impl Form {
-    /// A form of `kind` with these starting values, one per field.
-    pub fn new(kind: FormKind, values: &[&str]) -> Self {
-        Form {
-            kind,
-            fields: values.iter().map(|v| line(v)).collect(),
-            focus: 0,
-            error: None,
-        }
-    }
-
-    /// Each field's text, trimmed.
-    pub fn values(&self) -> Vec<String> {
-        self.fields
-            .iter()
-            .map(|f| f.lines().concat().trim().to_string())
-            .collect()
-    }
-}
-
-/// Reads the "who" field: empty means the group the notes go to (or everyone in plenary),
-/// `alle`/`everyone` everyone, `3` or `gruppe 3` a group, anything else a role or name.
-pub fn parse_who(text: &str, group: GroupLabel) -> Result<Who, FormError> {
-    let lower = text.trim().to_lowercase();
-    if lower.is_empty() {
-        return Ok(match group {
-            GroupLabel::Plenary => Who::Everyone,
-            GroupLabel::Group(n) => Who::Group(n),
-        });
-    }
-    if matches!(lower.as_str(), "alle" | "everyone" | "all") {
-        return Ok(Who::Everyone);
-    }
-    let number = lower
-        .strip_prefix("gruppe")
-        .or_else(|| lower.strip_prefix("group"))
-        .unwrap_or(&lower)
-        .trim();
-    if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
-        return match number.parse::<u8>() {
-            Ok(n @ 1..=9) => Ok(Who::Group(n)),
-            _ => Err(FormError::BadGroup),
-        };
-    }
-    Ok(Who::Role(text.trim().to_string()))
-}
-
-/// Reads the "due" field: empty means before the next gathering; else a date as `23.11.2026`,
-/// `23.11.26` or `2026-11-23`.
-pub fn parse_due(text: &str) -> Result<Due, FormError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(Due::NextGathering);
-    }
-    // `%Y` would read "26" as the year 26, so a two-digit year gets its own format.
-    let short_year = text.rsplit('.').next().is_some_and(|y| y.len() == 2);
-    let format = if text.contains('-') {
-        "%Y-%m-%d"
-    } else if short_year {
-        "%d.%m.%y"
-    } else {
-        "%d.%m.%Y"
-    };
-    NaiveDate::parse_from_str(text, format)
-        .map(Due::Date)
-        .map_err(|_| FormError::BadDate)
-}
 
 impl Run {
     /// Opens a form of `kind`, filled with what the session has.
     pub fn open_form(&mut self, kind: FormKind) {
         let place = self.session.place.clone();
         let facilitator = self.session.facilitator.clone();
-        self.form = Some(match kind {
+        let form = match kind {
             FormKind::Info => Form::new(kind, &[&place, &facilitator]),
             FormKind::Agreement => Form::new(kind, &["", "", ""]),
             FormKind::Comment(_) => Form::new(kind, &[""]),
@@ -151,99 +36,75 @@ impl Run {
                 };
                 Form::new(kind, &[&c.text, &who, &due])
             }
-        });
+        };
+        self.overlays.open(Overlay::Form(form));
     }
 
     /// A key typed into the open form.
     pub fn form_key(&mut self, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
-        let Some(form) = &mut self.form else {
-            return Vec::new();
-        };
-        let last = form.fields.len() - 1;
-        match key.code {
-            KeyCode::Esc => return self.submit_form(now),
-            KeyCode::Enter if form.focus == last => return self.submit_form(now),
-            KeyCode::Tab | KeyCode::Down | KeyCode::Enter => {
-                form.focus = (form.focus + 1) % (last + 1)
-            }
-            KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + last) % (last + 1),
-            _ => {
-                form.fields[form.focus].input(key);
-                form.error = None;
-            }
+        match self.overlays.form_mut().map(|form| form.key(key)) {
+            Some(FormStep::Submit) => self.submit_form(now),
+            _ => Vec::new(),
         }
-        Vec::new()
     }
 
     /// Saves what the form says and closes it; stays open with the reason if it cannot.
     pub fn submit_form(&mut self, now: Timestamp) -> Vec<Effect> {
-        let Some(form) = self.form.take() else {
+        let Some(form) = self.overlays.take_form() else {
             return Vec::new();
         };
         let values = form.values();
-        match form.kind {
-            FormKind::Info => {
-                if values[0] == self.session.place && values[1] == self.session.facilitator {
-                    return Vec::new();
-                }
-                self.session.place = values[0].clone();
-                self.session.facilitator = values[1].clone();
-                self.mark_changed()
-            }
-            FormKind::Comment(id) => self.set_comment(id, values[0].clone(), now),
-            FormKind::EditAgreement(id) => {
-                let parsed = parse_who(&values[1], self.group)
-                    .and_then(|who| parse_due(&values[2]).map(|due| (who, due)));
-                match parsed {
-                    Ok((who, due)) => {
-                        let Some(c) = self.session.commitments.iter_mut().find(|c| c.id == id)
-                        else {
-                            return Vec::new();
-                        };
-                        // An agreement is ended by a status, not by emptying its text.
-                        let text = if values[0].is_empty() {
-                            c.text.clone()
-                        } else {
-                            values[0].clone()
-                        };
-                        if (c.text.as_str(), &c.who, &c.due) == (text.as_str(), &who, &due) {
-                            return Vec::new();
-                        }
-                        c.text = text;
-                        c.who = who;
-                        c.due = due;
-                        self.mark_changed()
-                    }
-                    Err(error) => {
-                        self.form = Some(Form {
-                            error: Some(error),
-                            focus: if error == FormError::BadDate { 2 } else { 1 },
-                            ..form
-                        });
-                        Vec::new()
-                    }
-                }
-            }
-            FormKind::Agreement => {
-                if values[0].is_empty() {
-                    // Nothing to agree on: a form left empty is simply closed.
-                    return Vec::new();
-                }
-                let parsed = parse_who(&values[1], self.group)
-                    .and_then(|who| parse_due(&values[2]).map(|due| (who, due)));
-                match parsed {
-                    Ok((who, due)) => self.add_agreement(values[0].clone(), who, due, now),
-                    Err(error) => {
-                        self.form = Some(Form {
-                            error: Some(error),
-                            focus: if error == FormError::BadDate { 2 } else { 1 },
-                            ..form
-                        });
-                        Vec::new()
-                    }
-                }
-            }
+        let done = match form.kind {
+            FormKind::Info => Ok(self.set_info(&values[0], &values[1])),
+            FormKind::Comment(id) => Ok(self.set_comment(id, values[0].clone(), now)),
+            FormKind::EditAgreement(id) => self.edit_agreement(id, &values),
+            // Nothing to agree on: a form left empty is simply closed.
+            FormKind::Agreement if values[0].is_empty() => Ok(Vec::new()),
+            FormKind::Agreement => self
+                .who_and_due(&values)
+                .map(|(who, due)| self.add_agreement(values[0].clone(), who, due, now)),
+        };
+        done.unwrap_or_else(|error| {
+            self.overlays.open(Overlay::Form(form.refused(error)));
+            Vec::new()
+        })
+    }
+
+    /// The place and facilitator of the session.
+    fn set_info(&mut self, place: &str, facilitator: &str) -> Vec<Effect> {
+        if place == self.session.place && facilitator == self.session.facilitator {
+            return Vec::new();
         }
+        self.session.place = place.to_string();
+        self.session.facilitator = facilitator.to_string();
+        self.mark_changed()
+    }
+
+    /// The "who" and "due" fields of an agreement form (text, who, due), read.
+    fn who_and_due(&self, values: &[String]) -> Result<(Who, Due), FormError> {
+        let who = parse_who(&values[1], self.group)?;
+        Ok((who, parse_due(&values[2])?))
+    }
+
+    /// Changes an agreement made here to what the form says.
+    fn edit_agreement(&mut self, id: u32, values: &[String]) -> Result<Vec<Effect>, FormError> {
+        let (who, due) = self.who_and_due(values)?;
+        let Some(c) = self.session.commitments.iter_mut().find(|c| c.id == id) else {
+            return Ok(Vec::new());
+        };
+        // An agreement is ended by a status, not by emptying its text.
+        let text = if values[0].is_empty() {
+            c.text.clone()
+        } else {
+            values[0].clone()
+        };
+        if (c.text.as_str(), &c.who, &c.due) == (text.as_str(), &who, &due) {
+            return Ok(Vec::new());
+        }
+        c.text = text;
+        c.who = who;
+        c.due = due;
+        Ok(self.mark_changed())
     }
 
     /// Adds an agreement made at the current item by the current group, open from now.
@@ -338,6 +199,7 @@ impl Run {
 
 #[cfg(test)]
 mod tests {
+    use crate::app::{OverlayMsg, RunMsg};
     use chrono::NaiveDate;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -347,7 +209,7 @@ mod tests {
     use crate::model::{Due, GroupLabel, Status, Who};
 
     fn key(code: KeyCode) -> Msg {
-        Msg::FormKey(KeyEvent::new(code, KeyModifiers::NONE))
+        Msg::Overlay(OverlayMsg::FormKey(KeyEvent::new(code, KeyModifiers::NONE)))
     }
 
     fn typed(s: &mut State, text: &str) {
@@ -377,7 +239,7 @@ mod tests {
     #[test]
     fn place_and_facilitator_are_edited_and_saved_on_esc() {
         let mut s = running();
-        update(&mut s, Msg::OpenForm(FormKind::Info), t(0));
+        update(&mut s, Msg::Run(RunMsg::OpenForm(FormKind::Info)), t(0));
         typed(&mut s, "Gymsalen");
         update(&mut s, key(KeyCode::Tab), t(0));
         typed(&mut s, "Åse Nilsen");
@@ -387,24 +249,32 @@ mod tests {
             (session.place.as_str(), session.facilitator.as_str()),
             ("Gymsalen", "Åse Nilsen")
         );
-        assert!(s.run().unwrap().form.is_none());
+        assert!(s.run().unwrap().overlays.form().is_none());
         // Nothing changed: nothing to save.
-        update(&mut s, Msg::OpenForm(FormKind::Info), t(2));
+        update(&mut s, Msg::Run(RunMsg::OpenForm(FormKind::Info)), t(2));
         assert_eq!(update(&mut s, key(KeyCode::Esc), t(2)), vec![]);
     }
 
     #[test]
     fn an_agreement_is_made_for_the_current_item_and_group() {
         let mut s = running();
-        update(&mut s, Msg::SetGroup(GroupLabel::Group(2)), t(0));
-        update(&mut s, Msg::OpenForm(FormKind::Agreement), t(0));
+        update(
+            &mut s,
+            Msg::Run(RunMsg::SetGroup(GroupLabel::Group(2))),
+            t(0),
+        );
+        update(
+            &mut s,
+            Msg::Run(RunMsg::OpenForm(FormKind::Agreement)),
+            t(0),
+        );
         typed(&mut s, "Prøve en LINK-økt i 6B");
         update(&mut s, key(KeyCode::Enter), t(0));
         update(&mut s, key(KeyCode::Enter), t(0));
         typed(&mut s, "til jul");
         // A date that is no date: the form stays, says why, and keeps the text.
         assert_eq!(update(&mut s, key(KeyCode::Enter), t(1)), vec![]);
-        let form = s.run().unwrap().form.clone().unwrap();
+        let form = s.run().unwrap().overlays.form().cloned().unwrap();
         assert_eq!(form.error, Some(FormError::BadDate));
         assert_eq!(form.values()[0], "Prøve en LINK-økt i 6B");
         for _ in 0.."til jul".len() {
@@ -432,7 +302,7 @@ mod tests {
         let mut s = running();
         let items = s.run().unwrap().session.agenda.len();
         for i in 0..items {
-            update(&mut s, Msg::Next, t(i as i64 * 60));
+            update(&mut s, Msg::Run(RunMsg::Next), t(i as i64 * 60));
         }
         let run = s.run().unwrap();
         assert!(run.session.is_finished());
@@ -448,8 +318,8 @@ mod tests {
             (Who::Everyone, Due::NextGathering)
         );
         // Back and ended again: still one.
-        update(&mut s, Msg::Back, t(10_000));
-        update(&mut s, Msg::Next, t(10_060));
+        update(&mut s, Msg::Run(RunMsg::Back), t(10_000));
+        update(&mut s, Msg::Run(RunMsg::Next), t(10_060));
         assert_eq!(s.run().unwrap().session.commitments.len(), 1);
     }
 
@@ -461,7 +331,7 @@ mod tests {
         }
         let items = s.run().unwrap().session.agenda.len();
         for i in 0..items {
-            update(&mut s, Msg::Next, t(i as i64 * 60));
+            update(&mut s, Msg::Run(RunMsg::Next), t(i as i64 * 60));
         }
         assert!(s.run().unwrap().session.commitments.is_empty());
     }
@@ -470,16 +340,24 @@ mod tests {
     fn an_agreement_is_selected_with_tab_and_edited_with_e() {
         let mut s = running();
         // Tab with no agreements: the notes keep the focus.
-        update(&mut s, Msg::SwitchList, t(0));
+        update(&mut s, Msg::Run(RunMsg::SwitchList), t(0));
         assert!(!s.run().unwrap().agreements_focused);
-        update(&mut s, Msg::SetGroup(GroupLabel::Group(4)), t(0));
-        update(&mut s, Msg::OpenForm(FormKind::Agreement), t(0));
+        update(
+            &mut s,
+            Msg::Run(RunMsg::SetGroup(GroupLabel::Group(4))),
+            t(0),
+        );
+        update(
+            &mut s,
+            Msg::Run(RunMsg::OpenForm(FormKind::Agreement)),
+            t(0),
+        );
         typed(&mut s, "Lese om stress");
         update(&mut s, key(KeyCode::Esc), t(0));
-        update(&mut s, Msg::SwitchList, t(1));
+        update(&mut s, Msg::Run(RunMsg::SwitchList), t(1));
         assert!(s.run().unwrap().agreements_focused);
-        update(&mut s, Msg::EditNote, t(1));
-        let form = s.run().unwrap().form.clone().unwrap();
+        update(&mut s, Msg::Run(RunMsg::EditNote), t(1));
+        let form = s.run().unwrap().overlays.form().cloned().unwrap();
         assert_eq!(form.kind, FormKind::EditAgreement(1));
         assert_eq!(form.values(), ["Lese om stress", "4", ""]);
         update(&mut s, key(KeyCode::Tab), t(1));
@@ -504,7 +382,11 @@ mod tests {
     #[test]
     fn an_empty_agreement_form_closes_without_an_agreement() {
         let mut s = running();
-        update(&mut s, Msg::OpenForm(FormKind::Agreement), t(0));
+        update(
+            &mut s,
+            Msg::Run(RunMsg::OpenForm(FormKind::Agreement)),
+            t(0),
+        );
         assert_eq!(update(&mut s, key(KeyCode::Esc), t(0)), vec![]);
         assert!(s.run().unwrap().session.commitments.is_empty());
     }

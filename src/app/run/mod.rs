@@ -5,12 +5,17 @@
 //! crash must not lose). A failed save leaves the session in memory, marks it unsaved, shows the
 //! reason, and is tried again every tick until it works.
 
+mod agreements;
+mod notes;
+mod review;
+
 use std::path::PathBuf;
 
 use chrono::Duration;
 
-use super::notes::{Confirm, Editor};
-use super::{Effect, Msg, Opened};
+use super::msg::{Effect, Msg, Opened, OverlayMsg, RunMsg, SystemMsg};
+use super::overlay::{Confirm, FormKind, Overlay, Overlays};
+use super::projector::ScreenState;
 use crate::model::timer::{self, Phase};
 use crate::model::{GroupLabel, Note, NoteKind, Session, Timestamp};
 
@@ -65,7 +70,8 @@ pub struct Run {
     pub view: View,
     /// The group the next notes belong to.
     pub group: GroupLabel,
-    pub help: bool,
+    /// The review, editor, form, help or question over the screen; the top one gets the keys.
+    pub overlays: Overlays,
     pub save: SaveState,
     /// Changes not yet safely on disk.
     pub unsaved: bool,
@@ -81,8 +87,6 @@ pub struct Run {
     /// Shown on the facilitator view until the gathering is closed: files that did not load,
     /// a rescue copy found beside the session.
     pub notices: Vec<String>,
-    /// The "siden sist" review panel, if open.
-    pub review: Option<super::review::Review>,
     /// The start of the gathering's day: statuses given since then were given at this
     /// gathering (a second press changes nothing; a comment joins them).
     pub opened_at: Timestamp,
@@ -94,14 +98,8 @@ pub struct Run {
     pub mirror: bool,
     /// A short message for the status line (where the minutes were written).
     pub message: Option<String>,
-    /// The open form (place and facilitator, or a new agreement).
-    pub form: Option<super::form::Form>,
-    /// The note being written, if the editor is open.
-    pub editor: Option<Editor>,
     /// The selected note (by id) in the current item's list.
     pub selected: Option<u32>,
-    /// A yes/no question on screen.
-    pub confirm: Option<Confirm>,
     /// Deleted notes with where they stood, newest last, for undo.
     pub deleted: Vec<(usize, Note)>,
     /// Set by quit once everything is saved; the runtime then stops.
@@ -119,7 +117,7 @@ impl Run {
             file: opened.path,
             view: View::Facilitator,
             group: GroupLabel::Plenary,
-            help: false,
+            overlays: Overlays::default(),
             // The file was just written or read: it is on disk as it is in memory.
             save: SaveState::Saved(now),
             unsaved: false,
@@ -128,16 +126,12 @@ impl Run {
             flash_until: None,
             resumed: opened.resumed,
             notices: opened.notices,
-            form: None,
             message: None,
             mirror: false,
             agreements_focused: false,
             selected_agreement: None,
-            review: None,
             opened_at,
-            editor: None,
             selected: None,
-            confirm: None,
             deleted: Vec::new(),
             quit: false,
             quit_when_saved: false,
@@ -153,10 +147,19 @@ impl Run {
         run.restore_draft();
         // Resumed at "Siden sist" (or a program that opens with it): the review is up, as if
         // the facilitator had just arrived there. A restored draft comes first.
-        if run.editor.is_none() {
+        if run.overlays.editor().is_none() {
             run.arrive();
         }
         run
+    }
+
+    /// What of this run's screen state the room's view depends on.
+    pub fn screen_state(&self) -> ScreenState {
+        ScreenState {
+            review: self.overlays.review().map(|r| r.selected),
+            mirror: self.mirror,
+            flash_until: self.flash_until,
+        }
     }
 
     /// Whether the screen is flashing at `now`.
@@ -209,7 +212,7 @@ impl Run {
         if since_last && self.session.carried().next().is_some() {
             self.open_review();
         } else {
-            self.review = None;
+            self.overlays.close_review();
         }
     }
 
@@ -231,202 +234,188 @@ impl Run {
     }
 }
 
+/// Applies a message to the running gathering: each kind of message has its own function.
 pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec<Effect> {
     // "Not inserted, too large" answers the last thing the user did, until the next.
-    if !matches!(msg, Msg::Tick | Msg::Saved(_)) {
+    if !matches!(msg, Msg::System(SystemMsg::Tick | SystemMsg::Saved(_))) {
         run.too_large = false;
     }
     let mut effects = match msg {
-        Msg::ToggleTimer => {
-            run.session.toggle_timer(now);
-            run.mark_changed()
-        }
-        Msg::Next => {
-            run.session.next(now);
-            run.arrive();
-            run.mark_changed()
-        }
-        Msg::Back => {
-            run.session.back(now);
-            run.arrive();
-            run.mark_changed()
-        }
-        Msg::More => {
-            run.session.extend(now, 1);
-            run.mark_changed()
-        }
-        Msg::Less => {
-            run.session.extend(now, -1);
-            run.mark_changed()
-        }
-        Msg::NextPrompt | Msg::PrevPrompt => {
-            run.session.step_prompt(msg == Msg::NextPrompt);
-            run.mark_changed()
-        }
-        Msg::ToggleView => {
-            run.view = match run.view {
-                View::Facilitator => View::Projector,
-                View::Projector => View::Facilitator,
-            };
-            Vec::new()
-        }
-        Msg::SetGroup(group) => {
-            run.group = group;
-            Vec::new()
-        }
-        Msg::ToggleHelp => {
-            run.help = !run.help;
-            Vec::new()
-        }
-        Msg::CloseOverlay => {
-            if run.help {
-                run.help = false;
+        Msg::Run(msg) => run_key(run, msg, now),
+        Msg::Overlay(msg) => overlay_key(run, msg, now),
+        Msg::System(msg) => system(run, msg, now),
+        Msg::Home(_) => Vec::new(),
+    };
+    effects.extend(run.check_alerts(now, bell));
+    effects
+}
+
+/// The keys of the running gathering: the agenda, the clock, the view, the notes.
+fn run_key(run: &mut Run, msg: RunMsg, now: Timestamp) -> Vec<Effect> {
+    match msg {
+        RunMsg::ToggleTimer => run.session.toggle_timer(now),
+        RunMsg::Next | RunMsg::Back => {
+            if msg == RunMsg::Next {
+                run.session.next(now);
             } else {
-                run.review = None;
+                run.session.back(now);
             }
-            Vec::new()
+            run.arrive();
         }
-        Msg::OpenReview => {
-            run.open_review();
-            Vec::new()
+        RunMsg::More => run.session.extend(now, 1),
+        RunMsg::Less => run.session.extend(now, -1),
+        RunMsg::NextPrompt | RunMsg::PrevPrompt => {
+            run.session.step_prompt(msg == RunMsg::NextPrompt)
         }
-        Msg::ReviewMove(down) => {
-            run.review_move(down);
-            Vec::new()
+        RunMsg::ToggleHighlight => return run.toggle_kind(NoteKind::Highlight, now),
+        RunMsg::ToggleParkingLot => return run.toggle_kind(NoteKind::ParkingLot, now),
+        RunMsg::TogglePrivate => return run.toggle_private(now),
+        RunMsg::UndoDelete => return run.undo_delete(),
+        RunMsg::ExportMinutes => return vec![Effect::ExportMinutes { replace: false }],
+        // The rest change only what is on screen.
+        msg => {
+            run.show(msg);
+            return Vec::new();
         }
-        Msg::Mark(status) => run.mark(status, now),
-        Msg::ToggleMirror => {
-            run.mirror = !run.mirror;
-            Vec::new()
-        }
-        Msg::ExportMinutes => vec![Effect::ExportMinutes { replace: false }],
-        Msg::ExportExists(_) => {
-            run.confirm = Some(Confirm::ReplaceMinutes);
-            Vec::new()
-        }
-        Msg::Exported(Ok(path)) => {
-            run.message = Some(path.display().to_string());
-            Vec::new()
-        }
-        Msg::Exported(Err(why)) => {
-            run.notices.push(why);
-            Vec::new()
-        }
-        Msg::OpenComment => {
-            run.open_comment();
-            Vec::new()
-        }
-        Msg::OpenForm(kind) => {
-            run.open_form(kind);
-            Vec::new()
-        }
-        Msg::FormKey(key) => run.form_key(key, now),
-        Msg::NewNote => {
-            run.new_note("");
-            Vec::new()
-        }
-        Msg::EditNote => {
-            match (run.agreements_focused, run.selected_agreement) {
-                (true, Some(id)) => run.open_form(super::form::FormKind::EditAgreement(id)),
-                _ => run.edit_note(),
-            }
-            Vec::new()
-        }
-        Msg::SwitchList => {
-            run.agreements_focused =
-                !run.agreements_focused && run.session.made_here().next().is_some();
-            if run.agreements_focused && run.selected_agreement.is_none() {
-                run.selected_agreement = run.session.made_here().last().map(|c| c.id);
-            }
-            Vec::new()
-        }
-        Msg::EditorKey(key) => run.editor_key(key, now),
-        Msg::Paste(text) => {
-            match &mut run.form {
-                // Fields are one line: a pasted line break becomes a space.
-                Some(form) => {
-                    let line = text.replace("\r\n", " ").replace(['\r', '\n'], " ");
-                    form.fields[form.focus].insert_str(line);
-                    form.error = None;
+    }
+    run.mark_changed()
+}
+
+impl Run {
+    /// The keys of the running gathering that change what is on screen, not the session.
+    fn show(&mut self, msg: RunMsg) {
+        match msg {
+            RunMsg::ToggleView => {
+                self.view = match self.view {
+                    View::Facilitator => View::Projector,
+                    View::Projector => View::Facilitator,
                 }
-                None => run.paste(&text),
             }
-            Vec::new()
-        }
-        Msg::SelectNote(to) if run.agreements_focused => {
-            run.select_agreement(to);
-            Vec::new()
-        }
-        Msg::SelectNote(to) => {
-            run.select(to);
-            Vec::new()
-        }
-        Msg::ToggleHighlight => run.toggle_kind(NoteKind::Highlight, now),
-        Msg::ToggleParkingLot => run.toggle_kind(NoteKind::ParkingLot, now),
-        Msg::TogglePrivate => run.toggle_private(now),
-        Msg::DeleteNote => {
-            run.ask_delete();
-            Vec::new()
-        }
-        Msg::UndoDelete => run.undo_delete(),
-        Msg::Confirm(yes) => match (run.confirm.take(), yes) {
-            (Some(Confirm::Delete(id)), true) => run.delete(id),
-            (Some(Confirm::ReplaceMinutes), true) => vec![Effect::ExportMinutes { replace: true }],
-            (Some(Confirm::Quit), true) => {
-                let mut effects = run.close_editor(now);
-                effects.extend(run.quit_now());
-                effects
+            RunMsg::SetGroup(group) => self.group = group,
+            RunMsg::OpenReview => self.open_review(),
+            RunMsg::ToggleMirror => self.mirror = !self.mirror,
+            RunMsg::OpenForm(kind) => self.open_form(kind),
+            RunMsg::NewNote => self.new_note(""),
+            RunMsg::EditNote => match (self.agreements_focused, self.selected_agreement) {
+                (true, Some(id)) => self.open_form(FormKind::EditAgreement(id)),
+                _ => self.edit_note(),
+            },
+            RunMsg::SwitchList => {
+                self.agreements_focused =
+                    !self.agreements_focused && self.session.made_here().next().is_some();
+                if self.agreements_focused && self.selected_agreement.is_none() {
+                    self.selected_agreement = self.session.made_here().last().map(|c| c.id);
+                }
             }
-            _ => Vec::new(),
+            RunMsg::SelectNote(to) if self.agreements_focused => self.select_agreement(to),
+            RunMsg::SelectNote(to) => self.select(to),
+            RunMsg::DeleteNote => self.ask_delete(),
+            _ => {}
+        }
+    }
+}
+
+/// The keys of what lies over the gathering.
+fn overlay_key(run: &mut Run, msg: OverlayMsg, now: Timestamp) -> Vec<Effect> {
+    match msg {
+        OverlayMsg::ToggleHelp if run.overlays.top() == Some(&Overlay::Help) => {
+            run.overlays.close_top();
+        }
+        OverlayMsg::ToggleHelp => run.overlays.open(Overlay::Help),
+        OverlayMsg::Close => {
+            run.overlays.close_top();
+        }
+        OverlayMsg::ReviewMove(down) => run.review_move(down),
+        OverlayMsg::Mark(status) => return run.mark(status, now),
+        OverlayMsg::OpenComment => run.open_comment(),
+        OverlayMsg::FormKey(key) => return run.form_key(key, now),
+        OverlayMsg::EditorKey(key) => return run.editor_key(key, now),
+        OverlayMsg::Confirm(yes) => return run.answer(yes, now),
+    }
+    Vec::new()
+}
+
+/// What the runtime reports, and quitting.
+fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
+    match msg {
+        SystemMsg::ExportExists(_) => {
+            run.overlays.open(Overlay::Confirm(Confirm::ReplaceMinutes));
+        }
+        SystemMsg::Exported(Ok(path)) => run.message = Some(path.display().to_string()),
+        SystemMsg::Exported(Err(why)) => run.notices.push(why),
+        SystemMsg::Paste(text) => match run.overlays.form_mut() {
+            Some(form) => form.paste(&text),
+            None => run.paste(&text),
         },
-        Msg::Tick => {
+        SystemMsg::Tick => {
             let mut effects = run.keep_draft();
             if run.unsaved && effects.is_empty() {
                 effects.push(Effect::Save);
             }
-            effects
+            return effects;
         }
-        Msg::Saved(Ok(bytes)) => {
+        SystemMsg::Saved(Ok(bytes)) => {
             run.saved_bytes = bytes;
             run.save = SaveState::Saved(now);
             run.unsaved = false;
             run.quit = run.quit_when_saved;
-            Vec::new()
         }
-        Msg::Saved(Err(reason)) => {
+        SystemMsg::Saved(Err(reason)) => {
             // Stay, with the reason on screen: leaving now would lose what is only in memory.
             run.save = SaveState::Failed(reason);
             run.quit_when_saved = false;
-            Vec::new()
         }
-        Msg::Quit if run.form.is_some() => {
-            let mut effects = run.submit_form(now);
-            effects.extend(run.quit_now());
-            effects
+        SystemMsg::Quit => return run.ask_quit(now),
+        SystemMsg::Opened(_) | SystemMsg::MinutesRead(_) => {}
+    }
+    Vec::new()
+}
+
+impl Run {
+    /// The answer to the question on screen.
+    fn answer(&mut self, yes: bool, now: Timestamp) -> Vec<Effect> {
+        match (self.overlays.take_confirm(), yes) {
+            (Some(Confirm::Delete(id)), true) => self.delete(id),
+            (Some(Confirm::ReplaceMinutes), true) => {
+                vec![Effect::ExportMinutes { replace: true }]
+            }
+            (Some(Confirm::Quit), true) => {
+                let mut effects = self.close_editor(now);
+                effects.extend(self.quit_now());
+                effects
+            }
+            _ => Vec::new(),
         }
-        Msg::Quit => match &run.editor {
-            // Ask before leaving with text in the editor (it is saved as a note either way).
+    }
+
+    /// `q`: an open form is saved first; text in the editor is asked about (it is saved as a
+    /// note either way); then the session is saved and samling stops.
+    fn ask_quit(&mut self, now: Timestamp) -> Vec<Effect> {
+        if self.overlays.form().is_some() {
+            let mut effects = self.submit_form(now);
+            effects.extend(self.quit_now());
+            return effects;
+        }
+        match self.overlays.editor() {
             Some(editor) if editor.has_text() => {
-                run.confirm = Some(Confirm::Quit);
+                self.overlays.open(Overlay::Confirm(Confirm::Quit));
                 Vec::new()
             }
             Some(_) => {
-                let mut effects = run.close_editor(now);
-                effects.extend(run.quit_now());
+                let mut effects = self.close_editor(now);
+                effects.extend(self.quit_now());
                 effects
             }
-            None => run.quit_now(),
-        },
-        _ => Vec::new(),
-    };
-    effects.extend(run.check_alerts(now, bell));
-    effects
+            None => self.quit_now(),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::app::testing::{running, t};
+    use crate::app::{RunMsg, SystemMsg};
     use crate::app::{Screen, State, update as app_update};
     use crate::i18n::Lang;
 
@@ -455,12 +444,18 @@ mod tests {
     #[test]
     fn space_starts_and_pauses_and_every_transition_saves() {
         let mut s = state();
-        assert_eq!(send(&mut s, Msg::ToggleTimer, 0), vec![Effect::Save]);
+        assert_eq!(
+            send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0),
+            vec![Effect::Save]
+        );
         assert_eq!(run(&s).session.phase(), Phase::Running);
         assert!(run(&s).unsaved);
-        send(&mut s, Msg::Saved(Ok(0)), 0);
+        send(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), 0);
         assert!(!run(&s).unsaved);
-        assert_eq!(send(&mut s, Msg::ToggleTimer, 30), vec![Effect::Save]);
+        assert_eq!(
+            send(&mut s, Msg::Run(RunMsg::ToggleTimer), 30),
+            vec![Effect::Save]
+        );
         assert_eq!(run(&s).session.phase(), Phase::Paused);
         assert_eq!(
             run(&s).session.remaining(t(500)),
@@ -471,20 +466,20 @@ mod tests {
     #[test]
     fn plus_and_minus_change_the_time_by_a_minute() {
         let mut s = state();
-        send(&mut s, Msg::More, 0);
-        send(&mut s, Msg::More, 0);
-        send(&mut s, Msg::Less, 0);
+        send(&mut s, Msg::Run(RunMsg::More), 0);
+        send(&mut s, Msg::Run(RunMsg::More), 0);
+        send(&mut s, Msg::Run(RunMsg::Less), 0);
         assert_eq!(run(&s).session.remaining(t(0)), Duration::minutes(16));
     }
 
     #[test]
     fn n_and_b_move_through_the_agenda_keeping_the_record() {
         let mut s = state();
-        send(&mut s, Msg::ToggleTimer, 0);
-        send(&mut s, Msg::Next, 60);
+        send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
+        send(&mut s, Msg::Run(RunMsg::Next), 60);
         assert_eq!(run(&s).session.current, 1);
         assert_eq!(run(&s).session.phase(), Phase::Running);
-        send(&mut s, Msg::Back, 90);
+        send(&mut s, Msg::Run(RunMsg::Back), 90);
         assert_eq!(run(&s).session.current, 0);
         // One minute spent on the first item before; it goes on from there.
         assert_eq!(run(&s).session.remaining(t(90)), Duration::minutes(14));
@@ -496,67 +491,80 @@ mod tests {
         let mut s = state();
         // Go to the first item with several prompts.
         while run(&s).session.current_item().unwrap().prompts.len() < 2 {
-            send(&mut s, Msg::Next, 0);
+            send(&mut s, Msg::Run(RunMsg::Next), 0);
         }
-        send(&mut s, Msg::NextPrompt, 0);
+        send(&mut s, Msg::Run(RunMsg::NextPrompt), 0);
         assert_eq!(run(&s).session.prompt, 1);
-        send(&mut s, Msg::PrevPrompt, 0);
-        send(&mut s, Msg::PrevPrompt, 0);
+        send(&mut s, Msg::Run(RunMsg::PrevPrompt), 0);
+        send(&mut s, Msg::Run(RunMsg::PrevPrompt), 0);
         assert_eq!(run(&s).session.prompt, 0);
     }
 
     #[test]
     fn p_toggles_the_projector_and_digits_set_the_group() {
         let mut s = state();
-        send(&mut s, Msg::ToggleView, 0);
+        send(&mut s, Msg::Run(RunMsg::ToggleView), 0);
         assert_eq!(run(&s).view, View::Projector);
-        send(&mut s, Msg::SetGroup(GroupLabel::Group(3)), 0);
+        send(&mut s, Msg::Run(RunMsg::SetGroup(GroupLabel::Group(3))), 0);
         assert_eq!(run(&s).group, GroupLabel::Group(3));
-        send(&mut s, Msg::SetGroup(GroupLabel::Plenary), 0);
+        send(&mut s, Msg::Run(RunMsg::SetGroup(GroupLabel::Plenary)), 0);
         assert_eq!(run(&s).group, GroupLabel::Plenary);
-        send(&mut s, Msg::ToggleView, 0);
+        send(&mut s, Msg::Run(RunMsg::ToggleView), 0);
         assert_eq!(run(&s).view, View::Facilitator);
     }
 
     #[test]
     fn da_na_turns_off_when_the_item_changes() {
         let mut s = state();
-        send(&mut s, Msg::ToggleMirror, 0);
+        send(&mut s, Msg::Run(RunMsg::ToggleMirror), 0);
         assert!(run(&s).mirror);
-        send(&mut s, Msg::Next, 10);
+        send(&mut s, Msg::Run(RunMsg::Next), 10);
         assert!(!run(&s).mirror);
-        send(&mut s, Msg::ToggleMirror, 20);
-        send(&mut s, Msg::Back, 30);
+        send(&mut s, Msg::Run(RunMsg::ToggleMirror), 20);
+        send(&mut s, Msg::Run(RunMsg::Back), 30);
         assert!(!run(&s).mirror);
     }
 
     #[test]
     fn the_bell_rings_once_at_zero_and_the_screen_flashes() {
         let mut s = state();
-        send(&mut s, Msg::Less, 0);
+        send(&mut s, Msg::Run(RunMsg::Less), 0);
         // One minute item now.
         let minutes = run(&s).session.current_item().unwrap().minutes as i64 - 1;
-        send(&mut s, Msg::ToggleTimer, 0);
+        send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
         assert_eq!(
-            send(&mut s, Msg::Tick, minutes * 60 - 1),
+            send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60 - 1),
             vec![Effect::Save]
         );
-        send(&mut s, Msg::Saved(Ok(0)), minutes * 60 - 1);
-        assert_eq!(send(&mut s, Msg::Tick, minutes * 60), vec![Effect::Bell]);
+        send(
+            &mut s,
+            Msg::System(SystemMsg::Saved(Ok(0))),
+            minutes * 60 - 1,
+        );
+        assert_eq!(
+            send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60),
+            vec![Effect::Bell]
+        );
         assert!(run(&s).flashing(t(minutes * 60 + 1)));
         assert!(!run(&s).flashing(t(minutes * 60 + 2)));
         // Overtime goes on without ringing again.
-        assert_eq!(send(&mut s, Msg::Tick, minutes * 60 + 30), vec![]);
+        assert_eq!(
+            send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60 + 30),
+            vec![]
+        );
     }
 
     #[test]
     fn quiet_flashes_without_the_bell() {
         let mut s = state();
         s.bell = false;
-        send(&mut s, Msg::ToggleTimer, 0);
-        send(&mut s, Msg::Saved(Ok(0)), 0);
+        send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
+        send(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), 0);
         let minutes = run(&s).session.current_item().unwrap().minutes as i64;
-        assert_eq!(send(&mut s, Msg::Tick, minutes * 60), vec![]);
+        assert_eq!(
+            send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60),
+            vec![]
+        );
         assert!(run(&s).flashing(t(minutes * 60)));
     }
 
@@ -564,40 +572,60 @@ mod tests {
     fn timed_steps_ring_as_they_change() {
         let mut s = state();
         while run(&s).session.current_item().unwrap().steps.is_empty() {
-            send(&mut s, Msg::Next, 0);
+            send(&mut s, Msg::Run(RunMsg::Next), 0);
         }
         // `n` starts the item it moves to; only the very first needs Space.
         if run(&s).session.phase() != Phase::Running {
-            send(&mut s, Msg::ToggleTimer, 0);
+            send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
         }
-        send(&mut s, Msg::Saved(Ok(0)), 0);
+        send(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), 0);
         let first = run(&s).session.current_item().unwrap().steps[0].minutes as i64 * 60;
-        assert_eq!(send(&mut s, Msg::Tick, first - 1), vec![]);
-        assert_eq!(send(&mut s, Msg::Tick, first), vec![Effect::Bell]);
+        assert_eq!(
+            send(&mut s, Msg::System(SystemMsg::Tick), first - 1),
+            vec![]
+        );
+        assert_eq!(
+            send(&mut s, Msg::System(SystemMsg::Tick), first),
+            vec![Effect::Bell]
+        );
         assert_eq!(run(&s).step(t(first)).unwrap().index, 1);
     }
 
     #[test]
     fn a_failed_save_is_shown_kept_in_memory_and_retried_each_tick() {
         let mut s = state();
-        send(&mut s, Msg::ToggleTimer, 0);
-        send(&mut s, Msg::Saved(Err("disken er full".into())), 0);
+        send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
+        send(
+            &mut s,
+            Msg::System(SystemMsg::Saved(Err("disken er full".into()))),
+            0,
+        );
         assert_eq!(run(&s).save, SaveState::Failed("disken er full".into()));
         assert!(run(&s).unsaved);
-        assert_eq!(send(&mut s, Msg::Tick, 1), vec![Effect::Save]);
+        assert_eq!(
+            send(&mut s, Msg::System(SystemMsg::Tick), 1),
+            vec![Effect::Save]
+        );
         // Quit will not leave with unsaved changes: it saves first, and stays if that fails.
-        assert_eq!(send(&mut s, Msg::Quit, 1), vec![Effect::Save]);
-        send(&mut s, Msg::Saved(Err("disken er full".into())), 1);
+        assert_eq!(
+            send(&mut s, Msg::System(SystemMsg::Quit), 1),
+            vec![Effect::Save]
+        );
+        send(
+            &mut s,
+            Msg::System(SystemMsg::Saved(Err("disken er full".into()))),
+            1,
+        );
         assert!(!s.quit);
-        send(&mut s, Msg::Quit, 2);
-        send(&mut s, Msg::Saved(Ok(0)), 2);
+        send(&mut s, Msg::System(SystemMsg::Quit), 2);
+        send(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), 2);
         assert!(s.quit);
     }
 
     #[test]
     fn a_resumed_session_does_not_ring_for_the_past() {
         let mut s = state();
-        send(&mut s, Msg::ToggleTimer, 0);
+        send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
         let Screen::Run(r) = s.screen.clone() else {
             panic!()
         };
@@ -605,15 +633,18 @@ mod tests {
         // Reopened an hour later, long past zero.
         app_update(
             &mut again,
-            Msg::Opened(Ok(Box::new(Opened {
+            Msg::System(SystemMsg::Opened(Ok(Box::new(Opened {
                 path: r.file.clone(),
                 session: r.session.clone(),
                 resumed: true,
                 notices: vec![],
-            }))),
+            })))),
             t(3600),
         );
-        assert_eq!(app_update(&mut again, Msg::Tick, t(3601)), vec![]);
+        assert_eq!(
+            app_update(&mut again, Msg::System(SystemMsg::Tick), t(3601)),
+            vec![]
+        );
         assert!(run(&again).session.remaining(t(3601)) < Duration::zero());
     }
 }

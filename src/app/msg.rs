@@ -1,0 +1,147 @@
+//! What can happen ([`Msg`]) and what the runtime must do about it ([`Effect`]).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyEvent;
+
+use super::overlay::FormKind;
+use super::select::Select;
+use crate::model::{GroupLabel, Session};
+
+/// What can happen to the state, by where it comes from: each part of [`super::update`] takes
+/// its own kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A key on the home screen or its overlays.
+    Home(HomeMsg),
+    /// A key acting on the running gathering.
+    Run(RunMsg),
+    /// A key acting on what lies over the running gathering (editor, form, review, help,
+    /// question).
+    Overlay(OverlayMsg),
+    /// From the runtime, or the way out: time, saves, files, paste, quit.
+    System(SystemMsg),
+}
+
+/// The home screen's keys.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HomeMsg {
+    /// Up in the focused list, or a line up in the minutes being read.
+    Up,
+    Down,
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    SwitchFocus,
+    /// Start or resume the selected gathering (asks first if it is held).
+    Open,
+    /// Of a held gathering: read its minutes.
+    ReadHeld,
+    /// Of a held gathering: hold it again, as a new session.
+    HoldAgain,
+    /// Leave the question or the minutes.
+    Close,
+}
+
+/// The keys of the running gathering.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunMsg {
+    ToggleTimer,
+    Next,
+    Back,
+    More,
+    Less,
+    NextPrompt,
+    PrevPrompt,
+    ToggleView,
+    SetGroup(GroupLabel),
+    NewNote,
+    EditNote,
+    SelectNote(Select),
+    /// `Tab`: `↑` `↓` and `e` work on the agreements instead of the notes, or back.
+    SwitchList,
+    ToggleHighlight,
+    ToggleParkingLot,
+    TogglePrivate,
+    DeleteNote,
+    UndoDelete,
+    /// `s`: the session's place and facilitator; `a`: a new agreement.
+    OpenForm(FormKind),
+    /// `v`: review the agreements carried from earlier gatherings.
+    OpenReview,
+    /// `m`: show the earlier gathering's answers beside today's ("Da — nå").
+    ToggleMirror,
+    /// `r`: write the minutes beside the session file.
+    ExportMinutes,
+}
+
+/// The keys of what lies over the running gathering.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OverlayMsg {
+    ToggleHelp,
+    /// Close the one on top.
+    Close,
+    /// A key typed into the open note editor (`Esc` saves and closes it).
+    EditorKey(KeyEvent),
+    /// A key typed into the open form.
+    FormKey(KeyEvent),
+    /// The answer to the question on screen.
+    Confirm(bool),
+    /// In the review: to the next carried agreement (`true`) or the one before.
+    ReviewMove(bool),
+    /// Give the selected carried agreement this status.
+    Mark(crate::model::Status),
+    /// A comment on the selected carried agreement.
+    OpenComment,
+}
+
+/// What the runtime reports, and quitting (asked for by a key, but it concerns everything).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SystemMsg {
+    Quit,
+    /// A second has passed (sent only while something on screen changes with time).
+    Tick,
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// The runtime saved the session, so many bytes (or could not, and why).
+    Saved(Result<u64, String>),
+    /// The runtime opened a session to run (or could not, and why).
+    Opened(Result<Box<Opened>, String>),
+    /// The minutes of a held gathering, read from its file (or why not).
+    MinutesRead(Result<Box<crate::export::Minutes>, String>),
+    /// The minutes file is there already (the runtime asks before replacing it).
+    ExportExists(PathBuf),
+    /// The minutes were written there, or why not.
+    Exported(Result<PathBuf, String>),
+}
+
+/// A session the runtime has opened and locked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub path: PathBuf,
+    pub session: Session,
+    pub resumed: bool,
+    /// Things the facilitator must know (files that did not load, a rescue copy).
+    pub notices: Vec<String>,
+}
+
+/// Work for the runtime: everything that is not a change to the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the running session to its file.
+    Save,
+    /// Ring the terminal bell.
+    Bell,
+    /// Write the minutes (Markdown) beside the session file; `replace` an existing one.
+    ExportMinutes { replace: bool },
+    /// Read the minutes of the latest held session of a gathering.
+    ReadMinutes { program: String, gathering: u32 },
+    /// Open (resume or start) a gathering to run, dated `today`.
+    Open {
+        program: String,
+        gathering: u32,
+        today: NaiveDate,
+    },
+}

@@ -1,0 +1,187 @@
+//! What lies over the running gathering's screen: the "siden sist" review, the note editor, a
+//! form, the help, a yes/no question. They form one small stack: the one on top gets the keys
+//! and is drawn last, so which one wins is written once, here, as the order they were opened
+//! in. The review can only lie at the bottom (the others open over it, never under it).
+//!
+//! The overlays' own state and keys live in their modules ([`editor`], [`form`]); what closing
+//! one does to the session is [`crate::app::run`]'s.
+
+pub mod editor;
+pub mod form;
+
+pub use editor::Editor;
+pub use form::{Form, FormError, FormKind, FormStep};
+
+/// One thing over the running gathering's screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// "Siden sist": the carried agreements, one key per status.
+    Review(Review),
+    /// A note being written.
+    Editor(Box<Editor>),
+    /// Place and facilitator, an agreement, a comment.
+    Form(Form),
+    /// Every key of the mode under it.
+    Help,
+    /// A yes/no question.
+    Confirm(Confirm),
+}
+
+/// The review panel: which carried agreement has the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Review {
+    pub selected: usize,
+}
+
+/// What a yes/no question on screen is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    Delete(u32),
+    /// Quit while the editor holds text (the text is saved as a note first).
+    Quit,
+    /// Replace the minutes file written before.
+    ReplaceMinutes,
+}
+
+/// The overlays open, bottom first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Overlays(Vec<Overlay>);
+
+impl Overlays {
+    /// The one that gets the keys.
+    pub fn top(&self) -> Option<&Overlay> {
+        self.0.last()
+    }
+
+    /// Bottom first: the order to draw them in.
+    pub fn iter(&self) -> impl Iterator<Item = &Overlay> {
+        self.0.iter()
+    }
+
+    /// Opens `overlay` on top; one of a kind, so a second of the same kind replaces the first.
+    /// The review always goes to the bottom.
+    pub fn open(&mut self, overlay: Overlay) {
+        let kind = std::mem::discriminant(&overlay);
+        self.0.retain(|o| std::mem::discriminant(o) != kind);
+        match overlay {
+            Overlay::Review(_) => self.0.insert(0, overlay),
+            _ => self.0.push(overlay),
+        }
+    }
+
+    /// Closes the one on top.
+    pub fn close_top(&mut self) -> Option<Overlay> {
+        self.0.pop()
+    }
+
+    pub fn help(&self) -> bool {
+        self.0.iter().any(|o| matches!(o, Overlay::Help))
+    }
+
+    pub fn review(&self) -> Option<Review> {
+        self.0.iter().find_map(|o| match o {
+            Overlay::Review(r) => Some(*r),
+            _ => None,
+        })
+    }
+
+    pub fn review_mut(&mut self) -> Option<&mut Review> {
+        self.0.iter_mut().find_map(|o| match o {
+            Overlay::Review(r) => Some(r),
+            _ => None,
+        })
+    }
+
+    pub fn close_review(&mut self) {
+        self.0.retain(|o| !matches!(o, Overlay::Review(_)));
+    }
+
+    pub fn editor(&self) -> Option<&Editor> {
+        self.0.iter().find_map(|o| match o {
+            Overlay::Editor(e) => Some(&**e),
+            _ => None,
+        })
+    }
+
+    pub fn editor_mut(&mut self) -> Option<&mut Editor> {
+        self.0.iter_mut().find_map(|o| match o {
+            Overlay::Editor(e) => Some(&mut **e),
+            _ => None,
+        })
+    }
+
+    /// Closes the editor, handing back what it held.
+    pub fn take_editor(&mut self) -> Option<Editor> {
+        let at = self
+            .0
+            .iter()
+            .position(|o| matches!(o, Overlay::Editor(_)))?;
+        match self.0.remove(at) {
+            Overlay::Editor(e) => Some(*e),
+            _ => None,
+        }
+    }
+
+    pub fn form(&self) -> Option<&Form> {
+        self.0.iter().find_map(|o| match o {
+            Overlay::Form(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        self.0.iter_mut().find_map(|o| match o {
+            Overlay::Form(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    /// Closes the form, handing back what it held.
+    pub fn take_form(&mut self) -> Option<Form> {
+        let at = self.0.iter().position(|o| matches!(o, Overlay::Form(_)))?;
+        match self.0.remove(at) {
+            Overlay::Form(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn confirm(&self) -> Option<Confirm> {
+        self.0.iter().find_map(|o| match o {
+            Overlay::Confirm(c) => Some(*c),
+            _ => None,
+        })
+    }
+
+    /// Closes the question, handing back what it asked.
+    pub fn take_confirm(&mut self) -> Option<Confirm> {
+        let at = self
+            .0
+            .iter()
+            .position(|o| matches!(o, Overlay::Confirm(_)))?;
+        match self.0.remove(at) {
+            Overlay::Confirm(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_is_on_top_the_review_at_the_bottom_one_of_each_kind() {
+        let mut o = Overlays::default();
+        o.open(Overlay::Help);
+        o.open(Overlay::Review(Review { selected: 2 }));
+        assert_eq!(o.top(), Some(&Overlay::Help));
+        o.open(Overlay::Confirm(Confirm::Quit));
+        o.open(Overlay::Confirm(Confirm::ReplaceMinutes));
+        assert_eq!(o.iter().count(), 3);
+        assert_eq!(o.take_confirm(), Some(Confirm::ReplaceMinutes));
+        assert_eq!(o.close_top(), Some(Overlay::Help));
+        assert_eq!(o.review(), Some(Review { selected: 2 }));
+        o.close_review();
+        assert_eq!(o.top(), None);
+    }
+}
