@@ -2,6 +2,9 @@
 //! - one full render of the facilitator view at 200×60 (target < 2 ms), and the same with a
 //!   1 MB text open in the note editor (it must cost about the same);
 //! - the update for one keystroke in the note editor (target < 100 µs);
+//! - a key press to its frame, including handing the save it causes to the saving thread
+//!   (target < 5 ms); beside it the same with the save written on the key path, as samling
+//!   did before saves had a thread of their own;
 //! - the memory the running state takes (target: the whole process < 50 MB resident),
 //!   printed once from /proc on Linux.
 
@@ -13,10 +16,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use samling::app::{Msg, Opened, State, update};
+use samling::app::{Effect, Msg, Opened, State, update};
 use samling::i18n::Lang;
 use samling::model::sample::big_session;
 use samling::store::catalog;
+use samling::store::save_session;
+use samling::store::saver::Saver;
 use samling::ui;
 
 fn state() -> (State, samling::model::Timestamp) {
@@ -126,5 +131,38 @@ fn running(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, running);
+/// `+` (a minute more, which saves) at 200×60 with 10,000 notes: the update, the save it asks
+/// for, and the frame.
+fn key_to_frame(c: &mut Criterion) {
+    let (mut state, now) = state();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("bench.ron");
+    let saver = Saver::spawn(Box::new(|_, _| {}));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    let mut press = |state: &mut State, wait: bool| {
+        let effects = update(state, Msg::Run(RunMsg::More), now);
+        let run = state.run().expect("running");
+        for effect in effects {
+            if effect == Effect::Save {
+                let (session, upto) = (run.session.clone(), run.changes);
+                if wait {
+                    save_session(&file, &session).expect("saves");
+                } else {
+                    saver.save(file.clone(), session, upto);
+                }
+            }
+        }
+        terminal
+            .draw(|f| ui::render(black_box(state), now, f))
+            .expect("draws");
+    };
+    c.bench_function("key_to_frame_with_save_10k_notes", |b| {
+        b.iter(|| press(&mut state, false))
+    });
+    c.bench_function("key_to_frame_save_on_the_key_path_10k_notes", |b| {
+        b.iter(|| press(&mut state, true))
+    });
+}
+
+criterion_group!(benches, running, key_to_frame);
 criterion_main!(benches);

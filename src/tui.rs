@@ -15,10 +15,10 @@
 //! - A panic: ratatui's hook (installed by [`ratatui::init()`]) restores the terminal, and the
 //!   session in memory is written as a rescue copy before the panic goes on.
 
-use crate::app::SystemMsg;
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -28,14 +28,14 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use signal_hook::iterator::Signals;
 
-use crate::app::{Effect, Msg, Opened, Screen, State, keys, update};
+use crate::app::{Effect, Msg, Opened, Screen, State, SystemMsg, keys, update};
 use crate::i18n::Strings;
 use crate::model::{Program, Timestamp};
 use crate::store::config::Config;
 use crate::store::lock::SessionLock;
+use crate::store::saver::Saver;
 use crate::store::{self, Layout, sessions};
 use crate::ui;
-use std::path::Path;
 
 /// How long the loop sleeps at most before it looks at the signal flag again.
 const WAKE: Duration = Duration::from_secs(1);
@@ -48,6 +48,12 @@ pub struct Context {
     pub lock: Option<SessionLock>,
 }
 
+/// What the loop carries effects out with: the files, and the thread that saves.
+struct Runtime {
+    ctx: Context,
+    saver: Saver,
+}
+
 /// The wall clock, as the model records time: to the whole second, which is what a countdown
 /// shows and keeps the files readable.
 pub fn now() -> Timestamp {
@@ -58,14 +64,19 @@ pub fn now() -> Timestamp {
 /// Runs the interactive program until the user quits or a signal asks it to stop. `Ok(false)`
 /// when what was in memory could not be saved where it belongs (a rescue copy, if one could be
 /// written, is named on stderr once the terminal is restored).
-pub fn run(mut state: State, mut ctx: Context) -> io::Result<bool> {
+pub fn run(mut state: State, ctx: Context) -> io::Result<bool> {
     let (tx, input) = mpsc::channel();
     let signals = spawn_signals(tx.clone())?;
+    let answers = tx.clone();
+    let saver = Saver::spawn(Box::new(move |upto, outcome| {
+        let _ = answers.send(Input::Saved(upto, outcome));
+    }));
+    let mut rt = Runtime { ctx, saver };
     spawn_input(tx);
     let mut terminal = ratatui::init();
     enter_extras();
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut state, &mut ctx, &input)
+        event_loop(&mut terminal, &mut state, &mut rt, &input)
     }));
     leave_extras();
     ratatui::restore();
@@ -77,7 +88,7 @@ pub fn run(mut state: State, mut ctx: Context) -> io::Result<bool> {
         // The terminal failed under the loop (a write to a hung-up terminal): what is in
         // memory is saved all the same, or rescued.
         Ok(Err(e)) => {
-            if let Ending::Rescued(written) = leave(&mut state, &mut ctx) {
+            if let Ending::Rescued(written) = leave(&mut state, &mut rt) {
                 say_rescued(s, written);
             }
             Err(e)
@@ -121,6 +132,8 @@ enum Input {
     Signal(i32),
     /// The terminal cannot be read any more (it hung up).
     Failed,
+    /// The saving thread finished a save of the session as it was after change `upto`.
+    Saved(u64, store::saver::Outcome),
 }
 
 /// How the loop ended.
@@ -204,6 +217,11 @@ fn step(state: &State, input: Input) -> Step {
             Event::Resize(..) => Step::Draw,
             _ => Step::Nothing,
         },
+        Input::Saved(upto, outcome) => {
+            let s = state.lang.strings();
+            let result = outcome.map_err(|p| (s.problem)(&p));
+            Step::Msg(Msg::System(SystemMsg::Saved { upto, result }))
+        }
         Input::Signal(SIGTSTP) => Step::Suspend,
         Input::Signal(SIGCONT) => Step::Redraw,
         Input::Signal(_) | Input::Failed => Step::Stop,
@@ -213,7 +231,7 @@ fn step(state: &State, input: Input) -> Step {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
-    ctx: &mut Context,
+    rt: &mut Runtime,
     input: &Receiver<Input>,
 ) -> io::Result<Ending> {
     let mut dirty = true;
@@ -225,7 +243,7 @@ fn event_loop(
         if stop || terminal_gone() {
             // Asked to stop from outside, or nobody left to see: keep what is being typed and
             // save; if that fails, leave a rescue copy.
-            return Ok(leave(state, ctx));
+            return Ok(leave(state, rt));
         }
         if dirty {
             terminal.draw(|frame| ui::render(state, now(), frame))?;
@@ -247,7 +265,7 @@ fn event_loop(
             match step(state, input) {
                 Step::Msg(msg) => {
                     let effects = update(state, msg, now());
-                    perform(state, ctx, effects);
+                    perform(state, rt, effects, Wait::No);
                     dirty = true;
                 }
                 Step::Draw => dirty = true,
@@ -256,7 +274,7 @@ fn event_loop(
                     dirty = true;
                 }
                 Step::Suspend => {
-                    suspend(terminal, state, ctx)?;
+                    suspend(terminal, state, rt)?;
                     dirty = true;
                 }
                 Step::Stop => stop = true,
@@ -268,7 +286,7 @@ fn event_loop(
         }
         if state.needs_ticks() && Instant::now() >= next_tick {
             let effects = update(state, Msg::System(SystemMsg::Tick), now());
-            perform(state, ctx, effects);
+            perform(state, rt, effects, Wait::No);
             dirty = true;
             next_tick = next_whole_second();
         }
@@ -278,12 +296,12 @@ fn event_loop(
 
 /// The way out when asked to stop: what is typed is kept and saved; if the save fails, a
 /// rescue copy is written.
-fn leave(state: &mut State, ctx: &mut Context) -> Ending {
+fn leave(state: &mut State, rt: &mut Runtime) -> Ending {
     if state.run().is_none() {
         return Ending::Saved;
     }
     let effects = update(state, Msg::System(SystemMsg::Tick), now());
-    perform(state, ctx, effects);
+    perform(state, rt, effects, Wait::Yes);
     if state.run().is_some_and(|r| r.unsaved) {
         Ending::Rescued(write_rescue(state))
     } else {
@@ -293,10 +311,10 @@ fn leave(state: &mut State, ctx: &mut Context) -> Ending {
 
 /// SIGTSTP (a `kill -TSTP`, or a shell's job control): save, give the terminal back as it was,
 /// stop; on SIGCONT take it again and draw everything anew.
-fn suspend(terminal: &mut DefaultTerminal, state: &mut State, ctx: &mut Context) -> io::Result<()> {
+fn suspend(terminal: &mut DefaultTerminal, state: &mut State, rt: &mut Runtime) -> io::Result<()> {
     if state.run().is_some() {
         let effects = update(state, Msg::System(SystemMsg::Tick), now());
-        perform(state, ctx, effects);
+        perform(state, rt, effects, Wait::Yes);
     }
     leave_extras();
     ratatui::restore();
@@ -361,11 +379,15 @@ fn write_rescue(state: &mut State) -> Option<std::path::PathBuf> {
 }
 
 /// Carries out effects, feeding their outcomes back as messages until none are left.
-fn perform(state: &mut State, ctx: &mut Context, effects: Vec<Effect>) {
+fn perform(state: &mut State, rt: &mut Runtime, effects: Vec<Effect>, wait: Wait) {
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
+        let ctx = &mut rt.ctx;
         let msg = match effect {
-            Effect::Save => save(state),
+            Effect::Save => match save(state, &rt.saver, wait) {
+                Some(msg) => msg,
+                None => continue,
+            },
             Effect::Bell => {
                 let mut out = io::stdout();
                 let _ = out.write_all(b"\x07").and_then(|()| out.flush());
@@ -468,14 +490,28 @@ fn read_minutes(state: &State, ctx: &Context, program: &str, gathering: u32) -> 
     ))
 }
 
-fn save(state: &State) -> Msg {
-    let Some(run) = state.run() else {
-        return Msg::System(SystemMsg::Saved(Ok(0)));
-    };
+/// Hands the running session to the saving thread; with [`Wait::Yes`], waits for it and
+/// returns the answer (the way out, and a suspend, must know everything is on disk).
+fn save(state: &State, saver: &Saver, wait: Wait) -> Option<Msg> {
+    let run = state.run()?;
+    let (file, session, upto) = (run.file.clone(), run.session.clone(), run.changes);
+    if wait == Wait::No {
+        saver.save(file, session, upto);
+        return None;
+    }
     let s = state.lang.strings();
-    Msg::System(SystemMsg::Saved(
-        store::save_session(&run.file, &run.session).map_err(|p| (s.problem)(&p)),
-    ))
+    let result = saver
+        .save_now(file, session, upto)
+        .map_err(|p| (s.problem)(&p));
+    Some(Msg::System(SystemMsg::Saved { upto, result }))
+}
+
+/// Whether [`perform`] waits for a save to be on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wait {
+    /// The loop goes on; the answer comes as [`Input::Saved`].
+    No,
+    Yes,
 }
 
 fn open(

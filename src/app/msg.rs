@@ -105,8 +105,12 @@ pub enum SystemMsg {
     Tick,
     /// Text pasted into the terminal.
     Paste(String),
-    /// The runtime saved the session, so many bytes (or could not, and why).
-    Saved(Result<u64, String>),
+    /// The runtime saved the session as it was after change `upto` ([`crate::app::Run::changes`]),
+    /// so many bytes (or could not, and why).
+    Saved {
+        upto: u64,
+        result: Result<u64, String>,
+    },
     /// The runtime opened a session to run (or could not, and why).
     Opened(Result<Box<Opened>, String>),
     /// The minutes of a held gathering, read from its file (or why not).

@@ -1,9 +1,8 @@
 //! Shared set-up for the app's unit tests: gathering 1 of the built-in program, just opened.
 
-use crate::app::SystemMsg;
 use chrono::Duration;
 
-use super::{Msg, Opened, State, update};
+use super::{Msg, Opened, State, SystemMsg, update};
 use crate::i18n::Lang;
 use crate::model::{Session, Timestamp};
 use crate::store::catalog;
@@ -31,4 +30,10 @@ pub fn running() -> State {
         t(0),
     );
     s
+}
+
+/// The runtime's answer to a save of everything changed so far.
+pub fn saved(s: &mut State, result: Result<u64, String>, at: i64) -> Vec<super::Effect> {
+    let upto = s.run().expect("running").changes;
+    update(s, Msg::System(SystemMsg::Saved { upto, result }), t(at))
 }

@@ -13,6 +13,7 @@ pub mod migrate;
 pub mod paths;
 pub mod problem;
 pub mod save;
+pub mod saver;
 pub mod sessions;
 
 pub use load::{Document, load_any, load_program, load_session};

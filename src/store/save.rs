@@ -99,6 +99,11 @@ pub fn save_session(path: &Path, session: &Session) -> Result<u64, Problem> {
     save_value(path, session)
 }
 
+/// [`save_session`], keeping the version it replaces as `.bak` or not.
+pub fn save_session_with(path: &Path, session: &Session, backup: Backup) -> Result<u64, Problem> {
+    save_value_with(path, session, backup)
+}
+
 /// Saves a program atomically, keeping the previous version as `.bak`; its size in bytes.
 pub fn save_program(path: &Path, program: &Program) -> Result<u64, Problem> {
     save_value(path, program)
@@ -108,19 +113,24 @@ pub fn save_program(path: &Path, program: &Program) -> Result<u64, Problem> {
 /// back ([`MAX_FILE_BYTES`]) is never written: the next start could not open it, and would
 /// begin a new session beside it as if nothing had been held.
 fn save_value<T: Serialize>(path: &Path, value: &T) -> Result<u64, Problem> {
+    save_value_with(path, value, Backup::Keep)
+}
+
+fn save_value_with<T: Serialize>(path: &Path, value: &T, backup: Backup) -> Result<u64, Problem> {
     let text = to_ron(value).map_err(|e| Problem::io(path, &io::Error::other(e)))?;
     let bytes = text.len() as u64;
     if bytes > MAX_FILE_BYTES {
         let limit = MAX_FILE_BYTES;
         return Err(Problem::new(path, ProblemKind::TooLarge { bytes, limit }));
     }
-    write_atomic(path, text.as_bytes()).map_err(|e| Problem::io(path, &e))?;
+    write_atomic_with(path, text.as_bytes(), backup, || Ok(()))
+        .map_err(|e| Problem::io(path, &e))?;
     Ok(bytes)
 }
 
 /// Whether a save keeps the version it replaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Backup {
+pub enum Backup {
     Keep,
     Skip,
 }

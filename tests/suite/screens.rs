@@ -52,7 +52,13 @@ fn running_after(lang: Lang, minutes_each: i64) -> State {
         at += minutes_each * 60;
         update(&mut state, Msg::Run(RunMsg::Next), t(at));
     }
-    update(&mut state, Msg::System(SystemMsg::Saved(Ok(0))), t(at));
+    let upto = state.run().expect("running").changes;
+    let result = Ok(0);
+    update(
+        &mut state,
+        Msg::System(SystemMsg::Saved { upto, result }),
+        t(at),
+    );
     update(
         &mut state,
         Msg::Run(RunMsg::SetGroup(GroupLabel::Group(2))),

@@ -75,6 +75,10 @@ pub struct Run {
     pub save: SaveState,
     /// Changes not yet safely on disk.
     pub unsaved: bool,
+    /// How many changes the session has had since it was opened: a save says which it holds.
+    pub changes: u64,
+    /// The newest change known to be on disk.
+    saved_upto: u64,
     /// The size of the session file as last saved (0 until the first save): text that would
     /// take it past what samling can read back is refused.
     pub saved_bytes: u64,
@@ -121,6 +125,8 @@ impl Run {
             // The file was just written or read: it is on disk as it is in memory.
             save: SaveState::Saved(now),
             unsaved: false,
+            changes: 0,
+            saved_upto: 0,
             saved_bytes: 0,
             too_large: false,
             flash_until: None,
@@ -218,6 +224,7 @@ impl Run {
 
     /// Marks the session changed and asks for it to be saved.
     pub(super) fn mark_changed(&mut self) -> Vec<Effect> {
+        self.changes += 1;
         self.unsaved = true;
         vec![Effect::Save]
     }
@@ -237,7 +244,7 @@ impl Run {
 /// Applies a message to the running gathering: each kind of message has its own function.
 pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec<Effect> {
     // "Not inserted, too large" answers the last thing the user did, until the next.
-    if !matches!(msg, Msg::System(SystemMsg::Tick | SystemMsg::Saved(_))) {
+    if !matches!(msg, Msg::System(SystemMsg::Tick | SystemMsg::Saved { .. })) {
         run.too_large = false;
     }
     let mut effects = match msg {
@@ -354,17 +361,7 @@ fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
             }
             return effects;
         }
-        SystemMsg::Saved(Ok(bytes)) => {
-            run.saved_bytes = bytes;
-            run.save = SaveState::Saved(now);
-            run.unsaved = false;
-            run.quit = run.quit_when_saved;
-        }
-        SystemMsg::Saved(Err(reason)) => {
-            // Stay, with the reason on screen: leaving now would lose what is only in memory.
-            run.save = SaveState::Failed(reason);
-            run.quit_when_saved = false;
-        }
+        SystemMsg::Saved { upto, result } => run.saved(upto, result, now),
         SystemMsg::Quit => return run.ask_quit(now),
         SystemMsg::Opened(_) | SystemMsg::MinutesRead(_) => {}
     }
@@ -372,6 +369,28 @@ fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
 }
 
 impl Run {
+    /// A save finished, of the session as it was after change `upto`: everything is on disk
+    /// only once the newest change is; quitting waits for that.
+    fn saved(&mut self, upto: u64, result: Result<u64, String>, now: Timestamp) {
+        match result {
+            Ok(bytes) => {
+                self.saved_bytes = bytes;
+                self.save = SaveState::Saved(now);
+                self.saved_upto = self.saved_upto.max(upto);
+                self.unsaved = self.saved_upto < self.changes;
+                self.quit = self.quit_when_saved && !self.unsaved;
+            }
+            // An older save failing says nothing about a newer one that worked.
+            Err(_) if upto < self.saved_upto => {}
+            Err(reason) => {
+                // Stay, with the reason on screen: leaving now would lose what is only in
+                // memory.
+                self.save = SaveState::Failed(reason);
+                self.quit_when_saved = false;
+            }
+        }
+    }
+
     /// The answer to the question on screen.
     fn answer(&mut self, yes: bool, now: Timestamp) -> Vec<Effect> {
         match (self.overlays.take_confirm(), yes) {
@@ -414,7 +433,7 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::testing::{running, t};
+    use crate::app::testing::{running, saved, t};
     use crate::app::{RunMsg, SystemMsg};
     use crate::app::{Screen, State, update as app_update};
     use crate::i18n::Lang;
@@ -450,7 +469,7 @@ mod tests {
         );
         assert_eq!(run(&s).session.phase(), Phase::Running);
         assert!(run(&s).unsaved);
-        send(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), 0);
+        saved(&mut s, Ok(0), 0);
         assert!(!run(&s).unsaved);
         assert_eq!(
             send(&mut s, Msg::Run(RunMsg::ToggleTimer), 30),
@@ -536,11 +555,7 @@ mod tests {
             send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60 - 1),
             vec![Effect::Save]
         );
-        send(
-            &mut s,
-            Msg::System(SystemMsg::Saved(Ok(0))),
-            minutes * 60 - 1,
-        );
+        saved(&mut s, Ok(0), minutes * 60 - 1);
         assert_eq!(
             send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60),
             vec![Effect::Bell]
@@ -559,7 +574,7 @@ mod tests {
         let mut s = state();
         s.bell = false;
         send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
-        send(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), 0);
+        saved(&mut s, Ok(0), 0);
         let minutes = run(&s).session.current_item().unwrap().minutes as i64;
         assert_eq!(
             send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60),
@@ -578,7 +593,7 @@ mod tests {
         if run(&s).session.phase() != Phase::Running {
             send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
         }
-        send(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), 0);
+        saved(&mut s, Ok(0), 0);
         let first = run(&s).session.current_item().unwrap().steps[0].minutes as i64 * 60;
         assert_eq!(
             send(&mut s, Msg::System(SystemMsg::Tick), first - 1),
@@ -595,11 +610,7 @@ mod tests {
     fn a_failed_save_is_shown_kept_in_memory_and_retried_each_tick() {
         let mut s = state();
         send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
-        send(
-            &mut s,
-            Msg::System(SystemMsg::Saved(Err("disken er full".into()))),
-            0,
-        );
+        saved(&mut s, Err("disken er full".into()), 0);
         assert_eq!(run(&s).save, SaveState::Failed("disken er full".into()));
         assert!(run(&s).unsaved);
         assert_eq!(
@@ -611,15 +622,34 @@ mod tests {
             send(&mut s, Msg::System(SystemMsg::Quit), 1),
             vec![Effect::Save]
         );
-        send(
-            &mut s,
-            Msg::System(SystemMsg::Saved(Err("disken er full".into()))),
-            1,
-        );
+        saved(&mut s, Err("disken er full".into()), 1);
         assert!(!s.quit);
         send(&mut s, Msg::System(SystemMsg::Quit), 2);
-        send(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), 2);
+        saved(&mut s, Ok(0), 2);
         assert!(s.quit);
+    }
+
+    #[test]
+    fn a_save_of_an_older_change_leaves_the_newer_ones_unsaved_and_quit_waits_for_them() {
+        let mut s = state();
+        send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
+        let first = run(&s).changes;
+        send(&mut s, Msg::Run(RunMsg::More), 1);
+        // The save of the first change comes back after the second was made.
+        let answer = |upto, result| Msg::System(SystemMsg::Saved { upto, result });
+        send(&mut s, answer(first, Ok(10)), 1);
+        assert!(run(&s).unsaved, "the second change is not on disk yet");
+        assert_eq!(
+            send(&mut s, Msg::System(SystemMsg::Quit), 2),
+            vec![Effect::Save]
+        );
+        assert!(!s.quit);
+        // A late failure of the older save says nothing about the newer one.
+        let newest = run(&s).changes;
+        send(&mut s, answer(newest, Ok(12)), 2);
+        send(&mut s, answer(first, Err("gammel".into())), 2);
+        assert!(s.quit);
+        assert_eq!(run(&s).save, SaveState::Saved(t(2)));
     }
 
     #[test]

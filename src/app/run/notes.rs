@@ -260,7 +260,7 @@ mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::Select;
-    use crate::app::testing::{running, t};
+    use crate::app::testing::{running, saved, t};
     use crate::app::{Confirm, Effect, Msg, Opened, Run, State, update};
     use crate::i18n::Lang;
     use crate::model::{GroupLabel, NoteKind};
@@ -349,7 +349,7 @@ mod tests {
         let draft = run(&s).session.draft.clone().unwrap();
         assert_eq!(draft.text, "halvferdig tanke");
         // Nothing new typed: no new save for the draft.
-        update(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), t(1));
+        saved(&mut s, Ok(0), 1);
         assert_eq!(update(&mut s, Msg::System(SystemMsg::Tick), t(2)), vec![]);
 
         // As after kill -9: the saved session opened again.
@@ -481,7 +481,7 @@ mod tests {
         update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
         update(&mut s, Msg::System(SystemMsg::Quit), t(0));
         assert!(run(&s).overlays.editor().is_none());
-        update(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), t(0));
+        saved(&mut s, Ok(0), 0);
         assert!(s.quit, "an empty editor quits without asking");
 
         let mut s = state();
@@ -495,7 +495,7 @@ mod tests {
         update(&mut s, Msg::System(SystemMsg::Quit), t(2));
         update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(2));
         assert_eq!(run(&s).session.notes[0].text, "viktig");
-        update(&mut s, Msg::System(SystemMsg::Saved(Ok(0))), t(2));
+        saved(&mut s, Ok(0), 2);
         assert!(s.quit);
     }
 
@@ -505,7 +505,7 @@ mod tests {
         update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
         // The session as last saved is just under the limit.
         let near = crate::store::load::MAX_FILE_BYTES - 100 * 1024;
-        update(&mut s, Msg::System(SystemMsg::Saved(Ok(near))), t(1));
+        saved(&mut s, Ok(near), 1);
         update(
             &mut s,
             Msg::System(SystemMsg::Paste("liten tekst".into())),
@@ -525,11 +525,7 @@ mod tests {
             "refused"
         );
         // Typing on is refused too, once at the limit, and the note is kept as it was.
-        update(
-            &mut s,
-            Msg::System(SystemMsg::Saved(Ok(crate::store::load::MAX_FILE_BYTES))),
-            t(4),
-        );
+        saved(&mut s, Ok(crate::store::load::MAX_FILE_BYTES), 4);
         let key = ratatui::crossterm::event::KeyEvent::new(
             KeyCode::Char('y'),
             ratatui::crossterm::event::KeyModifiers::NONE,
