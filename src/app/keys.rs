@@ -304,6 +304,8 @@ pub const RUNNING: &[Row] = &[
         Msg::System(SystemMsg::Quit)
     })
     .also(&[CTRL_C]),
+    // Closes nothing here, but like every key it clears a message that answered the last one.
+    Row::new(&[], KeyHelp::Dismiss, |_| Msg::Overlay(OverlayMsg::Close)).also(&[ESC]),
 ];
 
 /// "Siden sist": one key per status; the clock and the agenda keys still work.
@@ -599,6 +601,11 @@ mod tests {
         for (c, msg) in cases {
             assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");
         }
+        // Esc closes nothing, but clears "too large" as every key does.
+        assert_eq!(
+            map(&s, key(KeyCode::Esc)),
+            Some(Msg::Overlay(OverlayMsg::Close))
+        );
         assert_eq!(
             map(&s, key(KeyCode::Home)),
             Some(Msg::Run(RunMsg::SelectNote(Select::First)))

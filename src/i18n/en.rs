@@ -126,6 +126,7 @@ pub const EN: Strings = Strings {
         KeyHelp::NextField => "next / previous field",
         KeyHelp::Yes => "yes",
         KeyHelp::No => "no",
+        KeyHelp::Dismiss => "dismiss a message",
     },
     key_short: |k| match k {
         KeyHelp::Move => "select",
@@ -171,6 +172,7 @@ pub const EN: Strings = Strings {
         KeyHelp::NextField => "switch field",
         KeyHelp::Yes => "yes",
         KeyHelp::No => "no",
+        KeyHelp::Dismiss => "dismiss",
     },
     private_tag: "private",
     key_space: "Space",

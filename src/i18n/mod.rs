@@ -265,6 +265,7 @@ pub enum KeyHelp {
     NextField,
     Yes,
     No,
+    Dismiss,
 }
 
 impl Strings {

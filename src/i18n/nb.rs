@@ -129,6 +129,7 @@ pub const NB: Strings = Strings {
         KeyHelp::NextField => "neste / forrige felt",
         KeyHelp::Yes => "ja",
         KeyHelp::No => "nei",
+        KeyHelp::Dismiss => "fjern en melding",
     },
     key_short: |k| match k {
         KeyHelp::Move => "velg",
@@ -174,6 +175,7 @@ pub const NB: Strings = Strings {
         KeyHelp::NextField => "bytt felt",
         KeyHelp::Yes => "ja",
         KeyHelp::No => "nei",
+        KeyHelp::Dismiss => "fjern",
     },
     private_tag: "privat",
     key_space: "Mellomrom",

@@ -59,12 +59,16 @@ impl Overlays {
     }
 
     /// Opens `overlay` on top; one of a kind, so a second of the same kind replaces the first.
-    /// The review always goes to the bottom.
+    /// The review always goes to the bottom, and a question stays on top until it is answered:
+    /// what opens meanwhile (an editor for pasted text) goes under it.
     pub fn open(&mut self, overlay: Overlay) {
         let kind = std::mem::discriminant(&overlay);
         self.0.retain(|o| std::mem::discriminant(o) != kind);
+        let asking = matches!(self.top(), Some(Overlay::Confirm(_)));
         match overlay {
             Overlay::Review(_) => self.0.insert(0, overlay),
+            Overlay::Confirm(_) => self.0.push(overlay),
+            _ if asking => self.0.insert(self.0.len() - 1, overlay),
             _ => self.0.push(overlay),
         }
     }
@@ -183,5 +187,15 @@ mod tests {
         assert_eq!(o.review(), Some(Review { selected: 2 }));
         o.close_review();
         assert_eq!(o.top(), None);
+    }
+
+    #[test]
+    fn a_question_stays_on_top_until_it_is_answered() {
+        let mut o = Overlays::default();
+        o.open(Overlay::Confirm(Confirm::Delete(1)));
+        o.open(Overlay::Help);
+        assert_eq!(o.top(), Some(&Overlay::Confirm(Confirm::Delete(1))));
+        assert_eq!(o.take_confirm(), Some(Confirm::Delete(1)));
+        assert_eq!(o.top(), Some(&Overlay::Help));
     }
 }

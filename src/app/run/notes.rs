@@ -379,6 +379,23 @@ mod tests {
     }
 
     #[test]
+    fn a_paste_while_a_question_is_up_leaves_the_question_on_top() {
+        let mut s = with_notes(&["en"]);
+        update(&mut s, Msg::Run(RunMsg::DeleteNote), t(1));
+        let paste = Msg::System(SystemMsg::Paste("hei".into()));
+        update(&mut s, paste, t(2));
+        assert_eq!(run(&s).overlays.confirm(), Some(Confirm::Delete(1)));
+        assert_eq!(
+            crate::app::keys::Mode::of(&s),
+            crate::app::keys::Mode::Confirm
+        );
+        update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(3));
+        assert!(run(&s).session.notes.iter().all(|n| n.text != "en"));
+        // The pasted text waits in the editor under the question, not lost.
+        assert_eq!(run(&s).overlays.editor().unwrap().contents(), "hei");
+    }
+
+    #[test]
     fn paste_goes_into_the_editor_or_starts_a_note() {
         let mut s = state();
         update(
