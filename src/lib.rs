@@ -15,6 +15,8 @@
 //! - [`store`]: the disk: paths, RON reading with `path:line:col` errors, migrations, atomic
 //!   saves, settings, the built-in programs.
 //! - [`app`]: state and `update`; [`ui`]: drawing; [`tui`]: the terminal loop.
+//! - [`service`]: what the command line and the terminal program both do with files (open a
+//!   gathering, the held ones, the minutes), written once.
 //! - [`commands`]: the non-interactive commands; [`cli`]: the command line.
 //! - [`export`]: the minutes (referat) as Markdown and HTML.
 //! - [`i18n`]: every user-facing word, in bokmål and English; [`lang`]: which language, a
@@ -28,6 +30,7 @@ pub mod export;
 pub mod i18n;
 pub mod lang;
 pub mod model;
+pub mod service;
 pub mod store;
 pub mod text;
 pub mod tui;

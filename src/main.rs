@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use samling::app::{HeldSummary, State, update};
+use samling::app::{State, update};
 use samling::cli::{self, Command};
 use samling::commands::{self, Io};
 use samling::i18n::{Lang, Strings};
@@ -152,20 +152,9 @@ fn interactive(
     }
     let (entries, problems) = catalog::programs(&layout);
     let mut warnings: Vec<String> = problems.iter().map(|p| s.located(p)).collect();
-    let mut held = Vec::new();
-    for e in &entries {
-        let (found, problems) = sessions::held(&layout, &e.program.id);
-        warnings.extend(problems.iter().map(|p| s.located(p)));
-        held.extend(found.into_iter().map(|h| HeldSummary {
-            program: h.session.program.clone(),
-            gathering: h.session.gathering,
-            date: h.session.date,
-            finished: h.session.is_finished(),
-            held: h.session.is_held(),
-            open_agreements: h.session.commitments.iter().filter(|c| c.is_open()).count(),
-        }));
-    }
     let programs: Vec<_> = entries.iter().map(|e| e.program.clone()).collect();
+    let (held, unread) = samling::service::held_summaries(s, &layout, &programs);
+    warnings.extend(unread);
     let mut state = State::new(lang, programs, warnings);
     state.bell = config.bell;
     state.held = held;
@@ -220,8 +209,11 @@ fn interactive(
             return Ok(false);
         }
         let now = tui::now();
-        match tui::open_gathering(s, &mut ctx, program, number, now.0.date_naive()) {
-            Ok(opened) => {
+        let today = now.0.date_naive();
+        match samling::service::open_gathering(s, &ctx.layout, &ctx.config, program, number, today)
+        {
+            Ok((opened, lock)) => {
+                ctx.lock = Some(lock);
                 update(
                     &mut state,
                     samling::app::Msg::System(samling::app::SystemMsg::Opened(Ok(Box::new(

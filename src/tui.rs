@@ -18,7 +18,6 @@
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
-use std::path::Path;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -28,14 +27,14 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use signal_hook::iterator::Signals;
 
-use crate::app::{Effect, Msg, Opened, Screen, State, SystemMsg, keys, update};
+use crate::app::{Effect, Msg, Screen, State, SystemMsg, keys, update};
 use crate::i18n::Strings;
-use crate::model::{Program, Timestamp};
+use crate::model::Timestamp;
 use crate::store::config::Config;
 use crate::store::lock::SessionLock;
 use crate::store::saver::Saver;
-use crate::store::{self, Layout, sessions};
-use crate::ui;
+use crate::store::{self, Layout};
+use crate::{service, ui};
 
 /// How long the loop sleeps at most before it looks at the signal flag again.
 const WAKE: Duration = Duration::from_secs(1);
@@ -407,87 +406,25 @@ fn perform(state: &mut State, rt: &mut Runtime, effects: Vec<Effect>, wait: Wait
     }
 }
 
-/// What the facilitator must know on opening a session: where "siden sist" came from (or why
-/// it is empty), held files of the program that did not load (left untouched), and a rescue
-/// copy from an earlier crash beside this one.
-fn open_notices(
-    s: &Strings,
-    path: &Path,
-    problems: &[store::Problem],
-    opened: &[sessions::OpenNotice],
-) -> Vec<String> {
-    let mut notices = Vec::new();
-    let mut named = Vec::new();
-    for notice in opened {
-        notices.push(match notice {
-            sessions::OpenNotice::NoPrevious { gathering } => (s.since_last_none)(*gathering),
-            sessions::OpenNotice::SeveralHeld {
-                gathering,
-                count,
-                took,
-            } => (s.since_last_several)(*gathering, *count, took),
-            sessions::OpenNotice::NoMirror { gathering } => (s.mirror_none)(*gathering),
-            sessions::OpenNotice::PreviousNotFinished {
-                gathering,
-                open_elsewhere,
-            } => (s.since_last_unfinished)(*gathering, *open_elsewhere),
-            sessions::OpenNotice::Unreadable(problem) => {
-                named.push(problem);
-                (s.since_last_unreadable)(&s.located(problem))
-            }
-        });
-    }
-    notices.extend(
-        problems
-            .iter()
-            .filter(|p| !named.contains(p))
-            .map(|p| s.located(p)),
-    );
-    for rescue in store::save::rescue_copies(path) {
-        notices.push((s.rescue_found)(&rescue.display().to_string()));
-    }
-    notices
-}
-
 /// Writes the minutes as Markdown beside the session file (`<file>.referat.md`).
 fn export_minutes(state: &State, replace: bool) -> Msg {
     let Some(run) = state.run() else {
         return Msg::System(SystemMsg::Exported(Err(String::new())));
     };
     let s = state.lang.strings();
-    let path = crate::export::beside(&run.file, crate::export::Format::Md);
-    if path.exists() && !replace {
-        return Msg::System(SystemMsg::ExportExists(path));
-    }
-    let program = state
-        .programs
-        .iter()
-        .find(|p| p.id == run.session.program)
-        .map_or(run.session.program.clone(), |p| p.title.clone());
-    let minutes = crate::export::Minutes::of(&run.session, &program, false);
-    let text = crate::export::markdown(&minutes, s);
-    match store::save::write_atomic_no_backup(&path, text.as_bytes()) {
-        Ok(()) => Msg::System(SystemMsg::Exported(Ok(path))),
-        Err(e) => Msg::System(SystemMsg::Exported(Err(
-            s.located(&store::Problem::io(&path, &e))
-        ))),
-    }
+    let written = service::minutes_beside(s, &run.file, &run.session, &state.programs, replace);
+    Msg::System(match written {
+        Ok(path) => SystemMsg::Exported(Ok(path)),
+        Err(service::NotWritten::Exists(path)) => SystemMsg::ExportExists(path),
+        Err(service::NotWritten::Failed(why)) => SystemMsg::Exported(Err(why)),
+    })
 }
 
 /// The minutes of the latest held session of a gathering, to read on the home screen.
 fn read_minutes(state: &State, ctx: &Context, program: &str, gathering: u32) -> Msg {
     let s = state.lang.strings();
-    let title = state
-        .programs
-        .iter()
-        .find(|p| p.id == program)
-        .map_or(program, |p| p.title.as_str());
-    let (held, _) = sessions::held(&ctx.layout, program);
-    Msg::System(SystemMsg::MinutesRead(
-        sessions::latest_held(&held, Some(gathering))
-            .map(|h| Box::new(crate::export::Minutes::of(&h.session, title, false)))
-            .ok_or_else(|| (s.nothing_held)(title, Some(gathering))),
-    ))
+    let minutes = service::read_minutes(s, &ctx.layout, &state.programs, program, gathering);
+    Msg::System(SystemMsg::MinutesRead(minutes.map(Box::new)))
 }
 
 /// Hands the running session to the saving thread; with [`Wait::Yes`], waits for it and
@@ -525,43 +462,9 @@ fn open(
     let Some(program) = state.programs.iter().find(|p| p.id == program) else {
         return Msg::System(SystemMsg::Opened(Err((s.unknown_program)(program, &[]))));
     };
-    Msg::System(SystemMsg::Opened(
-        open_gathering(s, ctx, program, gathering, today).map(Box::new),
-    ))
-}
-
-/// Resumes or starts a gathering and locks it, with what the facilitator must be told; or the
-/// reason it cannot be opened, in words.
-pub fn open_gathering(
-    s: &Strings,
-    ctx: &mut Context,
-    program: &Program,
-    gathering: u32,
-    today: chrono::NaiveDate,
-) -> Result<Opened, String> {
-    let (held, problems) = sessions::held(&ctx.layout, &program.id);
-    let opened = sessions::open(
-        &ctx.layout,
-        program,
-        gathering,
-        today,
-        &ctx.config,
-        &held,
-        &problems,
-    )
-    .map_err(|problem| s.located(&problem))?;
-    ctx.lock = Some(opened.lock);
-    let mut notices = open_notices(s, &opened.path, &problems, &opened.notices);
-    notices.extend(
-        opened
-            .removed_temporaries
-            .iter()
-            .map(|p| (s.temporary_removed)(&p.display().to_string())),
-    );
-    Ok(Opened {
-        notices,
-        path: opened.path,
-        session: opened.session,
-        resumed: opened.resumed,
-    })
+    let opened = service::open_gathering(s, &ctx.layout, &ctx.config, program, gathering, today);
+    Msg::System(SystemMsg::Opened(opened.map(|(opened, lock)| {
+        ctx.lock = Some(lock);
+        Box::new(opened)
+    })))
 }

@@ -1,0 +1,167 @@
+//! What the command line and the interactive program both do with files, each written once:
+//! opening a gathering with what the facilitator must be told, the held gatherings as the
+//! home screen lists them, and the minutes written beside a session or read back.
+//!
+//! These run between the disk ([`crate::store`]) and the words ([`crate::i18n`]): they take
+//! paths and give back values and sentences. The runtime ([`crate::tui`]) calls them to carry
+//! out effects; `main` calls them before the terminal is taken.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::app::{HeldSummary, Opened};
+use crate::export::{self, Format, Minutes};
+use crate::i18n::Strings;
+use crate::model::Program;
+use crate::store::config::Config;
+use crate::store::lock::SessionLock;
+use crate::store::{self, Layout, Problem, sessions};
+
+/// Resumes or starts a gathering and locks it, with what the facilitator must be told; or the
+/// reason it cannot be opened, in words.
+pub fn open_gathering(
+    s: &Strings,
+    layout: &Layout,
+    config: &Config,
+    program: &Program,
+    gathering: u32,
+    today: NaiveDate,
+) -> Result<(Opened, SessionLock), String> {
+    let (held, problems) = sessions::held(layout, &program.id);
+    let opened = sessions::open(layout, program, gathering, today, config, &held, &problems)
+        .map_err(|problem| s.located(&problem))?;
+    let mut notices = open_notices(s, &opened.path, &problems, &opened.notices);
+    notices.extend(
+        opened
+            .removed_temporaries
+            .iter()
+            .map(|p| (s.temporary_removed)(&p.display().to_string())),
+    );
+    let run = Opened {
+        notices,
+        path: opened.path,
+        session: opened.session,
+        resumed: opened.resumed,
+    };
+    Ok((run, opened.lock))
+}
+
+/// What the facilitator must know on opening a session: where "siden sist" came from (or why
+/// it is empty), held files of the program that did not load (left untouched), and a rescue
+/// copy from an earlier crash beside this one.
+fn open_notices(
+    s: &Strings,
+    path: &Path,
+    problems: &[Problem],
+    opened: &[sessions::OpenNotice],
+) -> Vec<String> {
+    let mut notices = Vec::new();
+    let mut named = Vec::new();
+    for notice in opened {
+        notices.push(match notice {
+            sessions::OpenNotice::NoPrevious { gathering } => (s.since_last_none)(*gathering),
+            sessions::OpenNotice::SeveralHeld {
+                gathering,
+                count,
+                took,
+            } => (s.since_last_several)(*gathering, *count, took),
+            sessions::OpenNotice::NoMirror { gathering } => (s.mirror_none)(*gathering),
+            sessions::OpenNotice::PreviousNotFinished {
+                gathering,
+                open_elsewhere,
+            } => (s.since_last_unfinished)(*gathering, *open_elsewhere),
+            sessions::OpenNotice::Unreadable(problem) => {
+                named.push(problem);
+                (s.since_last_unreadable)(&s.located(problem))
+            }
+        });
+    }
+    notices.extend(
+        problems
+            .iter()
+            .filter(|p| !named.contains(p))
+            .map(|p| s.located(p)),
+    );
+    for rescue in store::save::rescue_copies(path) {
+        notices.push((s.rescue_found)(&rescue.display().to_string()));
+    }
+    notices
+}
+
+/// Every held (or begun) gathering of `programs`, as the home screen lists them, and the
+/// files that did not load, in words.
+pub fn held_summaries(
+    s: &Strings,
+    layout: &Layout,
+    programs: &[Program],
+) -> (Vec<HeldSummary>, Vec<String>) {
+    let mut summaries = Vec::new();
+    let mut warnings = Vec::new();
+    for program in programs {
+        let (found, problems) = sessions::held(layout, &program.id);
+        warnings.extend(problems.iter().map(|p| s.located(p)));
+        summaries.extend(found.into_iter().map(|h| HeldSummary {
+            program: h.session.program.clone(),
+            gathering: h.session.gathering,
+            date: h.session.date,
+            finished: h.session.is_finished(),
+            held: h.session.is_held(),
+            open_agreements: h.session.commitments.iter().filter(|c| c.is_open()).count(),
+        }));
+    }
+    (summaries, warnings)
+}
+
+/// The title a program's minutes carry: its own, or its id if it is not known here.
+fn title_of<'a>(programs: &'a [Program], id: &'a str) -> &'a str {
+    programs
+        .iter()
+        .find(|p| p.id == id)
+        .map_or(id, |p| p.title.as_str())
+}
+
+/// Why the minutes were not written beside the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotWritten {
+    /// A file is there already; it is replaced only when asked.
+    Exists(PathBuf),
+    /// The disk refused, in words.
+    Failed(String),
+}
+
+/// Writes the minutes of the session in `file` as Markdown beside it (`<file>.referat.md`);
+/// an existing file only if `replace`. The path written.
+pub fn minutes_beside(
+    s: &Strings,
+    file: &Path,
+    session: &crate::model::Session,
+    programs: &[Program],
+    replace: bool,
+) -> Result<PathBuf, NotWritten> {
+    let path = export::beside(file, Format::Md);
+    if path.exists() && !replace {
+        return Err(NotWritten::Exists(path));
+    }
+    let minutes = Minutes::of(session, title_of(programs, &session.program), false);
+    let text = export::markdown(&minutes, s);
+    store::save::write_atomic_no_backup(&path, text.as_bytes())
+        .map_err(|e| NotWritten::Failed(s.located(&Problem::io(&path, &e))))?;
+    Ok(path)
+}
+
+/// The minutes of the latest held session of a gathering, to read on the home screen; or why
+/// there are none, in words.
+pub fn read_minutes(
+    s: &Strings,
+    layout: &Layout,
+    programs: &[Program],
+    program: &str,
+    gathering: u32,
+) -> Result<Minutes, String> {
+    let title = title_of(programs, program);
+    let (held, _) = sessions::held(layout, program);
+    sessions::latest_held(&held, Some(gathering))
+        .map(|h| Minutes::of(&h.session, title, false))
+        .ok_or_else(|| (s.nothing_held)(title, Some(gathering)))
+}
