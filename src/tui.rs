@@ -299,8 +299,7 @@ fn leave(state: &mut State, rt: &mut Runtime) -> Ending {
     if state.run().is_none() {
         return Ending::Saved;
     }
-    let effects = update(state, Msg::System(SystemMsg::Tick), now());
-    perform(state, rt, effects, Wait::Yes);
+    save_everything_now(state, rt);
     if state.run().is_some_and(|r| r.unsaved) {
         Ending::Rescued(write_rescue(state))
     } else {
@@ -308,13 +307,24 @@ fn leave(state: &mut State, rt: &mut Runtime) -> Ending {
     }
 }
 
+/// Keeps what is in the editor as a draft and saves the session, waiting until it is on disk
+/// (or the save failed): for the way out and a suspend, which cannot wait for the loop.
+fn save_everything_now(state: &mut State, rt: &mut Runtime) {
+    if state.run().is_none() {
+        return;
+    }
+    let effects = update(state, Msg::System(SystemMsg::Tick), now());
+    perform(state, rt, effects, Wait::Yes);
+    // A background save may still be on its way: this one waits behind it and covers it.
+    if state.run().is_some_and(|r| r.unsaved) {
+        perform(state, rt, vec![Effect::Save], Wait::Yes);
+    }
+}
+
 /// SIGTSTP (a `kill -TSTP`, or a shell's job control): save, give the terminal back as it was,
 /// stop; on SIGCONT take it again and draw everything anew.
 fn suspend(terminal: &mut DefaultTerminal, state: &mut State, rt: &mut Runtime) -> io::Result<()> {
-    if state.run().is_some() {
-        let effects = update(state, Msg::System(SystemMsg::Tick), now());
-        perform(state, rt, effects, Wait::Yes);
-    }
+    save_everything_now(state, rt);
     leave_extras();
     ratatui::restore();
     // Stops here, as the default action would, until SIGCONT.

@@ -356,7 +356,10 @@ fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
         },
         SystemMsg::Tick => {
             let mut effects = run.keep_draft();
-            if run.unsaved && effects.is_empty() {
+            // A save that failed is tried again each second; one still being written is not
+            // asked for again (its answer is on the way).
+            let failed = matches!(run.save, SaveState::Failed(_));
+            if run.unsaved && failed && effects.is_empty() {
                 effects.push(Effect::Save);
             }
             return effects;
@@ -551,9 +554,10 @@ mod tests {
         // One minute item now.
         let minutes = run(&s).session.current_item().unwrap().minutes as i64 - 1;
         send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
+        // The save Space asked for is still being written: the tick does not ask again.
         assert_eq!(
             send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60 - 1),
-            vec![Effect::Save]
+            vec![]
         );
         saved(&mut s, Ok(0), minutes * 60 - 1);
         assert_eq!(
