@@ -39,13 +39,13 @@ fn next_gathering(c: &mut Criterion) {
         let mut session = big_session(100, 10);
         session.id = format!("01-2020-01-01-{}", n + 2);
         session.agenda = plan.agenda.clone();
-        session.current = 0;
+        session.go_to(0);
         session.timing.clear();
         for note in &mut session.notes {
             note.item = plan.agenda[0].id.clone();
             note.prompt = None;
         }
-        for a in &mut session.commitments {
+        for a in &mut session.agreements {
             a.origin.session = session.id.clone();
             a.origin.item = plan.agenda[0].id.clone();
         }

@@ -27,7 +27,7 @@ use samling::ui;
 fn state() -> (State, samling::model::Timestamp) {
     let mut session = big_session(10_000, 500);
     // Half-way through the day, the current item running.
-    session.current = 6;
+    session.go_to(6);
     session.timing.truncate(7);
     session.timing[6].events.truncate(1);
     let now = session.timing[6].events[0].at() + Duration::minutes(5);

@@ -107,7 +107,7 @@ pub fn held_summaries(
             date: h.session.date,
             finished: h.session.is_finished(),
             held: h.session.is_held(),
-            open_agreements: h.session.commitments.iter().filter(|c| c.is_open()).count(),
+            open_agreements: h.session.agreements.iter().filter(|c| c.is_open()).count(),
         }));
     }
     (summaries, warnings)

@@ -326,6 +326,10 @@ pub const REVIEW: &[Row] = &[
         Msg::Overlay(OverlayMsg::OpenComment)
     }),
     Row::new(&[ESC], KeyHelp::Close, |_| Msg::Overlay(OverlayMsg::Close)).also(&[c('v')]),
+    // After Esc: where the panel's footer is short, closing matters more.
+    Row::new(&[c('e')], KeyHelp::EditAgreement, |_| {
+        Msg::Overlay(OverlayMsg::EditReviewed)
+    }),
     Row::new(&[UP, DOWN], KeyHelp::Move, |k| {
         Msg::Overlay(OverlayMsg::ReviewMove(k.code == KeyCode::Down))
     }),

@@ -95,6 +95,8 @@ pub enum OverlayMsg {
     Mark(crate::model::Status),
     /// A comment on the selected carried agreement.
     OpenComment,
+    /// Change the selected carried agreement's text, who or due date.
+    EditReviewed,
 }
 
 /// What the runtime reports, and quitting (asked for by a key, but it concerns everything).

@@ -95,11 +95,10 @@ impl ThenAndNow {
     /// For the question on screen, if it asks again what an earlier gathering asked.
     pub fn of(session: &Session) -> Option<ThenAndNow> {
         let mirror = session.mirror_now()?;
-        let item = session.current_item()?;
         let now = session
             .notes
             .iter()
-            .filter(|n| n.item == item.id && n.prompt == Some(session.prompt));
+            .filter(|n| n.item == mirror.item && n.prompt.as_ref() == Some(&mirror.prompt));
         Some(ThenAndNow {
             gathering: mirror.gathering,
             then: PublicNote::all(&mirror.notes),
@@ -170,7 +169,7 @@ impl ProjectorView {
             flashing: screen.flash_until.is_some_and(|until| now < until),
             ended: session.is_finished(),
             step,
-            prompt: item.prompts.get(session.prompt).map(|p| p.text.clone()),
+            prompt: session.current_prompt().map(|p| p.text.clone()),
             next: session.next_item().map(|n| n.title.clone()),
             body,
         })

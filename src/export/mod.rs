@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Strings;
 use crate::model::timer;
-use crate::model::{AgendaItem, Commitment, Note, NoteKind, Session, Status, Timestamp, schedule};
+use crate::model::{AgendaItem, Agreement, Note, NoteKind, Session, Status, Timestamp, schedule};
 
 /// The formats the minutes are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -196,16 +196,21 @@ impl Minutes {
                 if notes.is_empty() {
                     return None;
                 }
-                let mut prompts: Vec<Option<usize>> = notes.iter().map(|n| n.prompt).collect();
+                let mut prompts: Vec<Option<&String>> =
+                    notes.iter().map(|n| n.prompt.as_ref()).collect();
                 // By question, in the order asked; notes to no question last.
-                prompts.sort_by_key(|p| (p.is_none(), *p));
+                let order = |p: &Option<&String>| p.and_then(|p| item.prompt_index(p));
+                prompts.sort_by_key(|p| (order(p).is_none(), order(p)));
                 prompts.dedup();
                 let questions = prompts
                     .into_iter()
                     .map(|p| {
-                        let question = p.and_then(|p| item.prompts.get(p)).map(|q| q.text.clone());
-                        let mut lines: Vec<&Note> =
-                            notes.iter().copied().filter(|n| n.prompt == p).collect();
+                        let question = p.and_then(|p| item.prompt(p)).map(|q| q.text.clone());
+                        let mut lines: Vec<&Note> = notes
+                            .iter()
+                            .copied()
+                            .filter(|n| n.prompt.as_ref() == p)
+                            .collect();
                         lines.sort_by_key(|n| n.group);
                         (question, lines.into_iter().map(line).collect())
                     })
@@ -225,7 +230,7 @@ impl Minutes {
                 .map(line)
                 .collect()
         };
-        let agreement = |c: &Commitment| {
+        let agreement = |c: &Agreement| {
             let last = c.history.last();
             AgreementLine {
                 text: c.text.clone(),

@@ -121,6 +121,7 @@ pub const EN: Strings = Strings {
         KeyHelp::NotDone => "not done",
         KeyHelp::Dropped => "dropped",
         KeyHelp::Comment => "comment on the agreement",
+        KeyHelp::EditAgreement => "change the agreement (text, who, due)",
         KeyHelp::SaveClose => "save and close",
         KeyHelp::Type => "every other key types",
         KeyHelp::NextField => "next / previous field",
@@ -167,6 +168,7 @@ pub const EN: Strings = Strings {
         KeyHelp::NotDone => "not done",
         KeyHelp::Dropped => "dropped",
         KeyHelp::Comment => "comment",
+        KeyHelp::EditAgreement => "change",
         KeyHelp::SaveClose => "save and close",
         KeyHelp::Type => "type",
         KeyHelp::NextField => "switch field",
@@ -435,6 +437,7 @@ fn what(w: &str) -> &str {
     match w {
         "item" => "agenda item",
         "agreement" => "agreement",
+        "prompt" => "question",
         "timing" => "timing record",
         other => other,
     }
@@ -472,30 +475,17 @@ fn invalid(k: &InvalidKind) -> String {
             item,
             prompt,
         } => format!(
-            "the question referred to (gathering {gathering}, \"{item}\", question {}) does not exist",
-            prompt + 1
+            "the question referred to (gathering {gathering}, \"{item}\", question \"{prompt}\") does not exist"
         ),
         InvalidKind::UnknownGathering { number } => {
             format!("the program has no gathering {number}")
         }
         InvalidKind::UnknownNote { note } => format!("there is no note {note}"),
         InvalidKind::UnknownItem { item } => format!("there is no agenda item \"{item}\""),
-        InvalidKind::PromptOutOfRange {
-            item,
-            prompt,
-            count,
-        } => format!(
-            "\"{item}\" has {count} {}, so there is no question {}",
-            if *count == 1 { "question" } else { "questions" },
-            prompt + 1
-        ),
-        InvalidKind::BadGroup { group } => format!("group {group} will not do; use 1–9"),
-        InvalidKind::CurrentOutOfRange { current, count } => {
-            format!(
-                "current item {current} does not exist (the agenda has {count} {})",
-                if *count == 1 { "item" } else { "items" }
-            )
+        InvalidKind::UnknownPrompt { item, prompt } => {
+            format!("\"{item}\" has no question with the id \"{prompt}\"")
         }
+        InvalidKind::BadGroup { group } => format!("group {group} will not do; use 1–9"),
         InvalidKind::TimeOutOfOrder { what } => format!("the times of \"{what}\" run backwards"),
         InvalidKind::BadTimerSequence { item } => {
             format!("the timing record of \"{item}\" is out of order (start, pause, resume, end)")

@@ -260,6 +260,7 @@ pub enum KeyHelp {
     NotDone,
     Dropped,
     Comment,
+    EditAgreement,
     SaveClose,
     Type,
     NextField,

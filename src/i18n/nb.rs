@@ -124,6 +124,7 @@ pub const NB: Strings = Strings {
         KeyHelp::NotDone => "ikke gjort",
         KeyHelp::Dropped => "droppet",
         KeyHelp::Comment => "kommentar til avtalen",
+        KeyHelp::EditAgreement => "endre avtalen (tekst, hvem, frist)",
         KeyHelp::SaveClose => "lagre og lukk",
         KeyHelp::Type => "alle andre taster skriver",
         KeyHelp::NextField => "neste / forrige felt",
@@ -170,6 +171,7 @@ pub const NB: Strings = Strings {
         KeyHelp::NotDone => "ikke gjort",
         KeyHelp::Dropped => "droppet",
         KeyHelp::Comment => "kommentar",
+        KeyHelp::EditAgreement => "endre",
         KeyHelp::SaveClose => "lagre og lukk",
         KeyHelp::Type => "skriv",
         KeyHelp::NextField => "bytt felt",
@@ -444,6 +446,7 @@ fn what(w: &str) -> &str {
         "rule" => "regel",
         "note" => "notat",
         "agreement" => "avtale",
+        "prompt" => "spørsmål",
         "timing" => "tidsregistrering",
         other => other,
     }
@@ -481,29 +484,17 @@ fn invalid(k: &InvalidKind) -> String {
             item,
             prompt,
         } => format!(
-            "spørsmålet det vises til (samling {gathering}, «{item}», spørsmål {}) finnes ikke",
-            prompt + 1
+            "spørsmålet det vises til (samling {gathering}, «{item}», spørsmål «{prompt}») finnes ikke"
         ),
         InvalidKind::UnknownGathering { number } => {
             format!("samling {number} finnes ikke i programmet")
         }
         InvalidKind::UnknownNote { note } => format!("notat {note} finnes ikke"),
         InvalidKind::UnknownItem { item } => format!("agendapunktet «{item}» finnes ikke"),
-        InvalidKind::PromptOutOfRange {
-            item,
-            prompt,
-            count,
-        } => format!(
-            "«{item}» har {count} spørsmål, så spørsmål nummer {} finnes ikke",
-            prompt + 1
-        ),
-        InvalidKind::BadGroup { group } => format!("gruppe {group} går ikke; bruk 1–9"),
-        InvalidKind::CurrentOutOfRange { current, count } => {
-            format!(
-                "gjeldende punkt {current} finnes ikke (agendaen har {count} {})",
-                if *count == 1 { "punkt" } else { "punkter" }
-            )
+        InvalidKind::UnknownPrompt { item, prompt } => {
+            format!("«{item}» har ikke noe spørsmål med id «{prompt}»")
         }
+        InvalidKind::BadGroup { group } => format!("gruppe {group} går ikke; bruk 1–9"),
         InvalidKind::TimeOutOfOrder { what } => {
             format!("tidspunktene for «{what}» går bakover")
         }

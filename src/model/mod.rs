@@ -17,6 +17,6 @@ pub use program::{
     Program, Prompt, PromptRef, SCHEMA_VERSION, Step, Who,
 };
 pub use session::{
-    Commitment, Draft, Due, GroupLabel, ItemTiming, Mirror, Note, NoteKind, Origin, Session,
-    SinceLast, Status, StatusChange, TimerEvent, Timestamp,
+    Agreement, AgreementId, Deleted, Draft, Due, FACILITATOR, GroupLabel, ItemTiming, Mirror, Note,
+    NoteId, NoteKind, Origin, Session, SinceLast, Status, StatusChange, TimerEvent, Timestamp,
 };

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. Older versions are migrated on load (see
 /// [`crate::store::migrate`]); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole competence program ("kompetansepakke"): what it wants, and its gatherings in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,6 +131,10 @@ impl ItemKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
+    /// Stable id, unique within its item (`p1`, `p2` … in the built-in program): notes, "Da —
+    /// nå" and later gatherings' `revisits` point here, so reordering or rewording the prompts
+    /// never re-points them.
+    pub id: String,
     pub text: String,
     /// Set when this prompt asks again what an earlier gathering asked (gathering 6 mirrors
     /// gathering 1), so the answers then and now can be shown side by side.
@@ -140,8 +144,9 @@ pub struct Prompt {
 
 impl Prompt {
     /// A prompt that revisits nothing.
-    pub fn new(text: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         Prompt {
+            id: id.into(),
             text: text.into(),
             revisits: None,
         }
@@ -154,8 +159,8 @@ impl Prompt {
 pub struct PromptRef {
     pub gathering: u32,
     pub item: String,
-    /// 0-based index into that item's prompts.
-    pub prompt: usize,
+    /// The id of that item's prompt.
+    pub prompt: String,
 }
 
 /// One timed step inside an agenda item.
@@ -226,5 +231,17 @@ impl GatheringPlan {
     /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&AgendaItem> {
         self.agenda.iter().find(|i| i.id == id)
+    }
+}
+
+impl AgendaItem {
+    /// The prompt with this id.
+    pub fn prompt(&self, id: &str) -> Option<&Prompt> {
+        self.prompts.iter().find(|p| p.id == id)
+    }
+
+    /// Where the prompt with this id stands among the item's prompts.
+    pub fn prompt_index(&self, id: &str) -> Option<usize> {
+        self.prompts.iter().position(|p| p.id == id)
     }
 }

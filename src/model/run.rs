@@ -4,19 +4,50 @@
 
 use chrono::{Duration, NaiveDateTime, TimeZone};
 
-use super::program::AgendaItem;
+use super::program::{AgendaItem, Prompt};
 use super::session::{ItemTiming, Session, Timestamp};
 use super::timer::{self, Phase};
 
 impl Session {
+    /// Where the item in front of the room stands in the agenda (0 if the id is not there,
+    /// which a loaded file never has).
+    pub fn current_index(&self) -> usize {
+        self.agenda
+            .iter()
+            .position(|i| i.id == self.current)
+            .unwrap_or(0)
+    }
+
+    /// Puts the item at `index` in front of the room, at its first question.
+    pub fn go_to(&mut self, index: usize) {
+        if let Some(item) = self.agenda.get(index) {
+            self.current = item.id.clone();
+            self.prompt = None;
+        }
+    }
+
     /// The item in front of the room.
     pub fn current_item(&self) -> Option<&AgendaItem> {
-        self.agenda.get(self.current)
+        self.agenda.get(self.current_index())
     }
 
     /// The item after the current one.
     pub fn next_item(&self) -> Option<&AgendaItem> {
-        self.agenda.get(self.current + 1)
+        self.agenda.get(self.current_index() + 1)
+    }
+
+    /// Where the question on the projector stands among the current item's prompts.
+    pub fn prompt_index(&self) -> usize {
+        let item = self.current_item();
+        self.prompt
+            .as_ref()
+            .and_then(|id| item?.prompt_index(id))
+            .unwrap_or(0)
+    }
+
+    /// The question on the projector, if the current item has any.
+    pub fn current_prompt(&self) -> Option<&Prompt> {
+        self.current_item()?.prompts.get(self.prompt_index())
     }
 
     /// The events of an item's timer (empty if never started).
@@ -52,7 +83,7 @@ impl Session {
     /// Space: start, pause or resume the current item.
     pub fn toggle_timer(&mut self, now: Timestamp) {
         self.ended = None;
-        let current = self.current;
+        let current = self.current_index();
         if let Some(t) = self.timing_mut(current) {
             t.toggle(now);
         }
@@ -60,7 +91,7 @@ impl Session {
 
     /// `+` / `-`: minutes more or less for the current item.
     pub fn extend(&mut self, now: Timestamp, minutes: i32) {
-        let current = self.current;
+        let current = self.current_index();
         if let Some(t) = self.timing_mut(current) {
             t.extend(now, minutes);
         }
@@ -68,15 +99,13 @@ impl Session {
 
     /// `n`: ends the current item and starts the next. On the last item it ends the gathering.
     pub fn next(&mut self, now: Timestamp) {
-        let current = self.current;
+        let current = self.current_index();
         if let Some(t) = self.timing_mut(current) {
             t.end(now);
         }
-        if self.current + 1 < self.agenda.len() {
-            self.current += 1;
-            self.prompt = 0;
-            let current = self.current;
-            if let Some(t) = self.timing_mut(current) {
+        if current + 1 < self.agenda.len() {
+            self.go_to(current + 1);
+            if let Some(t) = self.timing_mut(current + 1) {
                 t.start(now);
             }
         } else {
@@ -89,36 +118,35 @@ impl Session {
     pub fn back(&mut self, now: Timestamp) {
         if self.ended.take().is_some() {
             // The gathering was closed on its last item: going back reopens that item.
-            let current = self.current;
+            let current = self.current_index();
             if let Some(t) = self.timing_mut(current) {
                 t.start(now);
             }
             return;
         }
-        if self.current == 0 {
+        let current = self.current_index();
+        if current == 0 {
             return;
         }
-        let current = self.current;
         if let Some(t) = self.timing_mut(current) {
             t.end(now);
         }
-        self.current -= 1;
-        self.prompt = 0;
-        let current = self.current;
-        if let Some(t) = self.timing_mut(current) {
+        self.go_to(current - 1);
+        if let Some(t) = self.timing_mut(current - 1) {
             t.start(now);
         }
     }
 
     /// `]` / `[`: the next or previous reflection question, within the current item's.
     pub fn step_prompt(&mut self, forward: bool) {
-        let count = self.current_item().map_or(0, |i| i.prompts.len());
-        if forward {
-            if self.prompt + 1 < count {
-                self.prompt += 1;
-            }
+        let at = self.prompt_index();
+        let to = if forward {
+            at + 1
         } else {
-            self.prompt = self.prompt.saturating_sub(1);
+            at.saturating_sub(1)
+        };
+        if let Some(prompt) = self.current_item().and_then(|i| i.prompts.get(to)) {
+            self.prompt = Some(prompt.id.clone());
         }
     }
 
@@ -150,7 +178,7 @@ impl Session {
         let rest: Duration = self
             .agenda
             .iter()
-            .skip(self.current + 1)
+            .skip(self.current_index() + 1)
             .map(|i| timer::budget(i, self.events_of(&i.id)))
             .fold(Duration::zero(), |a, b| a + b);
         let from = match self.phase() {
@@ -180,7 +208,7 @@ mod tests {
     fn fresh() -> Session {
         let mut s = big_session(0, 0);
         s.timing.clear();
-        s.current = 0;
+        s.go_to(0);
         s
     }
 
@@ -204,7 +232,7 @@ mod tests {
         let mut s = fresh();
         s.toggle_timer(at(0));
         s.next(at(20));
-        assert_eq!(s.current, 1);
+        assert_eq!(s.current_index(), 1);
         assert_eq!(s.phase(), Phase::Running);
         assert_eq!(s.timing_of("punkt-0").unwrap().ended_at(), Some(at(20)));
         // The first item took 20 minutes instead of 15: five behind.
@@ -217,21 +245,21 @@ mod tests {
         s.toggle_timer(at(0));
         s.next(at(10));
         s.back(at(12));
-        assert_eq!(s.current, 0);
+        assert_eq!(s.current_index(), 0);
         assert_eq!(s.remaining(at(13)), Duration::minutes(4));
         assert_eq!(s.timing_of("punkt-1").unwrap().events.len(), 2);
         s.back(at(14)); // already first
-        assert_eq!(s.current, 0);
+        assert_eq!(s.current_index(), 0);
     }
 
     #[test]
     fn next_on_the_last_item_ends_the_gathering_and_back_reopens_it() {
         let mut s = fresh();
-        s.current = 11;
+        s.go_to(11);
         s.toggle_timer(at(0));
         s.next(at(15));
         assert_eq!(s.ended, Some(at(15)));
-        assert_eq!(s.current, 11);
+        assert_eq!(s.current_index(), 11);
         s.back(at(16));
         assert_eq!(s.ended, None);
         assert_eq!(s.phase(), Phase::Running);
@@ -260,12 +288,12 @@ mod tests {
     fn prompts_step_within_the_item() {
         let mut s = fresh();
         s.step_prompt(false);
-        assert_eq!(s.prompt, 0);
+        assert_eq!(s.prompt_index(), 0);
         for _ in 0..5 {
             s.step_prompt(true);
         }
-        assert_eq!(s.prompt, 2);
+        assert_eq!(s.prompt_index(), 2);
         s.next(at(0));
-        assert_eq!(s.prompt, 0);
+        assert_eq!(s.prompt_index(), 0);
     }
 }

@@ -4,12 +4,13 @@
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
 
 use super::{
-    AgendaItem, Commitment, Due, GroupLabel, ItemKind, ItemTiming, Note, NoteKind, Origin, Prompt,
-    SCHEMA_VERSION, Session, Status, StatusChange, TimerEvent, Timestamp, Who,
+    AgendaItem, Agreement, AgreementId, Due, GroupLabel, ItemKind, ItemTiming, Note, NoteId,
+    NoteKind, Origin, Prompt, SCHEMA_VERSION, Session, Status, StatusChange, TimerEvent, Timestamp,
+    Who,
 };
 
-/// A session of 12 items with `notes` notes and `commitments` agreements spread over them.
-pub fn big_session(notes: usize, commitments: usize) -> Session {
+/// A session of 12 items with `notes` notes and `agreements` agreements spread over them.
+pub fn big_session(notes: usize, agreements: usize) -> Session {
     let offset = chrono::FixedOffset::east_opt(3600).expect("valid offset");
     let start = Timestamp(
         offset
@@ -28,7 +29,12 @@ pub fn big_session(notes: usize, commitments: usize) -> Session {
             },
             minutes: 15,
             prompts: (0..3)
-                .map(|p| Prompt::new(format!("Hva legger vi merke til i klassen, spørsmål {p}?")))
+                .map(|p| {
+                    Prompt::new(
+                        format!("p{}", p + 1),
+                        format!("Hva legger vi merke til i klassen, spørsmål {p}?"),
+                    )
+                })
                 .collect(),
             facilitator_note: "Husk å gi tid til stillhet før samtalen.".into(),
             steps: vec![],
@@ -50,11 +56,11 @@ pub fn big_session(notes: usize, commitments: usize) -> Session {
         .map(|n| {
             let at = start + Duration::seconds(n as i64);
             Note {
-                id: n as u32 + 1,
+                id: NoteId::new(super::session::FACILITATOR, n as u32 + 1),
                 created: at,
                 edited: at,
                 item: agenda[n % agenda.len()].id.clone(),
-                prompt: Some(n % 3),
+                prompt: Some(format!("p{}", n % 3 + 1)),
                 group: if n % 10 == 0 {
                     GroupLabel::Plenary
                 } else {
@@ -74,9 +80,9 @@ pub fn big_session(notes: usize, commitments: usize) -> Session {
             }
         })
         .collect();
-    let commitments = (0..commitments)
-        .map(|c| Commitment {
-            id: c as u32 + 1,
+    let agreements = (0..agreements)
+        .map(|c| Agreement {
+            id: AgreementId::new("01-2026-11-23", c as u32 + 1),
             text: format!(
                 "Gjennomføre en LINK-økt i klasse {} og dele erfaringer",
                 c % 10 + 1
@@ -108,11 +114,12 @@ pub fn big_session(notes: usize, commitments: usize) -> Session {
         facilitator: "Åse Nilsen".into(),
         start: NaiveTime::from_hms_opt(13, 0, 0).expect("valid time"),
         agenda,
-        current: 11,
-        prompt: 0,
+        current: "punkt-11".into(),
+        prompt: None,
         timing,
         notes,
-        commitments,
+        deleted: Vec::new(),
+        agreements,
         previous: None,
         since_last: None,
         mirror: Vec::new(),

@@ -29,24 +29,29 @@ pub struct Session {
     pub start: NaiveTime,
     /// The agenda as actually run: a copy of the plan that the facilitator may change on the day.
     pub agenda: Vec<AgendaItem>,
-    /// Index into `agenda` of the item in front of the room.
-    #[serde(default)]
-    pub current: usize,
-    /// Index into the current item's prompts of the question on the projector.
-    #[serde(default)]
-    pub prompt: usize,
+    /// Id of the agenda item in front of the room (by id, so an agenda changed on the day keeps
+    /// it).
+    pub current: String,
+    /// Id of the current item's prompt on the projector; `None` for its first one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
     /// One record per agenda item that has been started, in the order first started.
     #[serde(default)]
     pub timing: Vec<ItemTiming>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Deleted notes, with when: a tombstone keeps the note so an undo, a later review or a
+    /// merge of several writers' notes can see that it was there and is gone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Deleted>,
+    /// The agreements this gathering made and those it carries from earlier ones.
     #[serde(default)]
-    pub commitments: Vec<Commitment>,
+    pub agreements: Vec<Agreement>,
     /// Id of the session of the previous gathering this one continues from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
     /// What the previous gathering left for this one's "siden sist": its highlights and open
-    /// parking-lot questions (its open agreements are carried into `commitments`).
+    /// parking-lot questions (its open agreements are carried into `agreements`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since_last: Option<SinceLast>,
     /// For prompts that ask again what an earlier gathering asked: the answers given then, to
@@ -107,25 +112,67 @@ pub enum GroupLabel {
     Group(u8),
 }
 
+/// A note's id: the tag of whoever wrote it and that writer's own count (`f-12`), so notes
+/// stay unique when several writers add to one gathering, each counting only their own.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NoteId(pub String);
+
+/// The writer tag of the facilitator's own samling (and of every note in a version 1 file).
+pub const FACILITATOR: &str = "f";
+
+impl NoteId {
+    /// The `n`-th note of `writer`.
+    pub fn new(writer: &str, n: u32) -> Self {
+        NoteId(format!("{writer}-{n}"))
+    }
+
+    /// The writer's tag and count, if the id has that shape.
+    pub fn parts(&self) -> Option<(&str, u32)> {
+        let (writer, n) = self.0.rsplit_once('-')?;
+        Some((writer, n.parse().ok()?))
+    }
+}
+
+impl From<&str> for NoteId {
+    fn from(id: &str) -> Self {
+        NoteId(id.to_string())
+    }
+}
+
+impl std::fmt::Display for NoteId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// A note ("notat") a note-taker wrote during an item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
-    /// Unique within the session.
-    pub id: u32,
+    /// Unique within the session, deleted notes included.
+    pub id: NoteId,
     pub created: Timestamp,
     pub edited: Timestamp,
     /// Id of the agenda item it belongs to.
     pub item: String,
-    /// Index of the prompt it answers, if any.
+    /// Id of the prompt it answers, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prompt: Option<usize>,
+    pub prompt: Option<String>,
     pub group: GroupLabel,
     pub kind: NoteKind,
     pub text: String,
     /// Private notes never reach the projector nor, by default, the minutes.
     #[serde(default)]
     pub private: bool,
+}
+
+/// A deleted note and when it was deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deleted {
+    pub at: Timestamp,
+    pub note: Note,
 }
 
 /// The notes brought from the previous gathering to open this one. Copies: the previous
@@ -143,7 +190,7 @@ pub struct SinceLast {
     pub parking: Vec<Note>,
 }
 
-impl Commitment {
+impl Agreement {
     /// Whether it still needs doing: open, partly done or not done. These carry forward.
     pub fn is_open(&self) -> bool {
         matches!(
@@ -159,10 +206,13 @@ impl Session {
     /// questions open "siden sist".
     pub fn carry_from(&mut self, previous: &Session) {
         self.previous = Some(previous.id.clone());
-        let first_free = self.commitments.iter().map(|c| c.id).max().unwrap_or(0) + 1;
-        let open = previous.commitments.iter().filter(|c| c.is_open());
-        for (id, c) in (first_free..).zip(open) {
-            let mut carried = Commitment { id, ..c.clone() };
+        let open = previous.agreements.iter().filter(|c| c.is_open());
+        for c in open {
+            if self.agreements.iter().any(|a| a.id == c.id) {
+                continue;
+            }
+            // The same id: it is the same agreement, followed from gathering to gathering.
+            let mut carried = c.clone();
             // Files written before origins kept the item's title: name it while the session
             // that has the item is at hand, so later gatherings need not show an id.
             if carried.origin.item_title.is_empty()
@@ -171,7 +221,7 @@ impl Session {
             {
                 carried.origin.item_title = item.title.clone();
             }
-            self.commitments.push(carried);
+            self.agreements.push(carried);
         }
         let public = |kind: NoteKind| -> Vec<Note> {
             previous
@@ -189,15 +239,15 @@ impl Session {
     }
 
     /// The agreements carried from earlier gatherings, to review at "siden sist".
-    pub fn carried(&self) -> impl Iterator<Item = &Commitment> {
-        self.commitments
+    pub fn carried(&self) -> impl Iterator<Item = &Agreement> {
+        self.agreements
             .iter()
             .filter(move |c| c.origin.session != self.id)
     }
 
     /// The agreements made at this gathering (by hand or by the program's between-rules).
-    pub fn made_here(&self) -> impl Iterator<Item = &Commitment> {
-        self.commitments
+    pub fn made_here(&self) -> impl Iterator<Item = &Agreement> {
+        self.agreements
             .iter()
             .filter(move |c| c.origin.session == self.id)
     }
@@ -207,9 +257,9 @@ impl Session {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mirror {
-    /// The item and prompt of this session that revisit.
+    /// The item and prompt (ids) of this session that revisit.
     pub item: String,
-    pub prompt: usize,
+    pub prompt: String,
     /// The earlier gathering and the session the answers come from.
     pub gathering: u32,
     pub from: String,
@@ -221,7 +271,7 @@ impl Session {
     /// Copies what `earlier` answered to each prompt of this agenda that revisits its gathering.
     pub fn mirror_from(&mut self, earlier: &Session) {
         for item in &self.agenda {
-            for (index, prompt) in item.prompts.iter().enumerate() {
+            for prompt in &item.prompts {
                 let Some(r) = prompt
                     .revisits
                     .as_ref()
@@ -232,12 +282,14 @@ impl Session {
                 let notes = earlier
                     .notes
                     .iter()
-                    .filter(|n| n.item == r.item && n.prompt == Some(r.prompt) && !n.private)
+                    .filter(|n| {
+                        n.item == r.item && n.prompt.as_ref() == Some(&r.prompt) && !n.private
+                    })
                     .cloned()
                     .collect();
                 self.mirror.push(Mirror {
                     item: item.id.clone(),
-                    prompt: index,
+                    prompt: prompt.id.clone(),
                     gathering: earlier.gathering,
                     from: earlier.id.clone(),
                     notes,
@@ -249,9 +301,10 @@ impl Session {
     /// The earlier answers to the question on the projector, if it revisits one.
     pub fn mirror_now(&self) -> Option<&Mirror> {
         let item = self.current_item()?;
+        let prompt = self.current_prompt()?;
         self.mirror
             .iter()
-            .find(|m| m.item == item.id && m.prompt == self.prompt)
+            .find(|m| m.item == item.id && m.prompt == prompt.id)
     }
 
     /// The gatherings this agenda asks again.
@@ -277,10 +330,10 @@ impl Session {
 pub struct Draft {
     /// The note being edited; `None` for a new note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<u32>,
+    pub note: Option<NoteId>,
     pub item: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prompt: Option<usize>,
+    pub prompt: Option<String>,
     pub group: GroupLabel,
     pub text: String,
 }
@@ -296,12 +349,47 @@ pub enum NoteKind {
     Highlight,
 }
 
+/// An agreement's id: the session it was made in and a count within it
+/// (`01-2026-09-14/3`). It is kept when the agreement is carried, so each gathering's copy is
+/// known as the same agreement, and its history can be followed, whatever its text says now.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AgreementId(pub String);
+
+impl AgreementId {
+    /// The `n`-th agreement made in `session`.
+    pub fn new(session: &str, n: u32) -> Self {
+        AgreementId(format!("{session}/{n}"))
+    }
+
+    /// Its count within `session`, if it was made there with such a count.
+    pub fn count_in(&self, session: &str) -> Option<u32> {
+        self.0
+            .strip_prefix(session)?
+            .strip_prefix('/')?
+            .parse()
+            .ok()
+    }
+}
+
+impl From<&str> for AgreementId {
+    fn from(id: &str) -> Self {
+        AgreementId(id.to_string())
+    }
+}
+
+impl std::fmt::Display for AgreementId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// An agreement ("avtale") made at a gathering, followed up at the next.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Commitment {
-    /// Unique within the session.
-    pub id: u32,
+pub struct Agreement {
+    /// The same in every gathering it is carried to.
+    pub id: AgreementId,
     pub text: String,
     pub who: Who,
     pub due: Due,
@@ -341,28 +429,23 @@ pub struct Origin {
 /// Every agreement of a program once, as the sessions (oldest first) last left it.
 ///
 /// A gathering carries the open agreements of the one before and records their review, so one
-/// agreement has a copy in each session it passed through; the copy with the latest status is
-/// its word (on a tie, the later session's). Reading every session rather than only the latest
-/// keeps agreements visible that a stray session (started by mistake, or a gathering held
-/// twice) did not carry.
-pub fn latest_word<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> Vec<&'a Commitment> {
-    let mut seen: Vec<&Commitment> = Vec::new();
+/// agreement has a copy, with the same id, in each session it passed through; the copy with the
+/// latest status is its word (on a tie, the later session's, which may have reworded it).
+/// Reading every session rather than only the latest keeps agreements visible that a stray
+/// session (started by mistake, or a gathering held twice) did not carry.
+pub fn latest_word<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> Vec<&'a Agreement> {
+    let mut seen: Vec<&Agreement> = Vec::new();
     let mut index = std::collections::HashMap::new();
-    for c in sessions.into_iter().flat_map(|s| &s.commitments) {
-        // Copies share where and when the agreement was made, and its text (carried ones
-        // cannot be edited).
-        let made = c.history.first().map(|h| h.at);
-        let key = (&c.origin.session, &c.origin.item, made, &c.text);
-        let last = |c: &Commitment| c.history.last().map(|h| h.at);
-        match index.get(&key) {
+    let last = |c: &Agreement| c.history.last().map(|h| h.at);
+    for c in sessions.into_iter().flat_map(|s| &s.agreements) {
+        match index.get(&c.id) {
             Some(&i) => {
-                let known: &Commitment = seen[i];
-                if last(c) >= last(known) {
+                if last(c) >= last(seen[i]) {
                     seen[i] = c;
                 }
             }
             None => {
-                index.insert(key, seen.len());
+                index.insert(&c.id, seen.len());
                 seen.push(c);
             }
         }
@@ -401,7 +484,7 @@ pub enum Status {
     Dropped,
 }
 
-impl Commitment {
+impl Agreement {
     /// The group to name as where it was made: none for an agreement for everyone, which was
     /// made for the whole room even when a group's notes were open as it was written.
     pub fn origin_group(&self) -> Option<GroupLabel> {
@@ -432,17 +515,48 @@ impl Session {
             facilitator: String::new(),
             start: plan.start,
             agenda: plan.agenda.clone(),
-            current: 0,
-            prompt: 0,
+            current: plan
+                .agenda
+                .first()
+                .map(|i| i.id.clone())
+                .unwrap_or_default(),
+            prompt: None,
             timing: Vec::new(),
             notes: Vec::new(),
-            commitments: Vec::new(),
+            deleted: Vec::new(),
+            agreements: Vec::new(),
             previous: None,
             since_last: None,
             mirror: Vec::new(),
             draft: None,
             ended: None,
         }
+    }
+
+    /// The id the next note `writer` adds gets: one past the writer's highest count, deleted
+    /// notes included, so an id is never given twice.
+    pub fn next_note_id(&self, writer: &str) -> NoteId {
+        let highest = self
+            .notes
+            .iter()
+            .chain(self.deleted.iter().map(|d| &d.note))
+            .filter_map(|n| n.id.parts())
+            .filter(|(w, _)| *w == writer)
+            .map(|(_, n)| n)
+            .max()
+            .unwrap_or(0);
+        NoteId::new(writer, highest + 1)
+    }
+
+    /// The id the next agreement made at this gathering gets.
+    pub fn next_agreement_id(&self) -> AgreementId {
+        let highest = self
+            .agreements
+            .iter()
+            .filter_map(|a| a.id.count_in(&self.id))
+            .max()
+            .unwrap_or(0);
+        AgreementId::new(&self.id, highest + 1)
     }
 
     /// The timing record of an agenda item, if it has been started.
@@ -480,16 +594,16 @@ mod tests {
     fn each_agreement_is_listed_once_as_its_latest_review_left_it() {
         let mut first = big_session(0, 3);
         first.id = "01-2026-09-14".into();
-        for c in &mut first.commitments {
+        for c in &mut first.agreements {
             c.origin.session = first.id.clone();
         }
         let mut second = big_session(0, 0);
         second.id = "02-2026-10-12".into();
         second.carry_from(&first);
         let done = second
-            .commitments
+            .agreements
             .iter_mut()
-            .find(|c| c.text == first.commitments[0].text)
+            .find(|c| c.text == first.agreements[0].text)
             .unwrap();
         let made = done.history[0].at;
         done.history.push(StatusChange {
@@ -503,13 +617,13 @@ mod tests {
         let word = latest_word([&first, &stray, &second]);
         assert_eq!(word.len(), 3, "one each, not one per copy");
         let status_of = |text: &str| word.iter().find(|c| c.text == text).unwrap().status();
-        assert_eq!(status_of(&first.commitments[0].text), Status::Done);
-        assert_eq!(status_of(&first.commitments[1].text), Status::Open);
+        assert_eq!(status_of(&first.agreements[0].text), Status::Done);
+        assert_eq!(status_of(&first.agreements[1].text), Status::Open);
         // The order of the files does not change the answer.
         let word = latest_word([&second, &first]);
         assert_eq!(
             word.iter()
-                .find(|c| c.text == first.commitments[0].text)
+                .find(|c| c.text == first.agreements[0].text)
                 .unwrap()
                 .status(),
             Status::Done
@@ -520,12 +634,12 @@ mod tests {
     fn carried_agreements_from_older_files_get_their_item_title_on_the_way() {
         let mut previous = big_session(2, 3);
         previous.id = "01-2026-09-14".into();
-        for c in &mut previous.commitments {
+        for c in &mut previous.agreements {
             c.origin.session = previous.id.clone();
             c.origin.item_title.clear();
         }
         // One made at a gathering before that: its item is not in this agenda.
-        previous.commitments[2].origin.session = "00-older".into();
+        previous.agreements[2].origin.session = "00-older".into();
         let mut next = big_session(0, 0);
         next.carry_from(&previous);
         let titles: Vec<&str> = next.carried().map(|c| c.origin.item_name()).collect();
@@ -533,7 +647,7 @@ mod tests {
         assert_eq!(titles[0], agenda[0].title);
         assert_eq!(titles[1], agenda[1].title);
         assert_eq!(
-            titles[2], previous.commitments[2].origin.item,
+            titles[2], previous.agreements[2].origin.item,
             "the id stands in"
         );
     }

@@ -61,7 +61,7 @@ pub enum InvalidKind {
     },
     /// A draft edits a note that is not there.
     UnknownNote {
-        note: u32,
+        note: String,
     },
     /// The program has no gathering with this number.
     UnknownGathering {
@@ -71,22 +71,18 @@ pub enum InvalidKind {
     BadRevisit {
         gathering: u32,
         item: String,
-        prompt: usize,
+        prompt: String,
     },
     UnknownItem {
         item: String,
     },
-    PromptOutOfRange {
+    /// A prompt id that the item does not have.
+    UnknownPrompt {
         item: String,
-        prompt: usize,
-        count: usize,
+        prompt: String,
     },
     BadGroup {
         group: u8,
-    },
-    CurrentOutOfRange {
-        current: usize,
-        count: usize,
     },
     /// Timestamps that go backwards (`what` names the record).
     TimeOutOfOrder {
@@ -165,10 +161,12 @@ impl Checker {
     /// Reports `field` if it says nothing; the place is the field itself, after `anchor`.
     fn non_empty(&mut self, field: &'static str, value: &str, anchor: &Anchor) {
         if value.trim().is_empty() {
-            self.report(
-                InvalidKind::Empty { field },
-                anchor.then(field, String::new()),
-            );
+            // An anchor that already ends at this field is the place itself.
+            let at = match anchor.0.last() {
+                Some(step) if step.key == field => anchor.clone(),
+                _ => anchor.then(field, String::new()),
+            };
+            self.report(InvalidKind::Empty { field }, at);
         }
     }
 
@@ -254,8 +252,15 @@ impl Checker {
                     here.then("minutes", item.minutes.to_string()),
                 );
             }
+            let mut prompts = Seen::new();
             for prompt in &item.prompts {
-                self.non_empty("text", &prompt.text, &here);
+                let skip = prompts.before(prompt.id.as_str());
+                let at = here.then_nth("id", quoted(&prompt.id), skip);
+                if skip > 0 {
+                    self.duplicate("prompt", &prompt.id, at.clone());
+                }
+                self.non_empty("id", &prompt.id, &here.then("id", quoted(&prompt.id)));
+                self.non_empty("text", &prompt.text, &at);
             }
             if let Some(goals) = goals {
                 for goal in item.goals.iter().filter(|g| !goals.contains(g.as_str())) {
@@ -311,13 +316,13 @@ pub fn program(p: &Program) -> Vec<Invalid> {
                 let resolves = p
                     .gathering(r.gathering)
                     .and_then(|earlier| earlier.item(&r.item))
-                    .is_some_and(|earlier| r.prompt < earlier.prompts.len());
+                    .is_some_and(|earlier| earlier.prompt(&r.prompt).is_some());
                 if !resolves {
                     c.report(
                         InvalidKind::BadRevisit {
                             gathering: r.gathering,
                             item: r.item.clone(),
-                            prompt: r.prompt,
+                            prompt: r.prompt.clone(),
                         },
                         here.then("id", quoted(&item.id))
                             .then("revisits", String::new()),
@@ -349,29 +354,11 @@ pub fn session(s: &Session) -> Vec<Invalid> {
     c.non_empty("title", &s.title, &root);
     let agenda_at = root.then("agenda", String::new());
     c.agenda(&s.agenda, None, &agenda_at);
-    if s.current >= s.agenda.len().max(1) {
-        c.report(
-            InvalidKind::CurrentOutOfRange {
-                current: s.current,
-                count: s.agenda.len(),
-            },
-            root.then("current", s.current.to_string()),
-        );
-    }
-    if let Some(current) = s.agenda.get(s.current)
-        && s.prompt > 0
-        && s.prompt >= current.prompts.len()
-    {
-        c.report(
-            InvalidKind::PromptOutOfRange {
-                item: current.id.clone(),
-                prompt: s.prompt,
-                count: current.prompts.len(),
-            },
-            root.then("prompt", s.prompt.to_string()),
-        );
-    }
     let item = |id: &str| s.agenda.iter().find(|i| i.id == id);
+    if !s.agenda.is_empty() {
+        let at = root.then("current", quoted(&s.current));
+        c.item_and_prompt(item(&s.current), &s.current, s.prompt.as_ref(), &at);
+    }
 
     let timing_at = root.then("timing", String::new());
     let mut timed = HashSet::new();
@@ -421,32 +408,16 @@ pub fn session(s: &Session) -> Vec<Invalid> {
 
     let notes_at = root.then("notes", String::new());
     let mut note_ids = Seen::new();
-    for n in &s.notes {
-        let skip = note_ids.before(n.id);
-        let here = notes_at.then_nth("id", n.id.to_string(), skip);
+    // A tombstone keeps its note's id: a new note must not take it.
+    let deleted = s.deleted.iter().map(|d| &d.note);
+    for n in s.notes.iter().chain(deleted) {
+        let skip = note_ids.before(n.id.0.as_str());
+        let here = notes_at.then_nth("id", quoted(&n.id.0), skip);
         if skip > 0 {
-            c.duplicate("note", &n.id.to_string(), here.clone());
+            c.duplicate("note", &n.id.0, here.clone());
         }
-        match item(&n.item) {
-            None => c.report(
-                InvalidKind::UnknownItem {
-                    item: n.item.clone(),
-                },
-                here.then("item", quoted(&n.item)),
-            ),
-            Some(it) => {
-                if let Some(p) = n.prompt.filter(|&p| p >= it.prompts.len()) {
-                    c.report(
-                        InvalidKind::PromptOutOfRange {
-                            item: n.item.clone(),
-                            prompt: p,
-                            count: it.prompts.len(),
-                        },
-                        here.then("prompt", format!("Some({p})")),
-                    );
-                }
-            }
-        }
+        let at = here.then("item", quoted(&n.item));
+        c.item_and_prompt(item(&n.item), &n.item, n.prompt.as_ref(), &at);
         c.group(n.group, &here);
         if n.edited < n.created {
             c.report(
@@ -460,29 +431,26 @@ pub fn session(s: &Session) -> Vec<Invalid> {
 
     if let Some(d) = &s.draft {
         let here = root.then("draft", String::new());
-        if item(&d.item).is_none() {
+        c.item_and_prompt(item(&d.item), &d.item, d.prompt.as_ref(), &here);
+        if let Some(id) = d
+            .note
+            .as_ref()
+            .filter(|id| !s.notes.iter().any(|n| n.id == **id))
+        {
             c.report(
-                InvalidKind::UnknownItem {
-                    item: d.item.clone(),
-                },
-                here.clone(),
-            );
-        }
-        if let Some(id) = d.note.filter(|id| !s.notes.iter().any(|n| n.id == *id)) {
-            c.report(
-                InvalidKind::UnknownNote { note: id },
-                here.then("note", format!("Some({id})")),
+                InvalidKind::UnknownNote { note: id.0.clone() },
+                here.then("note", format!("Some({})", quoted(&id.0))),
             );
         }
     }
 
-    let commitments_at = root.then("commitments", String::new());
-    let mut commitment_ids = Seen::new();
-    for a in &s.commitments {
-        let skip = commitment_ids.before(a.id);
-        let here = commitments_at.then_nth("id", a.id.to_string(), skip);
+    let agreements_at = root.then("agreements", String::new());
+    let mut agreement_ids = Seen::new();
+    for a in &s.agreements {
+        let skip = agreement_ids.before(a.id.0.as_str());
+        let here = agreements_at.then_nth("id", quoted(&a.id.0), skip);
         if skip > 0 {
-            c.duplicate("agreement", &a.id.to_string(), here.clone());
+            c.duplicate("agreement", &a.id.0, here.clone());
         }
         c.non_empty("text", &a.text, &here);
         if a.origin.session == s.id && item(&a.origin.item).is_none() {
@@ -509,6 +477,30 @@ pub fn session(s: &Session) -> Vec<Invalid> {
 }
 
 impl Checker {
+    /// Reports a reference to item `id` (found as `item`, if it is there) and to one of its
+    /// prompts that does not resolve. `at` is the reference's place; the prompt follows it.
+    fn item_and_prompt(
+        &mut self,
+        item: Option<&AgendaItem>,
+        id: &str,
+        prompt: Option<&String>,
+        at: &Anchor,
+    ) {
+        let Some(item) = item else {
+            let kind = InvalidKind::UnknownItem { item: id.into() };
+            return self.report(kind, at.clone());
+        };
+        if let Some(p) = prompt.filter(|p| item.prompt(p).is_none()) {
+            self.report(
+                InvalidKind::UnknownPrompt {
+                    item: id.into(),
+                    prompt: p.clone(),
+                },
+                at.then("prompt", format!("Some({})", quoted(p))),
+            );
+        }
+    }
+
     fn group(&mut self, group: GroupLabel, anchor: &Anchor) {
         if let GroupLabel::Group(n) = group
             && !(1..=9).contains(&n)
@@ -582,26 +574,22 @@ mod tests {
     #[test]
     fn a_note_on_a_prompt_that_does_not_exist_is_reported() {
         let mut s = big_session(3, 0);
-        s.notes[1].prompt = Some(7);
+        s.notes[1].prompt = Some("p7".into());
         let found = session(&s);
         assert_eq!(found.len(), 1);
         assert!(matches!(
-            found[0].kind,
-            InvalidKind::PromptOutOfRange {
-                prompt: 7,
-                count: 3,
-                ..
-            }
+            &found[0].kind,
+            InvalidKind::UnknownPrompt { prompt, .. } if prompt == "p7"
         ));
     }
 
     #[test]
     fn an_agreement_carried_from_another_session_may_name_an_item_not_in_this_agenda() {
         let mut s = big_session(0, 2);
-        s.commitments[0].origin.session = "01-2026-09-01".into();
-        s.commitments[0].origin.item = "an-item-of-that-gathering".into();
+        s.agreements[0].origin.session = "01-2026-09-01".into();
+        s.agreements[0].origin.item = "an-item-of-that-gathering".into();
         assert_eq!(session(&s), vec![]);
-        s.commitments[1].origin.item = "nowhere".into();
+        s.agreements[1].origin.item = "nowhere".into();
         assert_eq!(session(&s).len(), 1);
     }
 }

@@ -514,7 +514,7 @@ mod tests {
     fn held_session_note(session: &Session) -> Vec<crate::model::Note> {
         let at = crate::model::Timestamp::parse("2026-11-23T13:20:00+01:00").unwrap();
         vec![crate::model::Note {
-            id: 1,
+            id: "f-1".into(),
             created: at,
             edited: at,
             item: session.agenda[0].id.clone(),

@@ -21,11 +21,14 @@ pub fn render(run: &Run, editor: &Editor, s: &Strings, frame: &mut Frame) {
         .flex(Flex::Center)
         .areas(area);
     let hint = super::widgets::key_hints(keys::EDITOR, s, area.width.saturating_sub(4));
+    // The question the note answers, by its number on screen.
+    let draft = &editor.draft;
+    let prompt = draft.prompt.as_ref().and_then(|p| {
+        let item = run.session.agenda.iter().find(|i| i.id == draft.item)?;
+        item.prompt_index(p)
+    });
     let mut block = Block::bordered()
-        .title((s.editor_title)(
-            &(s.group)(editor.draft.group),
-            editor.draft.prompt,
-        ))
+        .title((s.editor_title)(&(s.group)(draft.group), prompt))
         .title_bottom(hint.clone().right_aligned())
         .border_style(Style::new().fg(Color::LightCyan));
     // The editor covers the status line: a save that fails must still show while one types.
@@ -49,7 +52,7 @@ pub fn render(run: &Run, editor: &Editor, s: &Strings, frame: &mut Frame) {
 }
 
 /// A one-line question in the middle of the screen.
-pub fn render_confirm(confirm: Confirm, s: &Strings, frame: &mut Frame) {
+pub fn render_confirm(confirm: &Confirm, s: &Strings, frame: &mut Frame) {
     let question = match confirm {
         Confirm::Delete(_) => s.confirm_delete,
         Confirm::Quit => s.confirm_quit,

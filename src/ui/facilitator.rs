@@ -14,7 +14,7 @@ use crate::app::projector::ThenAndNow;
 use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
 use crate::model::timer::{self, Phase};
-use crate::model::{Commitment, NoteKind, Timestamp, schedule};
+use crate::model::{Agreement, NoteKind, Timestamp, schedule};
 use crate::text::clipped;
 
 const DIM: Style = Style::new().fg(Color::DarkGray);
@@ -75,6 +75,7 @@ fn render_agenda(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, area
     let session = &run.session;
     let slots = schedule::planned(session.start, &session.agenda);
     let wide = area.width >= 40;
+    let at = session.current_index();
     let lines: Vec<Line> = session
         .agenda
         .iter()
@@ -82,7 +83,7 @@ fn render_agenda(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, area
         .enumerate()
         .map(|(i, (item, slot))| {
             let events = session.events_of(&item.id);
-            let current = i == session.current;
+            let current = i == at;
             let (mark, style) = match (current, timer::phase(events)) {
                 (true, _) => (
                     "▶ ",
@@ -111,9 +112,7 @@ fn render_agenda(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, area
         .collect();
     // Keep the current item in view on a short screen.
     let inner_height = area.height.saturating_sub(2) as usize;
-    let scroll = session
-        .current
-        .saturating_sub(inner_height.saturating_sub(2)) as u16;
+    let scroll = at.saturating_sub(inner_height.saturating_sub(2)) as u16;
     frame.render_widget(
         Paragraph::new(lines)
             .scroll((scroll, 0))
@@ -185,8 +184,9 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
         ]));
     }
     lines.push(Line::default());
+    let asked = session.prompt_index();
     for (i, prompt) in item.prompts.iter().enumerate() {
-        let current = i == session.prompt;
+        let current = i == asked;
         lines.push(Line::from(vec![
             Span::raw(if current { "▶ " } else { "  " }),
             Span::styled(
@@ -255,10 +255,10 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
 /// The agreements made at this gathering, newest in view.
 fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
     let inner = usize::from(area.width.saturating_sub(2));
-    let made: Vec<&Commitment> = run.session.made_here().collect();
+    let made: Vec<&Agreement> = run.session.made_here().collect();
     let selected = made
         .iter()
-        .position(|c| run.agreements_focused && run.selected_agreement == Some(c.id));
+        .position(|c| run.agreements_focused && run.selected_agreement.as_ref() == Some(&c.id));
     let visible = area.height.saturating_sub(2) as usize;
     // The newest in view, unless the selected one is further up. Only the rows in view are
     // laid out: a long series can hold hundreds of agreements.
@@ -307,14 +307,14 @@ fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
 
 /// The notes written for the current item, the selected one marked; the newest stay in view.
 fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
-    let selected = run.selected_note().map(|n| n.id);
+    let selected = run.selected_note().map(|n| &n.id);
     let mut selected_line = None;
     let mut lines: Vec<Line> = run
         .item_notes()
         .enumerate()
         .map(|(i, n)| {
             let first_line = n.text.lines().next().unwrap_or("");
-            let is_selected = Some(n.id) == selected;
+            let is_selected = Some(&n.id) == selected;
             if is_selected {
                 selected_line = Some(i);
             }

@@ -96,7 +96,7 @@ fn overlays(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
             Overlay::Form(form) => editor::render_form(run, form, s, frame),
             // The keys of what the help lies over.
             Overlay::Help => help::render(keys::Mode::over(under).table(), s, frame),
-            Overlay::Confirm(confirm) => editor::render_confirm(*confirm, s, frame),
+            Overlay::Confirm(confirm) => editor::render_confirm(confirm, s, frame),
         }
         under = Some(overlay);
     }

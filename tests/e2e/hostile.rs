@@ -3,7 +3,7 @@
 //! alternate screen) and invisible characters. Every command prints it harmlessly.
 
 use crate::support::cli::samling;
-use ::samling::model::{Commitment, Due, Origin, Program, Status, StatusChange, Timestamp, Who};
+use ::samling::model::{Agreement, Due, Origin, Program, Status, StatusChange, Timestamp, Who};
 use ::samling::store::config::Config;
 use ::samling::store::{Layout, catalog, save_program, save_session, sessions};
 use chrono::NaiveDate;
@@ -59,8 +59,8 @@ fn no_command_prints_escape_sequences_or_invisible_characters_from_files() {
     let mut opened =
         sessions::open(&layout, &program, 1, day, &Config::default(), &[], &[]).unwrap();
     opened.session.place = evil("Rom");
-    opened.session.commitments = vec![Commitment {
-        id: 1,
+    opened.session.agreements = vec![Agreement {
+        id: opened.session.next_agreement_id(),
         text: evil("Avtale"),
         who: Who::Role(evil("rektor")),
         due: Due::NextGathering,

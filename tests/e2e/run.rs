@@ -61,7 +61,7 @@ fn run_a_gathering_quit_and_resume() {
     assert!(!pty.alternate_screen());
 
     let session = store::load_session(&file).unwrap();
-    assert_eq!(session.current, 1);
+    assert_eq!(session.current_index(), 1);
     let first = session.timing_of("velkommen").unwrap();
     assert_eq!(first.phase(), Phase::Ended);
     assert_eq!(session.phase(), Phase::Running);
@@ -281,8 +281,8 @@ fn an_agreement_is_made_with_a_and_listed() {
     pty.send("q");
     assert!(pty.wait_exit().success());
     let session = store::load_session(&session_file(&data)).unwrap();
-    assert_eq!(session.commitments.len(), 1);
-    assert_eq!(session.commitments[0].text, "Prøve ut en LINK-økt i 7A");
+    assert_eq!(session.agreements.len(), 1);
+    assert_eq!(session.agreements[0].text, "Prøve ut en LINK-økt i 7A");
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn gathering_1_held(data: &Path) -> PathBuf {
     let mut held = store::sessions::open(&layout, &program, 1, day, &config, &[], &[]).unwrap();
     let at = samling::model::Timestamp::parse("2026-09-14T13:20:00+02:00").unwrap();
     held.session.notes.push(samling::model::Note {
-        id: 1,
+        id: "f-1".into(),
         created: at,
         edited: at,
         item: "velkommen".into(),

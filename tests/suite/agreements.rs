@@ -1,16 +1,16 @@
 //! `samling agreements` lists what is still to do across held gatherings, from the real binary.
 
 use crate::support::cli::samling;
-use ::samling::model::{Commitment, Due, Origin, Status, StatusChange, Timestamp, Who};
+use ::samling::model::{Agreement, Due, Origin, Status, StatusChange, Timestamp, Who};
 use ::samling::store::catalog;
 use ::samling::store::config::Config;
 use ::samling::store::{Layout, save_session, sessions};
 use chrono::NaiveDate;
 
-fn agreement(id: u32, text: &str, status: Status) -> Commitment {
+fn agreement(id: u32, text: &str, status: Status) -> Agreement {
     let at = Timestamp::parse("2026-09-14T15:40:00+02:00").unwrap();
-    Commitment {
-        id,
+    Agreement {
+        id: ::samling::model::AgreementId::new("01-2026-09-14", id),
         text: text.into(),
         who: Who::Group(2),
         due: Due::NextGathering,
@@ -37,7 +37,7 @@ fn open_partly_and_not_done_agreements_are_listed_done_and_dropped_are_not() {
     let day = NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
     let mut opened =
         sessions::open(&layout, &program, 1, day, &Config::default(), &[], &[]).unwrap();
-    opened.session.commitments = vec![
+    opened.session.agreements = vec![
         agreement(1, "LINK-økt i 6B", Status::Open),
         agreement(2, "Ferdig allerede", Status::Done),
         agreement(3, "Delvis gjort", Status::Partly),
@@ -78,7 +78,7 @@ fn history_lists_held_gatherings_with_their_counts() {
     let mut opened =
         sessions::open(&layout, &program, 1, day, &Config::default(), &[], &[]).unwrap();
     opened.session.place = "Personalrommet".into();
-    opened.session.commitments = vec![agreement(1, "LINK-økt i 6B", Status::Open)];
+    opened.session.agreements = vec![agreement(1, "LINK-økt i 6B", Status::Open)];
     save_session(&opened.path, &opened.session).unwrap();
     drop(opened);
     let (code, out, err) = samling(dir.path(), &["history"]);
@@ -117,7 +117,7 @@ fn an_agreement_reviewed_at_a_later_gathering_is_listed_as_that_gathering_left_i
         &[],
     )
     .unwrap();
-    first.session.commitments = vec![
+    first.session.agreements = vec![
         agreement(1, "LINK-økt i 6B", Status::Open),
         agreement(2, "Felles regler i friminuttet", Status::Open),
     ];
@@ -140,7 +140,7 @@ fn an_agreement_reviewed_at_a_later_gathering_is_listed_as_that_gathering_left_i
     .unwrap();
     let done = second
         .session
-        .commitments
+        .agreements
         .iter_mut()
         .find(|c| c.text == "Felles regler i friminuttet")
         .unwrap();
@@ -169,7 +169,7 @@ fn a_gathering_begun_again_by_mistake_hides_nothing_from_history_export_or_agree
     let program = catalog::builtin().0.remove(0);
     let day = NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
     let mut real = sessions::open(&layout, &program, 1, day, &Config::default(), &[], &[]).unwrap();
-    real.session.commitments = vec![agreement(1, "LINK-økt i 6B", Status::Open)];
+    real.session.agreements = vec![agreement(1, "LINK-økt i 6B", Status::Open)];
     real.session.ended = Some(Timestamp::parse("2026-09-14T16:00:00+02:00").unwrap());
     save_session(&real.path, &real.session).unwrap();
     drop(real);

@@ -73,9 +73,13 @@ fn check_exits_non_zero_on_bad_files_and_zero_on_good_ones() {
         .arg("check")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/traumebevisst.ron"))
         .args(
-            fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1"))
-                .unwrap()
-                .map(|e| e.unwrap().path()),
+            ["tests/fixtures/v1", "tests/fixtures/v1/chain"]
+                .iter()
+                .flat_map(|dir| {
+                    fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap()
+                })
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.is_file()),
         )
         .output()
         .unwrap();

@@ -104,13 +104,13 @@ fn agreements_and_highlights_flow_from_gathering_to_gathering() {
     // Pasted into the form, the line break became a space.
     assert!(
         first
-            .commitments
+            .agreements
             .iter()
             .any(|c| c.text == "Prøve en LINK-økt i 6B" && c.who == Who::Group(3))
     );
     assert!(
         first
-            .commitments
+            .agreements
             .iter()
             .any(|c| c.text.contains("minst én LINK-økt"))
     );
@@ -126,7 +126,7 @@ fn agreements_and_highlights_flow_from_gathering_to_gathering() {
             !format!("{since:?}").contains("Privat"),
             "private notes never travel to the next gathering"
         );
-        assert_eq!(run.session.carried().count(), first.commitments.len());
+        assert_eq!(run.session.carried().count(), first.agreements.len());
         update(s, Msg::Run(RunMsg::OpenReview), t(30, 15));
         // The first carried agreement is done, the second only partly.
         update(s, Msg::Overlay(OverlayMsg::Mark(Status::Done)), t(30, 16));

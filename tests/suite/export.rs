@@ -5,7 +5,7 @@ use crate::support::cli::samling;
 use ::samling::export::{Minutes, html, markdown};
 use ::samling::i18n::Lang;
 use ::samling::model::{
-    Commitment, Due, GroupLabel, Note, NoteKind, Origin, Session, Status, StatusChange, TimerEvent,
+    Agreement, Due, GroupLabel, Note, NoteKind, Origin, Session, Status, StatusChange, TimerEvent,
     Timestamp, Who,
 };
 use ::samling::store::catalog;
@@ -34,7 +34,7 @@ fn held() -> Session {
         s.timing.push(timing);
         at += took;
     }
-    s.current = s.agenda.len() - 1;
+    s.go_to(s.agenda.len() - 1);
     s.ended = Some(t(at));
     let reflection = s
         .agenda
@@ -43,12 +43,12 @@ fn held() -> Session {
         .unwrap()
         .id
         .clone();
-    let note = |id, group, prompt, kind, text: &str, private| Note {
-        id,
+    let note = |id, group, prompt: Option<usize>, kind, text: &str, private| Note {
+        id: samling::model::NoteId::new("f", id),
         created: t(30),
         edited: t(30),
         item: reflection.clone(),
-        prompt,
+        prompt: prompt.map(|p| format!("p{}", p + 1)),
         group,
         kind,
         text: text.into(),
@@ -96,8 +96,8 @@ fn held() -> Session {
             false,
         ),
     ];
-    let agreement = |id, text: &str, session: &str, gathering, status, comment: &str| Commitment {
-        id,
+    let agreement = |id, text: &str, session: &str, gathering, status, comment: &str| Agreement {
+        id: samling::model::AgreementId::new(session, id),
         text: text.into(),
         who: Who::Group(2),
         due: Due::NextGathering,
@@ -120,7 +120,7 @@ fn held() -> Session {
             comment: comment.into(),
         }],
     };
-    s.commitments = vec![
+    s.agreements = vec![
         agreement(
             1,
             "LINK-økt i 6B",
@@ -301,7 +301,7 @@ fn hostile() -> Session {
     for n in &mut s.notes {
         n.text = HOSTILE_NOTE.into();
     }
-    for c in &mut s.commitments {
+    for c in &mut s.agreements {
         c.text = format!("Avtale {HOSTILE}");
         c.who = Who::Role(format!("rektor {HOSTILE}"));
         c.origin.item_title = format!("Opphav {HOSTILE}");
@@ -424,9 +424,9 @@ fn an_item_ended_at_once_is_shown_as_skipped() {
 #[test]
 fn an_agreement_for_everyone_names_no_group_as_its_origin() {
     let mut s = held();
-    s.commitments[2].who = Who::Everyone;
-    s.commitments[2].origin.group = Some(GroupLabel::Group(2));
-    s.commitments[0].origin.group = Some(GroupLabel::Group(3));
+    s.agreements[2].who = Who::Everyone;
+    s.agreements[2].origin.group = Some(GroupLabel::Group(2));
+    s.agreements[0].origin.group = Some(GroupLabel::Group(3));
     let m = Minutes::of(&s, &program_title(), false);
     let md = markdown(&m, Lang::Nb.strings());
     let line = |text: &str| md.lines().find(|l| l.contains(text)).unwrap().to_string();

@@ -39,8 +39,12 @@ fn v1_fixtures_load() {
         .as_ref()
         .unwrap();
     assert_eq!(
-        (revisit.gathering, revisit.item.as_str(), revisit.prompt),
-        (1, "refleksjon", 0)
+        (
+            revisit.gathering,
+            revisit.item.as_str(),
+            revisit.prompt.as_str()
+        ),
+        (1, "refleksjon", "p1")
     );
 
     let session = store::load_session(&v1.join("session.ron")).unwrap();
@@ -49,7 +53,7 @@ fn v1_fixtures_load() {
     assert_eq!(session.notes[0].kind, NoteKind::Highlight);
     assert!(session.notes[0].text.contains("Ærlige voksne"));
     assert!(session.notes[1].private);
-    assert_eq!(session.commitments[0].status(), Status::Open);
+    assert_eq!(session.agreements[0].status(), Status::Open);
     assert!(matches!(
         session.timing[0].events[1],
         TimerEvent::Extended(_, 2)

@@ -9,5 +9,6 @@ mod bad_files;
 mod chain;
 mod export;
 mod files;
+mod migrate;
 mod screens;
 mod shape;

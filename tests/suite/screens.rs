@@ -71,11 +71,11 @@ fn running_after(lang: Lang, minutes_each: i64) -> State {
             (2, PRIVATE_NOTE, true),
         ] {
             run.session.notes.push(Note {
-                id,
+                id: samling::model::NoteId::new("f", id),
                 created: t(at + 60),
                 edited: t(at + 60),
                 item: item.clone(),
-                prompt: Some(0),
+                prompt: Some("p1".into()),
                 group: GroupLabel::Group(id as u8),
                 kind: NoteKind::Reflection,
                 text: text.into(),
@@ -315,16 +315,16 @@ fn siden_sist_review_and_what_the_room_sees() {
         previous.notes[2].kind = samling::model::NoteKind::Highlight;
         previous.notes[2].text = "Å bli sett i døra".into();
         previous.notes[1].text = PRIVATE_NOTE.into();
-        for c in &mut previous.commitments {
+        for c in &mut previous.agreements {
             c.origin.session = previous.id.clone();
             c.history[0].at = Timestamp::parse("2026-09-14T15:50:00+02:00").unwrap();
         }
         // Long enough to wrap at 80 columns: the whole text must be readable, and the
         // selection still in view.
-        previous.commitments[2].text = "Alle gjennomfører minst én LINK-økt i klassene før neste \
+        previous.agreements[2].text = "Alle gjennomfører minst én LINK-økt i klassene før neste \
             samling, og deler det de la merke til med teamet sitt"
             .into();
-        previous.commitments[2].history[0].comment = "Vi rakk det ikke før høstferien".into();
+        previous.agreements[2].history[0].comment = "Vi rakk det ikke før høstferien".into();
         session.carry_from(&previous);
         let mut state = opened(lang, program, session, "x.ron");
         update(&mut state, Msg::Run(RunMsg::Next), t(60));
@@ -370,7 +370,7 @@ fn the_review_scrolls_to_keep_the_selected_agreement_in_view() {
     let mut session = Session::new(&program, &plan, "02-2026-10-12".into(), t(0).0.date_naive());
     let mut previous = big_session(0, 12);
     previous.id = "01-2026-09-14".into();
-    for (i, c) in previous.commitments.iter_mut().enumerate() {
+    for (i, c) in previous.agreements.iter_mut().enumerate() {
         c.origin.session = previous.id.clone();
         c.text = format!(
             "Avtale nummer {} som er lang nok til å gå over to linjer på en smal skjerm",
@@ -411,7 +411,7 @@ fn the_agreements_list_keeps_the_selected_one_in_view_and_marks_cut_text() {
     use samling::model::sample::big_session;
     let program = catalog::builtin().0.remove(0);
     let mut session = big_session(0, 10);
-    for (i, c) in session.commitments.iter_mut().enumerate() {
+    for (i, c) in session.agreements.iter_mut().enumerate() {
         c.origin.session = session.id.clone();
         c.text = format!("Avtale {} om noe som tar mer plass enn raden har", i + 1);
     }
@@ -439,7 +439,7 @@ fn the_review_says_first_why_something_may_be_missing() {
     let mut session = Session::new(&program, &plan, "03-2026-11-09".into(), t(0).0.date_naive());
     let mut first = big_session(0, 2);
     first.id = "01-2026-09-14".into();
-    for c in &mut first.commitments {
+    for c in &mut first.agreements {
         c.origin.session = first.id.clone();
     }
     session.carry_from(&first);
@@ -505,7 +505,7 @@ fn then_and_now_on_the_projector() {
                 .zip(["Respekt og varme", "Tydelige voksne", PRIVATE_NOTE])
         {
             n.item = "refleksjon-verdier".into();
-            n.prompt = Some(0);
+            n.prompt = Some("p1".into());
             n.text = text.into();
             n.private = text == PRIVATE_NOTE;
         }
@@ -584,7 +584,7 @@ fn invisible_joiners_and_bidi_controls_reach_no_cell() {
         run.session.notes[0].text =
             "x\u{200D}y 👩\u{200D}🔬 ab\u{200C}c \u{202E}snudd\u{2066}".into();
         run.session.place = "Rom\u{200D}met".into();
-        let item = run.session.current;
+        let item = run.session.current_index();
         run.session.agenda[item].title = "Tit\u{200D}tel \u{202E}baklengs".into();
         run.session.agenda[item].prompts[0].text = "Hva\u{200D}? \u{202E}Hvorfor".into();
     }
@@ -629,11 +629,11 @@ impl Dice {
 /// A note of `item` answering prompt `prompt`; private ones carry `secret`.
 fn note(id: u32, item: &str, prompt: usize, private: bool, text: String) -> Note {
     Note {
-        id,
+        id: samling::model::NoteId::new("f", id),
         created: t(60),
         edited: t(60),
         item: item.into(),
-        prompt: Some(prompt),
+        prompt: Some(format!("p{}", prompt + 1)),
         group: GroupLabel::Group((id % 9 + 1) as u8),
         kind: if id.is_multiple_of(3) {
             NoteKind::Highlight
@@ -678,6 +678,14 @@ fn nothing_private_reaches_the_projector_in_any_state() {
                 .notes
                 .push(note(id, item, dice.below(3), private, text));
         }
+        // Deleted notes: gone from the room even when they were public.
+        n += 1;
+        let mut gone = note(90, &ids[0], 0, false, secret(n));
+        gone.item = session.current.clone();
+        session.deleted.push(samling::model::Deleted {
+            at: t(30),
+            note: gone,
+        });
         // What earlier gatherings left, with private notes slipped in (a hand-edited file).
         let earlier: Vec<Note> = (0..4)
             .map(|i| {
@@ -693,7 +701,7 @@ fn nothing_private_reaches_the_projector_in_any_state() {
         let item = &ids[dice.below(ids.len())];
         session.mirror = vec![Mirror {
             item: item.clone(),
-            prompt: 0,
+            prompt: "p1".into(),
             gathering: 1,
             from: "01-x".into(),
             notes: earlier,

@@ -10,19 +10,19 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::model::{Due, GroupLabel, Who};
+use crate::model::{AgreementId, Due, GroupLabel, Who};
 
 /// What a form is for; fixes its fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     /// Place, facilitator.
     Info,
     /// Text, who, due.
     Agreement,
     /// A comment on the review of the carried agreement with this id.
-    Comment(u32),
+    Comment(AgreementId),
     /// Changes to the agreement with this id (text, who, due).
-    EditAgreement(u32),
+    EditAgreement(AgreementId),
 }
 
 /// Why a form cannot be saved as it is.

@@ -34,9 +34,9 @@ pub struct Review {
 }
 
 /// What a yes/no question on screen is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    Delete(u32),
+    Delete(crate::model::NoteId),
     /// Quit while the editor holds text (the text is saved as a note first).
     Quit,
     /// Replace the minutes file written before.
@@ -149,9 +149,9 @@ impl Overlays {
         }
     }
 
-    pub fn confirm(&self) -> Option<Confirm> {
+    pub fn confirm(&self) -> Option<&Confirm> {
         self.0.iter().find_map(|o| match o {
-            Overlay::Confirm(c) => Some(*c),
+            Overlay::Confirm(c) => Some(c),
             _ => None,
         })
     }
@@ -192,10 +192,13 @@ mod tests {
     #[test]
     fn a_question_stays_on_top_until_it_is_answered() {
         let mut o = Overlays::default();
-        o.open(Overlay::Confirm(Confirm::Delete(1)));
+        o.open(Overlay::Confirm(Confirm::Delete("f-1".into())));
         o.open(Overlay::Help);
-        assert_eq!(o.top(), Some(&Overlay::Confirm(Confirm::Delete(1))));
-        assert_eq!(o.take_confirm(), Some(Confirm::Delete(1)));
+        assert_eq!(
+            o.top(),
+            Some(&Overlay::Confirm(Confirm::Delete("f-1".into())))
+        );
+        assert_eq!(o.take_confirm(), Some(Confirm::Delete("f-1".into())));
         assert_eq!(o.top(), Some(&Overlay::Help));
     }
 }

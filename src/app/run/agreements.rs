@@ -9,7 +9,7 @@ use crate::app::msg::Effect;
 use crate::app::overlay::form::{FormError, parse_due, parse_who};
 use crate::app::overlay::{Form, FormKind, FormStep, Overlay};
 use crate::model::{
-    Commitment, Due, GroupLabel, Origin, Program, Status, StatusChange, Timestamp, Who,
+    Agreement, AgreementId, Due, GroupLabel, Origin, Program, Status, StatusChange, Timestamp, Who,
 };
 
 impl Run {
@@ -17,12 +17,12 @@ impl Run {
     pub fn open_form(&mut self, kind: FormKind) {
         let place = self.session.place.clone();
         let facilitator = self.session.facilitator.clone();
-        let form = match kind {
+        let form = match &kind {
             FormKind::Info => Form::new(kind, &[&place, &facilitator]),
             FormKind::Agreement => Form::new(kind, &["", "", ""]),
             FormKind::Comment(_) => Form::new(kind, &[""]),
             FormKind::EditAgreement(id) => {
-                let Some(c) = self.session.commitments.iter().find(|c| c.id == id) else {
+                let Some(c) = self.session.agreements.iter().find(|c| c.id == *id) else {
                     return;
                 };
                 let who = match &c.who {
@@ -54,10 +54,10 @@ impl Run {
             return Vec::new();
         };
         let values = form.values();
-        let done = match form.kind {
+        let done = match form.kind.clone() {
             FormKind::Info => Ok(self.set_info(&values[0], &values[1])),
-            FormKind::Comment(id) => Ok(self.set_comment(id, values[0].clone(), now)),
-            FormKind::EditAgreement(id) => self.edit_agreement(id, &values),
+            FormKind::Comment(id) => Ok(self.set_comment(&id, values[0].clone(), now)),
+            FormKind::EditAgreement(id) => self.edit_agreement(&id, &values),
             // Nothing to agree on: a form left empty is simply closed.
             FormKind::Agreement if values[0].is_empty() => Ok(Vec::new()),
             FormKind::Agreement => self
@@ -86,10 +86,15 @@ impl Run {
         Ok((who, parse_due(&values[2])?))
     }
 
-    /// Changes an agreement made here to what the form says.
-    fn edit_agreement(&mut self, id: u32, values: &[String]) -> Result<Vec<Effect>, FormError> {
+    /// Changes an agreement, made here or carried (by `e` in the review), to what the form
+    /// says.
+    fn edit_agreement(
+        &mut self,
+        id: &AgreementId,
+        values: &[String],
+    ) -> Result<Vec<Effect>, FormError> {
         let (who, due) = self.who_and_due(values)?;
-        let Some(c) = self.session.commitments.iter_mut().find(|c| c.id == id) else {
+        let Some(c) = self.session.agreements.iter_mut().find(|c| c.id == *id) else {
             return Ok(Vec::new());
         };
         // An agreement is ended by a status, not by emptying its text.
@@ -139,7 +144,7 @@ impl Run {
         for rule in &program.between {
             let made = self
                 .session
-                .commitments
+                .agreements
                 .iter()
                 .any(|c| c.text == rule.text && c.origin.session == self.session.id);
             if !made {
@@ -166,14 +171,7 @@ impl Run {
         let Some(item) = self.session.current_item() else {
             return Vec::new();
         };
-        let id = self
-            .session
-            .commitments
-            .iter()
-            .map(|c| c.id)
-            .max()
-            .unwrap_or(0)
-            + 1;
+        let id = self.session.next_agreement_id();
         let origin = Origin {
             session: self.session.id.clone(),
             gathering: self.session.gathering,
@@ -181,7 +179,7 @@ impl Run {
             item_title: item.title.clone(),
             group,
         };
-        self.session.commitments.push(Commitment {
+        self.session.agreements.push(Agreement {
             id,
             text,
             who,
@@ -285,7 +283,7 @@ mod tests {
             update(&mut s, key(KeyCode::Enter), t(2)),
             vec![Effect::Save]
         );
-        let a = &s.run().unwrap().session.commitments[0];
+        let a = &s.run().unwrap().session.agreements[0];
         assert_eq!(a.text, "Prøve en LINK-økt i 6B");
         assert_eq!(a.who, Who::Group(2));
         assert_eq!(
@@ -308,7 +306,7 @@ mod tests {
         assert!(run.session.is_finished());
         let link: Vec<_> = run
             .session
-            .commitments
+            .agreements
             .iter()
             .filter(|c| c.text.contains("LINK-økt"))
             .collect();
@@ -320,7 +318,7 @@ mod tests {
         // Back and ended again: still one.
         update(&mut s, Msg::Run(RunMsg::Back), t(10_000));
         update(&mut s, Msg::Run(RunMsg::Next), t(10_060));
-        assert_eq!(s.run().unwrap().session.commitments.len(), 1);
+        assert_eq!(s.run().unwrap().session.agreements.len(), 1);
     }
 
     #[test]
@@ -333,7 +331,7 @@ mod tests {
         for i in 0..items {
             update(&mut s, Msg::Run(RunMsg::Next), t(i as i64 * 60));
         }
-        assert!(s.run().unwrap().session.commitments.is_empty());
+        assert!(s.run().unwrap().session.agreements.is_empty());
     }
 
     #[test]
@@ -358,7 +356,7 @@ mod tests {
         assert!(s.run().unwrap().agreements_focused);
         update(&mut s, Msg::Run(RunMsg::EditNote), t(1));
         let form = s.run().unwrap().overlays.form().cloned().unwrap();
-        assert_eq!(form.kind, FormKind::EditAgreement(1));
+        assert_eq!(form.kind, FormKind::EditAgreement("01-2026-11-23/1".into()));
         assert_eq!(form.values(), ["Lese om stress", "4", ""]);
         update(&mut s, key(KeyCode::Tab), t(1));
         update(&mut s, key(KeyCode::Tab), t(1));
@@ -367,7 +365,7 @@ mod tests {
             update(&mut s, key(KeyCode::Enter), t(2)),
             vec![Effect::Save]
         );
-        let a = &s.run().unwrap().session.commitments[0];
+        let a = &s.run().unwrap().session.agreements[0];
         assert_eq!(
             (a.text.as_str(), &a.who),
             ("Lese om stress", &Who::Group(4))
@@ -388,6 +386,6 @@ mod tests {
             t(0),
         );
         assert_eq!(update(&mut s, key(KeyCode::Esc), t(0)), vec![]);
-        assert!(s.run().unwrap().session.commitments.is_empty());
+        assert!(s.run().unwrap().session.agreements.is_empty());
     }
 }

@@ -17,7 +17,7 @@ use super::msg::{Effect, Msg, Opened, OverlayMsg, RunMsg, SystemMsg};
 use super::overlay::{Confirm, FormKind, Overlay, Overlays};
 use super::projector::ScreenState;
 use crate::model::timer::{self, Phase};
-use crate::model::{GroupLabel, Note, NoteKind, Session, Timestamp};
+use crate::model::{AgreementId, GroupLabel, NoteId, NoteKind, Session, Timestamp};
 
 /// Which view is on the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -97,15 +97,16 @@ pub struct Run {
     /// Which list `↑` `↓` and `e` work on: the notes, or this gathering's agreements.
     pub agreements_focused: bool,
     /// The selected agreement (by id) when the agreements have the focus.
-    pub selected_agreement: Option<u32>,
+    pub selected_agreement: Option<AgreementId>,
     /// "Da — nå" is on: the earlier answers show beside today's where a prompt revisits.
     pub mirror: bool,
     /// A short message for the status line (where the minutes were written).
     pub message: Option<String>,
     /// The selected note (by id) in the current item's list.
-    pub selected: Option<u32>,
-    /// Deleted notes with where they stood, newest last, for undo.
-    pub deleted: Vec<(usize, Note)>,
+    pub selected: Option<NoteId>,
+    /// Notes deleted since the session was opened, with where they stood, newest last, for
+    /// undo (the notes themselves are in the session's tombstones).
+    pub deleted: Vec<(usize, NoteId)>,
     /// Set by quit once everything is saved; the runtime then stops.
     pub quit: bool,
     /// Quit was asked with changes unsaved: quit as soon as the save succeeds.
@@ -182,7 +183,7 @@ impl Run {
     fn alert_now(&self, now: Timestamp) -> Alert {
         let running = self.session.phase() == Phase::Running;
         Alert {
-            item: self.session.current,
+            item: self.session.current_index(),
             step: self.step(now).map(|s| s.index),
             over: running && self.session.remaining(now) <= Duration::zero(),
         }
@@ -303,15 +304,15 @@ impl Run {
             RunMsg::ToggleMirror => self.mirror = !self.mirror,
             RunMsg::OpenForm(kind) => self.open_form(kind),
             RunMsg::NewNote => self.new_note(""),
-            RunMsg::EditNote => match (self.agreements_focused, self.selected_agreement) {
-                (true, Some(id)) => self.open_form(FormKind::EditAgreement(id)),
+            RunMsg::EditNote => match (self.agreements_focused, &self.selected_agreement) {
+                (true, Some(id)) => self.open_form(FormKind::EditAgreement(id.clone())),
                 _ => self.edit_note(),
             },
             RunMsg::SwitchList => {
                 self.agreements_focused =
                     !self.agreements_focused && self.session.made_here().next().is_some();
                 if self.agreements_focused && self.selected_agreement.is_none() {
-                    self.selected_agreement = self.session.made_here().last().map(|c| c.id);
+                    self.selected_agreement = self.session.made_here().last().map(|c| c.id.clone());
                 }
             }
             RunMsg::SelectNote(to) if self.agreements_focused => self.select_agreement(to),
@@ -335,6 +336,7 @@ fn overlay_key(run: &mut Run, msg: OverlayMsg, now: Timestamp) -> Vec<Effect> {
         OverlayMsg::ReviewMove(down) => run.review_move(down),
         OverlayMsg::Mark(status) => return run.mark(status, now),
         OverlayMsg::OpenComment => run.open_comment(),
+        OverlayMsg::EditReviewed => run.edit_reviewed(),
         OverlayMsg::FormKey(key) => return run.form_key(key, now),
         OverlayMsg::EditorKey(key) => return run.editor_key(key, now),
         OverlayMsg::Confirm(yes) => return run.answer(yes, now),
@@ -397,7 +399,7 @@ impl Run {
     /// The answer to the question on screen.
     fn answer(&mut self, yes: bool, now: Timestamp) -> Vec<Effect> {
         match (self.overlays.take_confirm(), yes) {
-            (Some(Confirm::Delete(id)), true) => self.delete(id),
+            (Some(Confirm::Delete(id)), true) => self.delete(&id, now),
             (Some(Confirm::ReplaceMinutes), true) => {
                 vec![Effect::ExportMinutes { replace: true }]
             }
@@ -457,7 +459,7 @@ mod tests {
     fn opening_shows_the_first_item_waiting_and_saved() {
         let s = state();
         let r = run(&s);
-        assert_eq!(r.session.current, 0);
+        assert_eq!(r.session.current_index(), 0);
         assert_eq!(r.session.phase(), Phase::Waiting);
         assert_eq!(r.save, SaveState::Saved(t(0)));
         assert!(s.needs_ticks());
@@ -499,10 +501,10 @@ mod tests {
         let mut s = state();
         send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
         send(&mut s, Msg::Run(RunMsg::Next), 60);
-        assert_eq!(run(&s).session.current, 1);
+        assert_eq!(run(&s).session.current_index(), 1);
         assert_eq!(run(&s).session.phase(), Phase::Running);
         send(&mut s, Msg::Run(RunMsg::Back), 90);
-        assert_eq!(run(&s).session.current, 0);
+        assert_eq!(run(&s).session.current_index(), 0);
         // One minute spent on the first item before; it goes on from there.
         assert_eq!(run(&s).session.remaining(t(90)), Duration::minutes(14));
         assert_eq!(run(&s).session.timing.len(), 2);
@@ -516,10 +518,10 @@ mod tests {
             send(&mut s, Msg::Run(RunMsg::Next), 0);
         }
         send(&mut s, Msg::Run(RunMsg::NextPrompt), 0);
-        assert_eq!(run(&s).session.prompt, 1);
+        assert_eq!(run(&s).session.prompt_index(), 1);
         send(&mut s, Msg::Run(RunMsg::PrevPrompt), 0);
         send(&mut s, Msg::Run(RunMsg::PrevPrompt), 0);
-        assert_eq!(run(&s).session.prompt, 0);
+        assert_eq!(run(&s).session.prompt_index(), 0);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::Run;
 use crate::app::msg::Effect;
 use crate::app::overlay::{Confirm, Editor, Overlay};
 use crate::app::select::Select;
-use crate::model::{Draft, GroupLabel, Note, NoteKind, Timestamp};
+use crate::model::{Deleted, Draft, FACILITATOR, GroupLabel, Note, NoteId, NoteKind, Timestamp};
 use crate::store::load::MAX_FILE_BYTES;
 
 impl Run {
@@ -26,12 +26,12 @@ impl Run {
 
     /// The selected note, if it belongs to the current item.
     pub fn selected_note(&self) -> Option<&Note> {
-        let id = self.selected?;
-        self.item_notes().find(|n| n.id == id)
+        let id = self.selected.as_ref()?;
+        self.item_notes().find(|n| n.id == *id)
     }
 
     fn selected_mut(&mut self) -> Option<&mut Note> {
-        let id = self.selected_note()?.id;
+        let id = self.selected_note()?.id.clone();
         self.session.notes.iter_mut().find(|n| n.id == id)
     }
 
@@ -40,7 +40,7 @@ impl Run {
         let Some(item) = self.session.current_item() else {
             return;
         };
-        let prompt = (!item.prompts.is_empty()).then_some(self.session.prompt);
+        let prompt = self.session.current_prompt().map(|p| p.id.clone());
         self.overlays
             .open(Overlay::Editor(Box::new(Editor::new(Draft {
                 note: None,
@@ -56,9 +56,9 @@ impl Run {
         if let Some(n) = self.selected_note() {
             self.overlays
                 .open(Overlay::Editor(Box::new(Editor::new(Draft {
-                    note: Some(n.id),
+                    note: Some(n.id.clone()),
                     item: n.item.clone(),
-                    prompt: n.prompt,
+                    prompt: n.prompt.clone(),
                     group: n.group,
                     text: n.text.clone(),
                 }))));
@@ -130,9 +130,9 @@ impl Run {
             }
             None if text.trim().is_empty() => {}
             None => {
-                let id = self.next_note_id();
+                let id = self.session.next_note_id(FACILITATOR);
                 self.session.notes.push(Note {
-                    id,
+                    id: id.clone(),
                     created: now,
                     edited: now,
                     item: draft.item,
@@ -171,27 +171,16 @@ impl Run {
         self.mark_changed()
     }
 
-    fn next_note_id(&self) -> u32 {
-        self.session
-            .notes
-            .iter()
-            .chain(self.deleted.iter().map(|(_, n)| n))
-            .map(|n| n.id)
-            .max()
-            .unwrap_or(0)
-            + 1
-    }
-
     /// Moves the selection among the current item's notes (`by` = ±1), or to an end.
     pub fn select(&mut self, to: Select) {
-        let ids: Vec<u32> = self.item_notes().map(|n| n.id).collect();
-        self.selected = to.among(&ids, self.selected);
+        let ids: Vec<NoteId> = self.item_notes().map(|n| n.id.clone()).collect();
+        self.selected = to.among(&ids, self.selected.as_ref());
     }
 
     /// Moves the selection among this session's agreements.
     pub fn select_agreement(&mut self, to: Select) {
-        let ids: Vec<u32> = self.session.made_here().map(|c| c.id).collect();
-        self.selected_agreement = to.among(&ids, self.selected_agreement);
+        let ids: Vec<_> = self.session.made_here().map(|c| c.id.clone()).collect();
+        self.selected_agreement = to.among(&ids, self.selected_agreement.as_ref());
     }
 
     /// `*`, `o`: marks the selected note as a highlight / for the parking lot, or back.
@@ -221,28 +210,34 @@ impl Run {
     /// `d`: asks before deleting the selected note.
     pub fn ask_delete(&mut self) {
         if let Some(n) = self.selected_note() {
-            self.overlays.open(Overlay::Confirm(Confirm::Delete(n.id)));
+            let id = n.id.clone();
+            self.overlays.open(Overlay::Confirm(Confirm::Delete(id)));
         }
     }
 
-    /// Deletes a note, keeping it for undo.
-    pub fn delete(&mut self, id: u32) -> Vec<Effect> {
-        let Some(index) = self.session.notes.iter().position(|n| n.id == id) else {
+    /// Deletes a note: it leaves the notes for the session's tombstones, and can be undone.
+    pub fn delete(&mut self, id: &NoteId, now: Timestamp) -> Vec<Effect> {
+        let Some(index) = self.session.notes.iter().position(|n| n.id == *id) else {
             return Vec::new();
         };
         let note = self.session.notes.remove(index);
-        self.deleted.push((index, note));
+        self.session.deleted.push(Deleted { at: now, note });
+        self.deleted.push((index, id.clone()));
         self.selected = None;
         self.select(Select::Last);
         self.mark_changed()
     }
 
-    /// `u`: brings back the last deleted note, where it was.
+    /// `u`: brings back the note last deleted here, where it was, and drops its tombstone.
     pub fn undo_delete(&mut self) -> Vec<Effect> {
-        let Some((index, note)) = self.deleted.pop() else {
+        let Some((index, id)) = self.deleted.pop() else {
             return Vec::new();
         };
-        self.selected = Some(note.id);
+        let Some(at) = self.session.deleted.iter().rposition(|d| d.note.id == id) else {
+            return Vec::new();
+        };
+        let note = self.session.deleted.remove(at).note;
+        self.selected = Some(id);
         let index = index.min(self.session.notes.len());
         self.session.notes.insert(index, note);
         self.mark_changed()
@@ -274,14 +269,14 @@ mod tests {
         let ids = [4, 7, 9];
         assert_eq!(Select::Next.among(&ids, None), Some(4));
         assert_eq!(Select::Previous.among(&ids, None), Some(9));
-        assert_eq!(Select::Next.among(&ids, Some(7)), Some(9));
-        assert_eq!(Select::Next.among(&ids, Some(9)), Some(9));
-        assert_eq!(Select::Previous.among(&ids, Some(4)), Some(4));
-        assert_eq!(Select::First.among(&ids, Some(9)), Some(4));
-        assert_eq!(Select::Last.among(&ids, Some(4)), Some(9));
+        assert_eq!(Select::Next.among(&ids, Some(&7)), Some(9));
+        assert_eq!(Select::Next.among(&ids, Some(&9)), Some(9));
+        assert_eq!(Select::Previous.among(&ids, Some(&4)), Some(4));
+        assert_eq!(Select::First.among(&ids, Some(&9)), Some(4));
+        assert_eq!(Select::Last.among(&ids, Some(&4)), Some(9));
         // A selected note that was deleted: start over from the ends.
-        assert_eq!(Select::Next.among(&ids, Some(5)), Some(4));
-        assert_eq!(Select::Next.among(&[], Some(4)), None);
+        assert_eq!(Select::Next.among(&ids, Some(&5)), Some(4));
+        assert_eq!(Select::Next.among(&[], Some(&4)), None);
     }
 
     fn run(s: &State) -> &Run {
@@ -321,10 +316,10 @@ mod tests {
         assert_eq!(note.text, "Blåbær og rødøyd ærlighet\nlinje to q");
         assert_eq!(note.group, GroupLabel::Group(4));
         assert_eq!(note.item, "velkommen");
-        assert_eq!(note.prompt, Some(0));
+        assert_eq!(note.prompt.as_deref(), Some("p1"));
         assert_eq!(note.created, t(3));
         assert!(run(&s).overlays.editor().is_none());
-        assert_eq!(run(&s).selected, Some(note.id));
+        assert_eq!(run(&s).selected, Some(note.id.clone()));
     }
 
     #[test]
@@ -384,7 +379,10 @@ mod tests {
         update(&mut s, Msg::Run(RunMsg::DeleteNote), t(1));
         let paste = Msg::System(SystemMsg::Paste("hei".into()));
         update(&mut s, paste, t(2));
-        assert_eq!(run(&s).overlays.confirm(), Some(Confirm::Delete(1)));
+        assert_eq!(
+            run(&s).overlays.confirm(),
+            Some(&Confirm::Delete("f-1".into()))
+        );
         assert_eq!(
             crate::app::keys::Mode::of(&s),
             crate::app::keys::Mode::Confirm
@@ -459,7 +457,10 @@ mod tests {
         update(&mut s, Msg::Run(RunMsg::SelectNote(Select::First)), t(5));
         update(&mut s, Msg::Run(RunMsg::SelectNote(Select::Next)), t(5));
         update(&mut s, Msg::Run(RunMsg::DeleteNote), t(5));
-        assert_eq!(run(&s).overlays.confirm(), Some(Confirm::Delete(2)));
+        assert_eq!(
+            run(&s).overlays.confirm(),
+            Some(&Confirm::Delete("f-2".into()))
+        );
         assert_eq!(
             run(&s).session.notes.len(),
             3,
@@ -481,15 +482,24 @@ mod tests {
                 .collect()
         };
         assert_eq!(texts(&s), ["en", "tre"]);
+        // The deleted note is kept as a tombstone, with when.
+        let tombstones = &run(&s).session.deleted;
+        assert_eq!(tombstones.len(), 1);
+        assert_eq!(
+            (tombstones[0].note.text.as_str(), tombstones[0].at),
+            ("to", t(6))
+        );
         update(&mut s, Msg::Run(RunMsg::UndoDelete), t(7));
         assert_eq!(texts(&s), ["en", "to", "tre"]);
+        assert!(run(&s).session.deleted.is_empty(), "undone: no tombstone");
         // A new note after a delete does not take the deleted one's id.
         update(&mut s, Msg::Run(RunMsg::DeleteNote), t(8));
         update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(8));
         update(&mut s, Msg::Run(RunMsg::NewNote), t(9));
         typed(&mut s, "fire", 9);
         update(&mut s, esc(), t(9));
-        assert_eq!(run(&s).session.notes.last().unwrap().id, 4);
+        assert_eq!(run(&s).session.deleted.len(), 1);
+        assert_eq!(run(&s).session.notes.last().unwrap().id, "f-4".into());
     }
 
     #[test]
@@ -505,7 +515,7 @@ mod tests {
         update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
         typed(&mut s, "viktig", 0);
         update(&mut s, Msg::System(SystemMsg::Quit), t(1));
-        assert_eq!(run(&s).overlays.confirm(), Some(Confirm::Quit));
+        assert_eq!(run(&s).overlays.confirm(), Some(&Confirm::Quit));
         update(&mut s, Msg::Overlay(OverlayMsg::Confirm(false)), t(1));
         assert!(!s.quit);
         assert!(run(&s).overlays.editor().is_some(), "still writing");

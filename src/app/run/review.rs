@@ -6,12 +6,12 @@
 use super::Run;
 use crate::app::msg::Effect;
 use crate::app::overlay::{Form, FormKind, Overlay, Review};
-use crate::model::{Status, StatusChange, Timestamp};
+use crate::model::{AgreementId, Status, StatusChange, Timestamp};
 
 impl Run {
     /// The agreements to review, in the order carried.
-    pub fn review_ids(&self) -> Vec<u32> {
-        self.session.carried().map(|c| c.id).collect()
+    pub fn review_ids(&self) -> Vec<AgreementId> {
+        self.session.carried().map(|c| c.id.clone()).collect()
     }
 
     /// `v` (or arriving at "Siden sist"): opens the review on the first agreement not yet
@@ -38,9 +38,9 @@ impl Run {
         }
     }
 
-    fn reviewed_id(&self) -> Option<u32> {
+    fn reviewed_id(&self) -> Option<AgreementId> {
         let r = self.overlays.review()?;
-        self.review_ids().get(r.selected).copied()
+        self.session.carried().nth(r.selected).map(|c| c.id.clone())
     }
 
     /// Gives the selected agreement a status now; a second press of the same key does nothing.
@@ -48,7 +48,7 @@ impl Run {
         let Some(id) = self.reviewed_id() else {
             return Vec::new();
         };
-        let Some(c) = self.session.commitments.iter_mut().find(|c| c.id == id) else {
+        let Some(c) = self.session.agreements.iter_mut().find(|c| c.id == id) else {
             return Vec::new();
         };
         if c.history
@@ -68,6 +68,14 @@ impl Run {
         self.mark_changed()
     }
 
+    /// `e`: the selected agreement's text, who and due date, to change. It keeps its id, so
+    /// the changed words are the same agreement's, in this gathering and those after.
+    pub fn edit_reviewed(&mut self) {
+        if let Some(id) = self.reviewed_id() {
+            self.open_form(FormKind::EditAgreement(id));
+        }
+    }
+
     /// `k`: a comment on the selected agreement's latest status.
     pub fn open_comment(&mut self) {
         let Some(id) = self.reviewed_id() else {
@@ -75,7 +83,7 @@ impl Run {
         };
         let comment = self
             .session
-            .commitments
+            .agreements
             .iter()
             .find(|c| c.id == id)
             .and_then(|c| c.history.last())
@@ -88,9 +96,14 @@ impl Run {
 
     /// Stores a comment: on the status given at this gathering, or with the status as it
     /// stands if none was given yet.
-    pub fn set_comment(&mut self, id: u32, comment: String, now: Timestamp) -> Vec<Effect> {
+    pub fn set_comment(
+        &mut self,
+        id: &AgreementId,
+        comment: String,
+        now: Timestamp,
+    ) -> Vec<Effect> {
         let opened_at = self.opened_at;
-        let Some(c) = self.session.commitments.iter_mut().find(|c| c.id == id) else {
+        let Some(c) = self.session.agreements.iter_mut().find(|c| c.id == *id) else {
             return Vec::new();
         };
         match c.history.last_mut() {
@@ -130,7 +143,7 @@ mod tests {
         let mut s = running();
         let mut previous = big_session(0, 3);
         previous.id = "01-2026-09-14".into();
-        for c in &mut previous.commitments {
+        for c in &mut previous.agreements {
             c.origin.session = previous.id.clone();
             for h in &mut c.history {
                 h.at = Timestamp::parse("2026-09-14T15:50:00+02:00").unwrap();
@@ -166,7 +179,7 @@ mod tests {
         );
         assert_eq!(
             s.run().unwrap().overlays.confirm(),
-            Some(crate::app::Confirm::ReplaceMinutes)
+            Some(&crate::app::Confirm::ReplaceMinutes)
         );
         assert_eq!(
             update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(1)),
@@ -360,5 +373,37 @@ mod tests {
         let second = s.run().unwrap().session.carried().nth(1).unwrap().clone();
         assert_eq!(second.status(), Status::Open);
         assert_eq!(second.history.last().unwrap().comment, "ikke startet");
+    }
+
+    #[test]
+    fn a_carried_agreement_can_be_reworded_and_stays_the_same_agreement() {
+        let key = |c| Msg::Overlay(OverlayMsg::FormKey(KeyEvent::new(c, KeyModifiers::NONE)));
+        let mut s = reviewing();
+        update(&mut s, Msg::Overlay(OverlayMsg::ReviewMove(true)), t(10));
+        let before = s.run().unwrap().session.carried().nth(1).unwrap().clone();
+        update(&mut s, Msg::Overlay(OverlayMsg::EditReviewed), t(11));
+        // The form holds the agreement's words; replace the text.
+        for _ in before.text.chars() {
+            update(&mut s, key(KeyCode::Backspace), t(11));
+        }
+        for c in "LINK-økt i to klasser".chars() {
+            update(&mut s, key(KeyCode::Char(c)), t(11));
+        }
+        update(&mut s, key(KeyCode::Esc), t(12));
+        let run = s.run().unwrap();
+        assert!(run.overlays.form().is_none());
+        assert!(run.overlays.review().is_some(), "back in the review");
+        let after = run.session.carried().nth(1).unwrap().clone();
+        assert_eq!(after.text, "LINK-økt i to klasser");
+        assert_eq!((&after.id, &after.origin), (&before.id, &before.origin));
+        // The next gathering carries it by its id, with the new words.
+        let mut next = big_session(0, 0);
+        next.id = "03-2026-12-14".into();
+        next.agreements.clear();
+        next.carry_from(&run.session);
+        let carried = next.carried().find(|c| c.id == before.id).unwrap();
+        assert_eq!(carried.text, "LINK-økt i to klasser");
+        let word = crate::model::session::latest_word([&run.session, &next]);
+        assert_eq!(word.iter().filter(|c| c.id == before.id).count(), 1);
     }
 }

@@ -1,19 +1,30 @@
 //! Schema versions, and the way from any version samling ever wrote to the current one.
 //!
-//! Every file starts with `version: N`. Version 1 is the first format and the current one, so
-//! today the chain has no steps. When a field changes, the rule is:
+//! Every file starts with `version: N`. Version 1 was the first format; version 2 (the current
+//! one) gave prompts, notes and agreements stable ids ([`v1`] says how they are derived).
+//!
+//! **What a newer file means to an older samling.** Any change to the format raises the
+//! version, even a field added with a default: an older samling that read such a file and
+//! dropped the field it did not know would, on its next save, lose what was typed into it. So
+//! an older samling refuses a newer file, says to update samling, and never writes to it;
+//! within one version a field it does not know is an error at its `line:col`.
+//!
+//! When a field changes, the rule is:
 //!
 //! 1. raise [`crate::model::SCHEMA_VERSION`];
-//! 2. freeze the old shape here as private `v1::Program` / `v1::Session` types (copies of the
-//!    structs as they were, with `#[serde(rename = "Program")]`);
+//! 2. freeze the old shape here as a module (`v1`): copies of the structs that changed, as
+//!    they were (a struct named `Program` or `Session`, since RON checks the name);
 //! 3. add an arm to [`program`] / [`session`] that parses the old shape and converts it with a
-//!    plain function, one version at a time;
-//! 4. keep the old fixture in `tests/fixtures/v1/`: its test must go on passing forever.
+//!    plain function, one version at a time (an added field with a default needs no frozen
+//!    shape: the step is parsing the old text as the next version);
+//! 4. keep the old fixtures in `tests/fixtures/v<N>/`: their tests must go on passing forever.
 //!
 //! Typed old shapes (rather than editing a loose value tree) keep every migration checked by the
 //! compiler and keep RON's `line:col` in errors from old files.
 
 use serde::Deserialize;
+
+pub mod v1;
 
 use super::problem::FileKind;
 use crate::model::{Program, SCHEMA_VERSION, Session};
@@ -53,6 +64,9 @@ pub fn probe_version(text: &str, kind: FileKind) -> Option<u32> {
 /// Parses a program written as `version` and brings it to the current version.
 pub fn program(version: u32, text: &str) -> Result<Program, Refusal> {
     match version {
+        1 => ron::from_str::<v1::Program>(text)
+            .map(v1::program)
+            .map_err(Refusal::Parse),
         SCHEMA_VERSION => ron::from_str(text).map_err(Refusal::Parse),
         v if v > SCHEMA_VERSION => Err(Refusal::Newer),
         _ => Err(Refusal::Unknown),
@@ -62,6 +76,9 @@ pub fn program(version: u32, text: &str) -> Result<Program, Refusal> {
 /// Parses a session written as `version` and brings it to the current version.
 pub fn session(version: u32, text: &str) -> Result<Session, Refusal> {
     match version {
+        1 => ron::from_str::<v1::Session>(text)
+            .map(v1::session)
+            .map_err(Refusal::Parse),
         SCHEMA_VERSION => ron::from_str(text).map_err(Refusal::Parse),
         v if v > SCHEMA_VERSION => Err(Refusal::Newer),
         _ => Err(Refusal::Unknown),

@@ -1,0 +1,163 @@
+//! Version 1 files, as samling wrote them, read as version 2: prompts, notes and agreements get
+//! stable ids that point where the old indexes pointed, the copies of one agreement in each
+//! gathering get the same id, and the kept version 2 fixtures are what the migration gives.
+//! Both sets of fixtures are kept forever.
+
+use std::path::{Path, PathBuf};
+
+use samling::model::session::latest_word;
+use samling::model::{Session, Status};
+use samling::store::{self, catalog};
+
+fn fixture(version: u32, name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/v{version}"))
+        .join(name)
+}
+
+fn chain(version: u32) -> Vec<Session> {
+    ["01-2026-09-14", "02-2026-10-12", "06-2027-03-01"]
+        .iter()
+        .map(|id| {
+            store::load_session(&fixture(version, &format!("chain/{id}.ron")))
+                .unwrap_or_else(|p| panic!("{p:?}"))
+        })
+        .collect()
+}
+
+/// The text of the prompt a note, draft or mirror points at.
+fn prompt_text<'a>(session: &'a Session, item: &str, prompt: &str) -> &'a str {
+    let item = session.agenda.iter().find(|i| i.id == item).unwrap();
+    &item.prompt(prompt).unwrap().text
+}
+
+#[test]
+fn v1_notes_and_the_draft_point_at_the_questions_they_answered() {
+    let [first, second, _] = &chain(1)[..] else {
+        unreachable!()
+    };
+    // In the v1 file: "Respekt og varme" answered prompt 0 of "refleksjon-verdier", and
+    // "Vi hilser på hverandre" prompt 2.
+    let answer = |text: &str| first.notes.iter().find(|n| n.text == text).unwrap();
+    let respect = answer("Respekt og varme");
+    assert_eq!(respect.id, "f-2".into());
+    assert_eq!(
+        prompt_text(first, &respect.item, respect.prompt.as_ref().unwrap()),
+        "Hvilke verdier ønsker vi skal prege møtet mellom de voksne og elevene på skolen vår?"
+    );
+    let greeting = answer("Vi hilser på hverandre");
+    assert_eq!(
+        prompt_text(first, &greeting.item, greeting.prompt.as_ref().unwrap()),
+        "Hvilke verdier preger hvordan vi møter hverandre som kolleger?"
+    );
+    // The draft (prompt 1 of "refleksjon-relasjoner") and the current item.
+    let draft = second.draft.as_ref().unwrap();
+    assert_eq!(
+        prompt_text(second, &draft.item, draft.prompt.as_ref().unwrap()),
+        "Hvilke elever er det lett å få kontakt med, og hvilke glipper for deg?"
+    );
+    assert_eq!(second.current, "avslutning");
+    // A note added now continues the facilitator's count.
+    assert_eq!(first.next_note_id("f"), "f-6".into());
+}
+
+#[test]
+fn each_copy_of_a_v1_agreement_gets_the_same_id_so_it_is_followed_across_gatherings() {
+    let sessions = chain(1);
+    let [first, second, sixth] = &sessions[..] else {
+        unreachable!()
+    };
+    // Version 1 numbered them afresh in each gathering; the ids now agree.
+    let made: Vec<_> = first.agreements.iter().map(|a| a.id.clone()).collect();
+    let carried: Vec<_> = second.carried().map(|a| a.id.clone()).collect();
+    assert_eq!(made.len(), 2);
+    assert_eq!(carried, made);
+    assert!(made.iter().all(|id| id.0.starts_with("01-2026-09-14/")));
+    // The one marked done at gathering 2 is not carried to 6; the partly done one is, still
+    // with its id, and the agreements made at 2 with theirs.
+    let at_six: Vec<_> = sixth.carried().map(|a| a.id.clone()).collect();
+    assert!(!at_six.contains(&made[0]));
+    assert!(at_six.contains(&made[1]));
+    let of_second: Vec<_> = second.made_here().map(|a| a.id.clone()).collect();
+    assert!(of_second.iter().all(|id| at_six.contains(id)));
+    // One word per agreement, as the latest review left it.
+    let word = latest_word(&sessions);
+    assert_eq!(word.len(), 4);
+    let status =
+        |id: &samling::model::AgreementId| word.iter().find(|a| a.id == *id).unwrap().status();
+    assert_eq!(status(&made[0]), Status::Done);
+    assert_eq!(status(&made[1]), Status::Partly);
+    // A new agreement at a migrated gathering does not take a derived id.
+    assert_eq!(second.next_agreement_id(), "02-2026-10-12/1".into());
+}
+
+#[test]
+fn da_na_of_a_v1_gathering_6_shows_what_gathering_1_answered() {
+    let sessions = chain(1);
+    let sixth = &sessions[2];
+    let mirror = sixth
+        .mirror
+        .iter()
+        .find(|m| m.item == "refleksjon-verdier" && !m.notes.is_empty())
+        .unwrap();
+    assert_eq!(mirror.prompt, "p1");
+    let texts: Vec<&str> = mirror.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["Respekt og varme"]);
+    // The program's `revisits` point at the same questions as the indexes did.
+    let program = store::load_program(&fixture(1, "traumebevisst.ron")).unwrap();
+    let asks_again = &program
+        .gathering(6)
+        .unwrap()
+        .item("refleksjon-verdier")
+        .unwrap();
+    let revisit = asks_again.prompts[1].revisits.as_ref().unwrap();
+    assert_eq!(revisit.prompt, "p3");
+    let earlier = program.gathering(1).unwrap().item(&revisit.item).unwrap();
+    assert_eq!(
+        earlier.prompt(&revisit.prompt).unwrap().text,
+        asks_again.prompts[1].text
+    );
+}
+
+#[test]
+fn the_kept_v2_fixtures_are_what_the_v1_ones_migrate_to() {
+    assert_eq!(chain(1), chain(2));
+    for (name, load) in [("session.ron", true), ("program.ron", false)] {
+        if load {
+            assert_eq!(
+                store::load_session(&fixture(1, name)).unwrap(),
+                store::load_session(&fixture(2, name)).unwrap()
+            );
+        } else {
+            assert_eq!(
+                store::load_program(&fixture(1, name)).unwrap(),
+                store::load_program(&fixture(2, name)).unwrap()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_v1_built_in_program_migrates_to_the_shipped_one() {
+    // Until the built-in program's text changes, the shipped file is exactly the migration of
+    // its version 1 (kept as `tests/fixtures/v1/traumebevisst.ron`). When it changes, keep the
+    // check that the v1 copy loads.
+    let migrated = store::load_program(&fixture(1, "traumebevisst.ron")).unwrap();
+    let shipped = catalog::builtin().0.remove(0);
+    assert_eq!(migrated, shipped);
+}
+
+#[test]
+fn a_v1_session_opened_and_saved_becomes_v2_with_the_v1_text_in_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("02-2026-10-12.ron");
+    let v1 = std::fs::read_to_string(fixture(1, "chain/02-2026-10-12.ron")).unwrap();
+    std::fs::write(&path, &v1).unwrap();
+    let session = store::load_session(&path).unwrap();
+    store::save_session(&path, &session).unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("version: 2,"), "{written}");
+    assert_eq!(store::load_session(&path).unwrap(), session);
+    let backup = std::fs::read_to_string(store::save::backup_path(&path)).unwrap();
+    assert_eq!(backup, v1, "the first save keeps the file as it was");
+}
