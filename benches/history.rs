@@ -4,13 +4,12 @@
 //! - starting gathering N+1 with 200 held sessions on disk, up to the first frame: read every
 //!   held session, carry from the latest, create and save the new file, draw (target < 200 ms).
 
-use ::samling::app::SystemMsg;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use samling::app::{Msg, Opened, State, update};
+use samling::app::Opened;
 use samling::export::{Minutes, html, markdown};
 use samling::i18n::Lang;
 use samling::model::sample::big_session;
@@ -75,14 +74,8 @@ fn next_gathering(c: &mut Criterion) {
                     &problems,
                 )
                 .expect("opens");
-                let mut state = State::new(Lang::Nb, vec![program.clone()], vec![]);
-                let msg = Msg::System(SystemMsg::Opened(Ok(Box::new(Opened {
-                    path: opened.path,
-                    session: opened.session,
-                    resumed: false,
-                    notices: vec![],
-                }))));
-                update(&mut state, msg, now);
+                let opened = Opened::new(opened.path, opened.session);
+                let state = samling::app::running(Lang::Nb, vec![program.clone()], opened, now);
                 terminal
                     .draw(|f| ui::render(&state, now, f))
                     .expect("draws");

@@ -31,18 +31,8 @@ fn state() -> (State, samling::model::Timestamp) {
     session.timing.truncate(7);
     session.timing[6].events.truncate(1);
     let now = session.timing[6].events[0].at() + Duration::minutes(5);
-    let mut state = State::new(Lang::Nb, catalog::builtin().0, vec![]);
-    let opened = Opened {
-        path: "bench.ron".into(),
-        session,
-        resumed: false,
-        notices: vec![],
-    };
-    update(
-        &mut state,
-        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
-        now,
-    );
+    let opened = Opened::new("bench.ron", session);
+    let state = samling::app::running(Lang::Nb, catalog::builtin().0, opened, now);
     (state, now)
 }
 

@@ -246,20 +246,12 @@ pub fn agreements(
             }
             writeln!(io.out, "{}", entry.program.title)?;
             for c in open {
-                // Where it was made: that session's date and title, and the item's title (looked
-                // up there for files that did not keep it).
+                // Where it was made: that session's date and title, and the item's title.
                 let made_in = held
                     .iter()
                     .find(|h| h.session.id == c.origin.session)
                     .map(|h| &h.session);
-                let item = match made_in {
-                    Some(m) if c.origin.item_title.is_empty() => m
-                        .agenda
-                        .iter()
-                        .find(|i| i.id == c.origin.item)
-                        .map_or(c.origin.item_name(), |i| i.title.as_str()),
-                    _ => c.origin.item_name(),
-                };
+                let item = c.origin.item_name();
                 let origin = match made_in {
                     Some(m) => format!(
                         "{} ({}), {item}",
@@ -273,7 +265,7 @@ pub fn agreements(
                     "  • {}\n    {} · {} · {}\n    {origin}",
                     c.text,
                     (s.who)(&c.who),
-                    (s.due)(&c.due),
+                    s.due(&c.due),
                     (s.status)(c.status()),
                 )?;
             }

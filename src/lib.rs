@@ -30,6 +30,7 @@ pub mod export;
 pub mod i18n;
 pub mod lang;
 pub mod model;
+pub mod platform;
 pub mod service;
 pub mod store;
 pub mod text;

@@ -180,13 +180,14 @@ fn interactive(
             return Ok(false);
         };
         let (held, _) = sessions::held(&ctx.layout, &program.id);
-        let number = match gathering.or_else(|| sessions::next_gathering(program, &held)) {
-            Some(n) => n,
-            None => {
-                writeln!(io.err, "{}", (s.all_held)(&program.title))?;
-                return Ok(false);
-            }
-        };
+        let number =
+            match gathering.or_else(|| samling::model::chain::next_gathering(program, &held)) {
+                Some(n) => n,
+                None => {
+                    writeln!(io.err, "{}", (s.all_held)(&program.title))?;
+                    return Ok(false);
+                }
+            };
         if program.gathering(number).is_none() {
             writeln!(
                 io.err,

@@ -25,11 +25,11 @@ use std::time::{Duration, Instant};
 use chrono::{Local, Timelike};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
-use signal_hook::iterator::Signals;
 
 use crate::app::{Effect, Msg, Screen, State, SystemMsg, keys, update};
 use crate::i18n::Strings;
 use crate::model::Timestamp;
+use crate::platform::{self, Signal, Signals};
 use crate::store::config::Config;
 use crate::store::lock::SessionLock;
 use crate::store::saver::Saver;
@@ -65,7 +65,10 @@ pub fn now() -> Timestamp {
 /// written, is named on stderr once the terminal is restored).
 pub fn run(mut state: State, ctx: Context) -> io::Result<bool> {
     let (tx, input) = mpsc::channel();
-    let signals = spawn_signals(tx.clone())?;
+    let signals = Signals::spawn({
+        let tx = tx.clone();
+        move |signal| tx.send(Input::Signal(signal)).is_ok()
+    })?;
     let answers = tx.clone();
     let saver = Saver::spawn(Box::new(move |upto, outcome| {
         let _ = answers.send(Input::Saved(upto, outcome));
@@ -128,7 +131,7 @@ fn leave_extras() {
 /// What wakes the loop.
 enum Input {
     Event(Event),
-    Signal(i32),
+    Signal(Signal),
     /// The terminal cannot be read any more (it hung up).
     Failed,
     /// The saving thread finished a save of the session as it was after change `upto`.
@@ -160,39 +163,6 @@ fn spawn_input(tx: Sender<Input>) {
     });
 }
 
-/// Hands the signals samling handles to the loop: SIGTERM, SIGHUP and SIGINT end it (saving);
-/// SIGTSTP suspends it with the terminal restored; SIGCONT redraws.
-fn spawn_signals(tx: Sender<Input>) -> io::Result<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
-    let handle = signals.handle();
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            if tx.send(Input::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(handle)
-}
-
-/// Whether the terminal has hung up (its window closed, its SSH link dropped).
-fn terminal_gone() -> bool {
-    use rustix::event::{PollFd, PollFlags, Timespec, poll};
-    let stdin = io::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
-    let now = Timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    match poll(&mut fds, Some(&now)) {
-        Ok(_) => fds[0]
-            .revents()
-            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
-        Err(_) => false,
-    }
-}
-
 /// What the loop does with one input: a message for `update`, or a change to the run itself.
 enum Step {
     Msg(Msg),
@@ -205,7 +175,6 @@ enum Step {
 }
 
 fn step(state: &State, input: Input) -> Step {
-    use signal_hook::consts::{SIGCONT, SIGTSTP};
     match input {
         Input::Event(event) => match test_panic(event) {
             Event::Key(key) => keys::map(state, key).map_or(Step::Nothing, Step::Msg),
@@ -221,9 +190,9 @@ fn step(state: &State, input: Input) -> Step {
             let result = outcome.map_err(|p| (s.problem)(&p));
             Step::Msg(Msg::System(SystemMsg::Saved { upto, result }))
         }
-        Input::Signal(SIGTSTP) => Step::Suspend,
-        Input::Signal(SIGCONT) => Step::Redraw,
-        Input::Signal(_) | Input::Failed => Step::Stop,
+        Input::Signal(Signal::Suspend) => Step::Suspend,
+        Input::Signal(Signal::Continue) => Step::Redraw,
+        Input::Signal(Signal::Stop) | Input::Failed => Step::Stop,
     }
 }
 
@@ -239,7 +208,7 @@ fn event_loop(
     // must not hold back the countdown or the saving of a draft.
     let mut next_tick = Instant::now() + Duration::from_secs(1);
     while !state.quit {
-        if stop || terminal_gone() {
+        if stop || platform::terminal_gone() {
             // Asked to stop from outside, or nobody left to see: keep what is being typed and
             // save; if that fails, leave a rescue copy.
             return Ok(leave(state, rt));
@@ -328,7 +297,7 @@ fn suspend(terminal: &mut DefaultTerminal, state: &mut State, rt: &mut Runtime) 
     leave_extras();
     ratatui::restore();
     // Stops here, as the default action would, until SIGCONT.
-    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    platform::suspend_self()?;
     ratatui::crossterm::terminal::enable_raw_mode()?;
     ratatui::crossterm::execute!(
         io::stdout(),

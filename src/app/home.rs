@@ -3,7 +3,7 @@
 use super::msg::{Effect, HomeMsg, Msg, SystemMsg};
 use super::state::{Focus, HeldSummary, HomeOverlay, State};
 use crate::export::Minutes;
-use crate::model::Timestamp;
+use crate::model::{Timestamp, chain};
 
 impl State {
     /// The latest session of a gathering of the selected program, if any.
@@ -14,24 +14,21 @@ impl State {
             .max_by_key(|h| (!h.finished, h.date))
     }
 
-    /// The session a new `gathering` would carry "siden sist" from: the latest of the nearest
-    /// earlier gathering held, as [`crate::store::sessions::open`] chooses it.
-    pub fn carried_into(&self, program: &str, gathering: u32) -> Option<&HeldSummary> {
-        self.held
-            .iter()
-            .filter(|h| h.program == program && h.gathering < gathering && h.held)
-            .max_by_key(|h| (h.gathering, h.date))
+    /// The program's held sessions, in the order [`crate::store::sessions::held`] gives them.
+    fn held_in(&self, program: &str) -> Vec<&HeldSummary> {
+        self.held.iter().filter(|h| h.program == program).collect()
     }
 
-    /// The first gathering of a program with no finished session.
+    /// The session a new `gathering` would carry "siden sist" from, by the rule opening it
+    /// uses ([`chain::carried_from`]).
+    pub fn carried_into(&self, program: &str, gathering: u32) -> Option<&HeldSummary> {
+        chain::carried_from(&self.held_in(program), gathering).copied()
+    }
+
+    /// The first gathering of a program with no finished session ([`chain::next_gathering`]).
     pub fn next_gathering_of(&self, program: &str) -> Option<u32> {
         let p = self.programs.iter().find(|p| p.id == program)?;
-        p.gatherings.iter().map(|g| g.number).find(|n| {
-            !self
-                .held
-                .iter()
-                .any(|h| h.program == program && h.gathering == *n && h.finished)
-        })
+        chain::next_gathering(p, &self.held_in(program))
     }
 
     fn list_len(&self) -> usize {

@@ -16,7 +16,8 @@ pub mod state;
 #[cfg(test)]
 mod testing;
 
-use crate::model::Timestamp;
+use crate::lang::Lang;
+use crate::model::{Program, Timestamp};
 
 pub use msg::{Effect, HomeMsg, Msg, Opened, OverlayMsg, RunMsg, SystemMsg};
 pub use overlay::{Confirm, Editor, Form, FormKind, Overlay, Overlays, Review};
@@ -24,6 +25,18 @@ pub use projector::{ProjectorView, ScreenState};
 pub use run::{Run, SaveState, View};
 pub use select::Select;
 pub use state::{Focus, HeldSummary, HomeOverlay, Screen, State};
+
+/// The state right after the runtime opened `opened` at `now`: what `samling run` shows
+/// first. Tests and benchmarks start here too.
+pub fn running(lang: Lang, programs: Vec<Program>, opened: Opened, now: Timestamp) -> State {
+    let mut state = State::new(lang, programs, Vec::new());
+    update(
+        &mut state,
+        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+        now,
+    );
+    state
+}
 
 /// Applies one message at time `now`, and says what the runtime must do.
 pub fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
@@ -34,7 +47,9 @@ pub fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
         }
         Msg::System(SystemMsg::Opened(result)) => {
             match result {
-                Ok(opened) => state.screen = Screen::Run(Box::new(Run::new(*opened, now))),
+                Ok(opened) => {
+                    state.screen = Screen::Run(Box::new(Run::new(*opened, state.lang, now)))
+                }
                 Err(message) => state.warnings.push(message),
             }
             Vec::new()

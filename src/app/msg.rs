@@ -133,6 +133,18 @@ pub struct Opened {
     pub notices: Vec<String>,
 }
 
+impl Opened {
+    /// `session`, from `path`, started rather than resumed, with nothing to tell.
+    pub fn new(path: impl Into<PathBuf>, session: Session) -> Self {
+        Opened {
+            path: path.into(),
+            session,
+            resumed: false,
+            notices: Vec::new(),
+        }
+    }
+}
+
 /// Work for the runtime: everything that is not a change to the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {

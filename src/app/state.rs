@@ -95,6 +95,18 @@ pub enum HomeOverlay {
     },
 }
 
+impl crate::model::chain::HeldFacts for HeldSummary {
+    fn gathering(&self) -> u32 {
+        self.gathering
+    }
+    fn finished(&self) -> bool {
+        self.finished
+    }
+    fn took_place(&self) -> bool {
+        self.held
+    }
+}
+
 /// One held (or begun) gathering, as the home screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldSummary {

@@ -17,19 +17,8 @@ pub fn running() -> State {
     let program = catalog::builtin().0.remove(0);
     let plan = program.gathering(1).expect("gathering 1").clone();
     let session = Session::new(&program, &plan, "01-2026-11-23".into(), t(0).0.date_naive());
-    let mut s = State::new(Lang::Nb, vec![program], vec![]);
-    let opened = Opened {
-        path: "/data/sessions/traumebevisst/01-2026-11-23.ron".into(),
-        session,
-        resumed: false,
-        notices: vec![],
-    };
-    update(
-        &mut s,
-        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
-        t(0),
-    );
-    s
+    let path = "/data/sessions/traumebevisst/01-2026-11-23.ron";
+    super::running(Lang::Nb, vec![program], Opened::new(path, session), t(0))
 }
 
 /// The runtime's answer to a save of everything changed so far.

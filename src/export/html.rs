@@ -73,7 +73,7 @@ fn agreements(out: &mut String, s: &Strings, list: &[AgreementLine], with_status
             "<li>{} – {} · {}{status} · {}{comment}</li>",
             esc(&a.text),
             esc(&(s.who)(&a.who)),
-            esc(&(s.due)(&a.due)),
+            esc(&s.due(&a.due)),
             esc(&a.origin_text(s))
         );
     }
@@ -157,7 +157,7 @@ pub fn html(m: &Minutes, s: &Strings) -> String {
     );
     let mut meta = vec![
         format!("<b>{}:</b> {}", esc(s.minutes_program), esc(&m.program)),
-        format!("<b>{}:</b> {}", esc(s.minutes_date), esc(&m.date)),
+        format!("<b>{}:</b> {}", esc(s.minutes_date), esc(&s.date(m.date))),
     ];
     if !m.place.is_empty() {
         meta.push(format!("<b>{}:</b> {}", esc(s.info_place), esc(&m.place)));

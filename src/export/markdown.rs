@@ -75,7 +75,7 @@ fn agreement(out: &mut String, s: &Strings, a: &AgreementLine, with_status: bool
         "- {} – {} · {}{status} · {}{comment}",
         inline(&a.text),
         line(&(s.who)(&a.who)),
-        line(&(s.due)(&a.due)),
+        line(&s.due(&a.due)),
         line(&a.origin_text(s))
     );
 }
@@ -89,7 +89,7 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
         (s.minutes_title)(m.gathering, &line(&m.title), m.ended)
     );
     let _ = writeln!(out, "**{}:** {}  ", s.minutes_program, line(&m.program));
-    let _ = writeln!(out, "**{}:** {}  ", s.minutes_date, m.date);
+    let _ = writeln!(out, "**{}:** {}  ", s.minutes_date, s.date(m.date));
     if !m.place.is_empty() {
         let _ = writeln!(out, "**{}:** {}  ", s.info_place, line(&m.place));
     }

@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Strings;
 use crate::model::timer;
-use crate::model::{AgendaItem, Agreement, Note, NoteKind, Session, Status, Timestamp, schedule};
+use crate::model::{
+    AgendaItem, Agreement, Note, NoteKind, Origin, Session, Status, Timestamp, schedule,
+};
 
 /// The formats the minutes are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,7 +62,7 @@ pub struct Minutes {
     pub title: String,
     /// The gathering was ended (`n` on its last item); if not, the heading says so.
     pub ended: bool,
-    pub date: String,
+    pub date: chrono::NaiveDate,
     pub place: String,
     pub facilitator: String,
     pub agenda: Vec<AgendaRow>,
@@ -238,13 +240,9 @@ impl Minutes {
                 due: c.due.clone(),
                 status: c.status(),
                 comment: last.map(|h| h.comment.clone()).unwrap_or_default(),
-                origin: {
-                    let mut origin = c.origin.clone();
-                    if origin.item_title.is_empty() && origin.session == session.id {
-                        origin.item_title = item_title(&origin.item);
-                    }
-                    origin.group = c.origin_group();
-                    origin
+                origin: Origin {
+                    group: c.origin_group(),
+                    ..c.origin.clone()
                 },
             }
         };
@@ -253,7 +251,7 @@ impl Minutes {
             gathering: session.gathering,
             title: session.title.clone(),
             ended: session.is_finished(),
-            date: session.date.format("%d.%m.%Y").to_string(),
+            date: session.date,
             place: session.place.clone(),
             facilitator: session.facilitator.clone(),
             agenda,

@@ -4,7 +4,7 @@ use std::io::ErrorKind;
 
 use super::{KeyHelp, Strings, megabytes};
 use crate::model::validate::InvalidKind;
-use crate::model::{Due, GroupLabel, ItemKind, Status, Who};
+use crate::model::{GroupLabel, ItemKind, Status, Who};
 use crate::store::{FileKind, Problem, ProblemKind};
 
 pub const EN: Strings = Strings {
@@ -273,10 +273,9 @@ pub const EN: Strings = Strings {
         Who::Group(n) => format!("group {n}"),
         Who::Role(r) | Who::Person(r) => r.clone(),
     },
-    due: |d| match d {
-        Due::NextGathering => "before the next gathering".into(),
-        Due::Date(d) => d.format("%d.%m.%Y").to_string(),
-    },
+    due_next: "before the next gathering",
+    // The form reads dates back in this shape (`app::overlay::form::parse_due`).
+    date_format: "%d.%m.%Y",
     help_title: "Keys",
     editor_title: |group, prompt| match prompt {
         Some(p) => format!("Note · {group} · question {}", p + 1),

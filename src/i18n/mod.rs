@@ -152,7 +152,10 @@ pub struct Strings {
     pub cli_agreements: &'static str,
     pub cli_agreements_program: &'static str,
     pub who: fn(&Who) -> String,
-    pub due: fn(&Due) -> String,
+    /// When an agreement is due if no date is given.
+    pub due_next: &'static str,
+    /// How a date is written for people (`chrono` format).
+    pub date_format: &'static str,
     /// The space bar's name in the key list.
     pub key_space: &'static str,
     pub unknown_lang: fn(&str) -> String,
@@ -277,7 +280,15 @@ impl Strings {
 
     /// A date as the user reads it (`14.09.2026`): the one place dates are written for people.
     pub fn date(&self, date: chrono::NaiveDate) -> String {
-        date.format("%d.%m.%Y").to_string()
+        date.format(self.date_format).to_string()
+    }
+
+    /// When an agreement is due, in words.
+    pub fn due(&self, due: &Due) -> String {
+        match due {
+            Due::NextGathering => self.due_next.to_string(),
+            Due::Date(d) => self.date(*d),
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use std::io::ErrorKind;
 
 use super::{KeyHelp, Strings, megabytes};
 use crate::model::validate::InvalidKind;
-use crate::model::{Due, GroupLabel, ItemKind, Status, Who};
+use crate::model::{GroupLabel, ItemKind, Status, Who};
 use crate::store::{FileKind, Problem, ProblemKind};
 
 pub const NB: Strings = Strings {
@@ -278,10 +278,8 @@ pub const NB: Strings = Strings {
         Who::Group(n) => format!("gruppe {n}"),
         Who::Role(r) | Who::Person(r) => r.clone(),
     },
-    due: |d| match d {
-        Due::NextGathering => "før neste samling".into(),
-        Due::Date(d) => d.format("%d.%m.%Y").to_string(),
-    },
+    due_next: "før neste samling",
+    date_format: "%d.%m.%Y",
     help_title: "Taster",
     editor_title: |group, prompt| match prompt {
         Some(p) => format!("Notat · {group} · spørsmål {}", p + 1),

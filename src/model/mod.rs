@@ -3,8 +3,9 @@
 //! A [`Program`] is what its authors planned; a [`Session`] is one gathering as it was held.
 //! Everything here is `serde` data that [`crate::store`] reads and writes as RON.
 
+pub mod chain;
+pub mod lead;
 pub mod program;
-pub mod run;
 pub mod sample;
 pub mod schedule;
 pub mod session;

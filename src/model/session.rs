@@ -212,16 +212,7 @@ impl Session {
                 continue;
             }
             // The same id: it is the same agreement, followed from gathering to gathering.
-            let mut carried = c.clone();
-            // Files written before origins kept the item's title: name it while the session
-            // that has the item is at hand, so later gatherings need not show an id.
-            if carried.origin.item_title.is_empty()
-                && carried.origin.session == previous.id
-                && let Some(item) = previous.agenda.iter().find(|i| i.id == c.origin.item)
-            {
-                carried.origin.item_title = item.title.clone();
-            }
-            self.agreements.push(carried);
+            self.agreements.push(c.clone());
         }
         let public = |kind: NoteKind| -> Vec<Note> {
             previous
@@ -453,6 +444,30 @@ pub fn latest_word<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> Vec<&
     seen
 }
 
+/// Names the item each agreement was made at where a file did not keep its title (files of
+/// version 1 written before it was kept), from the session among `sessions` it was made in.
+/// Done once where sessions are read ([`crate::store::sessions::held`], and a version 1 file's
+/// own agreements as it is migrated), so nothing that shows an agreement has to look it up.
+pub fn fill_item_titles<'a>(sessions: impl IntoIterator<Item = &'a mut Session>) {
+    let mut sessions: Vec<&mut Session> = sessions.into_iter().collect();
+    let mut titles = std::collections::HashMap::new();
+    for s in &sessions {
+        for i in &s.agenda {
+            titles.insert((s.id.clone(), i.id.clone()), i.title.clone());
+        }
+    }
+    let untitled = sessions
+        .iter_mut()
+        .flat_map(|s| &mut s.agreements)
+        .filter(|a| a.origin.item_title.is_empty());
+    for a in untitled {
+        let key = (a.origin.session.clone(), a.origin.item.clone());
+        if let Some(title) = titles.get(&key) {
+            a.origin.item_title = title.clone();
+        }
+    }
+}
+
 impl Origin {
     /// What to call the item the agreement was made at: its title, or its id if none was kept.
     pub fn item_name(&self) -> &str {
@@ -631,24 +646,29 @@ mod tests {
     }
 
     #[test]
-    fn carried_agreements_from_older_files_get_their_item_title_on_the_way() {
+    fn agreements_of_older_files_get_their_item_title_from_the_session_they_were_made_in() {
         let mut previous = big_session(2, 3);
         previous.id = "01-2026-09-14".into();
         for c in &mut previous.agreements {
             c.origin.session = previous.id.clone();
             c.origin.item_title.clear();
         }
-        // One made at a gathering before that: its item is not in this agenda.
+        // One made at a gathering before that, whose file is gone.
         previous.agreements[2].origin.session = "00-older".into();
         let mut next = big_session(0, 0);
+        next.id = "02-2026-10-12".into();
         next.carry_from(&previous);
-        let titles: Vec<&str> = next.carried().map(|c| c.origin.item_name()).collect();
-        let agenda = &previous.agenda;
-        assert_eq!(titles[0], agenda[0].title);
-        assert_eq!(titles[1], agenda[1].title);
-        assert_eq!(
-            titles[2], previous.agreements[2].origin.item,
-            "the id stands in"
-        );
+        let mut sessions = [previous, next];
+        super::fill_item_titles(&mut sessions);
+        let [previous, next] = &sessions;
+        for s in [previous, next] {
+            let titles: Vec<&str> = s.agreements.iter().map(|c| c.origin.item_name()).collect();
+            assert_eq!(titles[0], previous.agenda[0].title);
+            assert_eq!(titles[1], previous.agenda[1].title);
+            assert_eq!(
+                titles[2], previous.agreements[2].origin.item,
+                "the id stands in"
+            );
+        }
     }
 }

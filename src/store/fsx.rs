@@ -25,7 +25,7 @@ pub fn open_own(path: &Path, mut options: OpenOptions) -> Result<File, Problem> 
     if let Some(refused) = refusal(path) {
         return Err(refused);
     }
-    no_follow(&mut options);
+    crate::platform::no_follow(&mut options);
     let file = options
         .open(path)
         .map_err(|e| refusal(path).unwrap_or_else(|| Problem::io(path, &e)))?;
@@ -50,20 +50,6 @@ fn refusal(path: &Path) -> Option<Problem> {
     };
     Some(Problem::new(path, kind))
 }
-
-/// `O_NOFOLLOW`: the open fails on a symbolic link instead of following it. `O_NONBLOCK` keeps
-/// the open of a pipe from waiting for a reader forever (it is then refused as not a regular
-/// file); on a regular file it changes nothing.
-#[cfg(unix)]
-fn no_follow(options: &mut OpenOptions) {
-    use rustix::fs::OFlags;
-    use std::os::unix::fs::OpenOptionsExt;
-    // The flags are small positive constants: the cast to the `c_int` open(2) takes is exact.
-    options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as std::ffi::c_int);
-}
-
-#[cfg(not(unix))]
-fn no_follow(_options: &mut OpenOptions) {}
 
 #[cfg(test)]
 mod tests {

@@ -34,8 +34,7 @@ impl SessionLock {
         let path = lock_path(session_file);
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        crate::platform::owner_only_on_create(&mut options);
         let mut file = open_own(&path, options)?;
         match file.try_lock() {
             Ok(()) => {}

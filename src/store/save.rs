@@ -27,6 +27,8 @@ use super::fsx::open_own;
 use super::load::MAX_FILE_BYTES;
 use super::problem::{Problem, ProblemKind};
 use crate::model::{Program, Session};
+pub use crate::platform::create_private_dir;
+use crate::platform::owner_only;
 
 /// Where the previous version of `path` is kept.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -192,8 +194,7 @@ fn keep_backup(path: &Path) -> Result<(), Problem> {
 fn copy_private(from: &Path, to: &Path) -> Result<(), Problem> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    crate::platform::owner_only_on_create(&mut options);
     let mut out = open_own(to, options)?;
     let mut source = fs::File::open(from).map_err(|e| Problem::io(from, &e))?;
     io::copy(&mut source, &mut out)
@@ -244,33 +245,6 @@ fn is_temporary_of(name: &std::ffi::OsStr, target: &std::ffi::OsStr) -> bool {
         .and_then(|rest| rest.strip_prefix(target.as_encoded_bytes()))
         .and_then(|rest| rest.strip_prefix(b"."));
     suffix.is_some_and(|s| s.len() == 6 && s.iter().all(u8::is_ascii_alphanumeric))
-}
-
-#[cfg(unix)]
-fn owner_only(file: &fs::File) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(fs::Permissions::from_mode(0o600))
-}
-
-#[cfg(not(unix))]
-fn owner_only(_file: &fs::File) -> io::Result<()> {
-    Ok(())
-}
-
-/// Creates a folder (and its parents) that only the owner can read.
-pub fn create_private_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-    }
-    #[cfg(not(unix))]
-    {
-        fs::create_dir_all(dir)
-    }
 }
 
 #[cfg(test)]

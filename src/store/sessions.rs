@@ -11,6 +11,7 @@ use super::lock::SessionLock;
 use super::paths::{Layout, ron_files};
 use super::problem::Problem;
 use super::save::{create_private_dir, remove_stale_temporaries, save_session};
+use crate::model::chain::{HeldFacts, carried_from};
 use crate::model::{Program, Session};
 
 /// A session file that loaded, and where it is.
@@ -43,16 +44,21 @@ pub fn held(layout: &Layout, program: &str) -> (Vec<Held>, Vec<Problem>) {
             &b.session.id,
         ))
     });
+    // Older files may lack the titles of the items their agreements were made at.
+    crate::model::session::fill_item_titles(sessions.iter_mut().map(|h| &mut h.session));
     (sessions, problems)
 }
 
-/// The first gathering with no finished session; `None` when all are held.
-pub fn next_gathering(program: &Program, held: &[Held]) -> Option<u32> {
-    program.gatherings.iter().map(|g| g.number).find(|n| {
-        !held
-            .iter()
-            .any(|h| h.session.gathering == *n && h.session.is_finished())
-    })
+impl HeldFacts for Held {
+    fn gathering(&self) -> u32 {
+        self.session.gathering
+    }
+    fn finished(&self) -> bool {
+        self.session.is_finished()
+    }
+    fn took_place(&self) -> bool {
+        self.session.is_held()
+    }
 }
 
 /// The latest held session (see [`Session::is_held`]) of `gathering`, or of any gathering: the
@@ -73,7 +79,7 @@ pub fn unfinished(held: &[Held], gathering: u32) -> Option<&Held> {
 
 /// A session ready to run: its file, its content, and the lock that keeps other samlings off.
 #[derive(Debug)]
-pub struct Opened {
+pub struct LockedSession {
     pub path: PathBuf,
     pub session: Session,
     pub resumed: bool,
@@ -121,13 +127,13 @@ pub fn open(
     config: &Config,
     held: &[Held],
     unreadable: &[Problem],
-) -> Result<Opened, Problem> {
+) -> Result<LockedSession, Problem> {
     if let Some(h) = unfinished(held, gathering) {
         let lock = SessionLock::acquire(&h.path)?;
         let removed_temporaries = remove_stale_temporaries(&h.path);
         // Read again under the lock: another samling may have saved since the list was made.
         let session = load_session(&h.path).map_err(|mut p| p.remove(0))?;
-        return Ok(Opened {
+        return Ok(LockedSession {
             path: h.path.clone(),
             session,
             resumed: true,
@@ -158,17 +164,11 @@ pub fn open(
         last_said(held, |s| &s.facilitator).unwrap_or_else(|| config.facilitator.clone());
     let mut notices = Vec::new();
     if gathering > 1 {
-        // The latest held session of the nearest earlier gathering (held is sorted by
-        // gathering, date and id); sessions begun and left empty do not count.
-        let earlier: Vec<&Held> = held
-            .iter()
-            .filter(|h| h.session.gathering < gathering && h.session.is_held())
-            .collect();
-        match earlier.last() {
+        match carried_from(held, gathering) {
             Some(previous) => {
-                let same: usize = earlier
+                let same = held
                     .iter()
-                    .filter(|h| h.session.gathering == previous.session.gathering)
+                    .filter(|h| h.took_place() && h.gathering() == previous.gathering())
                     .count();
                 if same > 1 {
                     notices.push(OpenNotice::SeveralHeld {
@@ -210,7 +210,7 @@ pub fn open(
         }
     }
     save_session(&path, &session)?;
-    Ok(Opened {
+    Ok(LockedSession {
         path,
         session,
         resumed: false,
@@ -232,6 +232,7 @@ fn last_said(held: &[Held], field: impl Fn(&Session) -> &String) -> Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::chain::next_gathering;
     use crate::store::catalog;
     use std::fs;
 
@@ -554,7 +555,7 @@ mod tests {
         (stale, others)
     }
 
-    fn removed_exactly(opened: &Opened, stale: &[PathBuf], others: &[PathBuf]) {
+    fn removed_exactly(opened: &LockedSession, stale: &[PathBuf], others: &[PathBuf]) {
         assert_eq!(opened.removed_temporaries, stale);
         for path in stale {
             assert!(!path.exists(), "{} left", path.display());

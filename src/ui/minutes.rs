@@ -72,7 +72,7 @@ fn reading(m: &Minutes, scroll: u16, s: &Strings, frame: &mut Frame) {
 fn lines<'a>(m: &'a Minutes, s: &Strings) -> Vec<Line<'a>> {
     let mut out = vec![
         Line::from(format!("{}: {}", s.minutes_program, m.program)),
-        Line::from(format!("{}: {}", s.minutes_date, m.date)),
+        Line::from(format!("{}: {}", s.minutes_date, s.date(m.date))),
     ];
     for (label, value) in [
         (s.info_place, &m.place),
@@ -159,7 +159,7 @@ fn agreements(out: &mut Vec<Line>, title: &str, list: &[AgreementLine], s: &Stri
             "  • {} – {} · {}{status} · {}",
             a.text,
             (s.who)(&a.who),
-            (s.due)(&a.due),
+            s.due(&a.due),
             a.origin_text(s)
         )));
     }

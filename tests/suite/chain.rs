@@ -4,7 +4,7 @@
 
 use ::samling::app::{OverlayMsg, RunMsg, SystemMsg};
 use chrono::Duration;
-use samling::app::{Msg, Opened, State, update};
+use samling::app::{Msg, Opened, State, running, update};
 use samling::i18n::Lang;
 use samling::model::{GroupLabel, Session, Status, Timestamp, Who};
 use samling::store::catalog;
@@ -29,16 +29,10 @@ fn hold(
     if let Some(previous) = previous {
         session.carry_from(previous);
     }
-    let mut state = State::new(Lang::Nb, vec![program], vec![]);
-    let opened = Opened {
-        path: "x.ron".into(),
-        session,
-        resumed: false,
-        notices: vec![],
-    };
-    update(
-        &mut state,
-        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+    let mut state = running(
+        Lang::Nb,
+        vec![program],
+        Opened::new("x.ron", session),
         t(day, 0),
     );
     update(&mut state, Msg::Run(RunMsg::ToggleTimer), t(day, 0));
@@ -183,18 +177,8 @@ fn gathering_6_shows_what_gathering_1_answered_to_the_questions_it_asks_again() 
     let plan = program.gathering(6).unwrap().clone();
     let mut sixth = Session::new(&program, &plan, "06-x".into(), t(300, 0).0.date_naive());
     sixth.mirror_from(&first);
-    let mut state = State::new(Lang::Nb, vec![program], vec![]);
-    let opened = Opened {
-        path: "x.ron".into(),
-        session: sixth,
-        resumed: false,
-        notices: vec![],
-    };
-    update(
-        &mut state,
-        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
-        t(300, 0),
-    );
+    let opened = Opened::new("x.ron", sixth);
+    let mut state = running(Lang::Nb, vec![program], opened, t(300, 0));
     while state.run().unwrap().session.current_item().unwrap().id != "refleksjon-verdier" {
         update(&mut state, Msg::Run(RunMsg::Next), t(300, 1));
     }

@@ -105,12 +105,12 @@ fn held() -> Session {
             session: session.into(),
             gathering,
             item: "planlegging-link".into(),
-            // Files of this session's own agreements may lack the title (older files): the
-            // minutes look it up in the agenda. Carried ones bring theirs.
+            // Every agreement brings the title of the item it was made at (older files get it
+            // as they are read: see `migrate.rs`).
             item_title: if session.starts_with("01-") {
                 "Planlegging av LINK-økten".into()
             } else {
-                String::new()
+                "Planlegging av neste LINK-økt".into()
             },
             group: None,
         },

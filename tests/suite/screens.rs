@@ -443,19 +443,12 @@ fn the_review_says_first_why_something_may_be_missing() {
         c.origin.session = first.id.clone();
     }
     session.carry_from(&first);
-    let mut state = State::new(Lang::Nb, vec![program], vec![]);
     let why = "02-2026-10-12.ron:4:7: uventet tegn; 2. samling er ikke tatt med";
     let opened = Opened {
-        path: "x.ron".into(),
-        session,
-        resumed: false,
         notices: vec![why.into()],
+        ..Opened::new("x.ron", session)
     };
-    update(
-        &mut state,
-        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
-        t(0),
-    );
+    let mut state = samling::app::running(Lang::Nb, vec![program], opened, t(0));
     update(&mut state, Msg::Run(RunMsg::OpenReview), t(1));
     for (w, h) in [(80, 24), (200, 60)] {
         let screen = text(&draw(&state, t(2), w, h));
@@ -474,19 +467,7 @@ fn the_review_says_first_why_something_may_be_missing() {
 
 /// The program running `session` (from `path`), as `samling run` opens it.
 fn opened(lang: Lang, program: Program, session: Session, path: &str) -> State {
-    let mut state = State::new(lang, vec![program], vec![]);
-    let opened = Opened {
-        path: path.into(),
-        session,
-        resumed: false,
-        notices: vec![],
-    };
-    update(
-        &mut state,
-        Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
-        t(0),
-    );
-    state
+    samling::app::running(lang, vec![program], Opened::new(path, session), t(0))
 }
 
 #[test]

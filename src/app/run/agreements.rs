@@ -25,14 +25,15 @@ impl Run {
                 let Some(c) = self.session.agreements.iter().find(|c| c.id == *id) else {
                     return;
                 };
+                // In the words the form reads back (`parse_who`, `parse_due`).
+                let s = self.lang.strings();
                 let who = match &c.who {
-                    Who::Everyone => "alle".to_string(),
                     Who::Group(n) => n.to_string(),
-                    Who::Role(r) | Who::Person(r) => r.clone(),
+                    who => (s.who)(who),
                 };
                 let due = match &c.due {
                     Due::NextGathering => String::new(),
-                    Due::Date(d) => d.format("%d.%m.%Y").to_string(),
+                    Due::Date(d) => s.date(*d),
                 };
                 Form::new(kind, &[&c.text, &who, &due])
             }

@@ -88,6 +88,8 @@ pub struct Run {
     pub flash_until: Option<Timestamp>,
     /// Whether this session was resumed rather than started, to say so on screen.
     pub resumed: bool,
+    /// The language of the screen: a form is filled in the words it reads back.
+    pub lang: crate::lang::Lang,
     /// Shown on the facilitator view until the gathering is closed: files that did not load,
     /// a rescue copy found beside the session.
     pub notices: Vec<String>,
@@ -115,7 +117,7 @@ pub struct Run {
 }
 
 impl Run {
-    pub fn new(opened: Opened, now: Timestamp) -> Self {
+    pub fn new(opened: Opened, lang: crate::lang::Lang, now: Timestamp) -> Self {
         let opened_at = day_start(&opened.session, now);
         let mut run = Run {
             session: opened.session,
@@ -132,6 +134,7 @@ impl Run {
             too_large: false,
             flash_until: None,
             resumed: opened.resumed,
+            lang,
             notices: opened.notices,
             message: None,
             mirror: false,

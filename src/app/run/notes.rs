@@ -348,18 +348,11 @@ mod tests {
         assert_eq!(update(&mut s, Msg::System(SystemMsg::Tick), t(2)), vec![]);
 
         // As after kill -9: the saved session opened again.
-        let mut again = State::new(Lang::Nb, s.programs.clone(), vec![]);
         let opened = Opened {
-            path: "01.ron".into(),
-            session: run(&s).session.clone(),
             resumed: true,
-            notices: vec![],
+            ..Opened::new("01.ron", run(&s).session.clone())
         };
-        update(
-            &mut again,
-            Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
-            t(60),
-        );
+        let mut again = crate::app::running(Lang::Nb, s.programs.clone(), opened, t(60));
         assert_eq!(
             run(&again).overlays.editor().unwrap().contents(),
             "halvferdig tanke"

@@ -226,18 +226,12 @@ mod tests {
                     text: "Halvveis".into(),
                 });
             }
-            let mut resumed = State::new(crate::i18n::Lang::Nb, s.programs.clone(), vec![]);
             let opened = crate::app::Opened {
-                path: "x.ron".into(),
-                session,
                 resumed: true,
-                notices: vec![],
+                ..crate::app::Opened::new("x.ron", session)
             };
-            update(
-                &mut resumed,
-                Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
-                t(10),
-            );
+            let resumed =
+                crate::app::running(crate::i18n::Lang::Nb, s.programs.clone(), opened, t(10));
             let run = resumed.run().unwrap();
             (
                 run.overlays.review().is_some(),

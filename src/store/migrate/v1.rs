@@ -324,7 +324,7 @@ pub fn session(s: Session) -> model::Session {
         agreements.push(model::Agreement { id, ..c });
     }
     let _ = s.version;
-    model::Session {
+    let mut session = model::Session {
         version: 2,
         id: s.id,
         program: s.program,
@@ -366,5 +366,8 @@ pub fn session(s: Session) -> model::Session {
             text: d.text,
         }),
         ended: s.ended,
-    }
+    };
+    // Agreements written before origins kept the item's title, named from this agenda.
+    model::session::fill_item_titles([&mut session]);
+    session
 }
