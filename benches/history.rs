@@ -40,7 +40,7 @@ fn next_gathering(c: &mut Criterion) {
         session.agenda = plan.agenda.clone();
         session.go_to(0);
         session.timing.clear();
-        for note in &mut session.notes {
+        for note in session.notes_mut() {
             note.item = plan.agenda[0].id.clone();
             note.prompt = None;
         }

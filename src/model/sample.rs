@@ -52,7 +52,7 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
             ],
         })
         .collect();
-    let notes = (0..notes)
+    let notes: Vec<Note> = (0..notes)
         .map(|n| {
             let at = start + Duration::seconds(n as i64);
             Note {
@@ -117,7 +117,7 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
         current: "punkt-11".into(),
         prompt: None,
         timing,
-        notes,
+        notes: notes.into(),
         deleted: Vec::new(),
         agreements,
         previous: None,

@@ -38,8 +38,12 @@ pub struct Session {
     /// One record per agenda item that has been started, in the order first started.
     #[serde(default)]
     pub timing: Vec<ItemTiming>,
+    /// Shared rather than copied when the session is cloned: every change is saved from a copy
+    /// handed to the saving thread, and with thousands of notes a copy of each would cost a key
+    /// press milliseconds. Changed through [`Session::notes_mut`], which copies them only if a
+    /// save still holds the old ones.
     #[serde(default)]
-    pub notes: Vec<Note>,
+    pub notes: std::sync::Arc<Vec<Note>>,
     /// Deleted notes, with when: a tombstone keeps the note so an undo, a later review or a
     /// merge of several writers' notes can see that it was there and is gone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -537,7 +541,7 @@ impl Session {
                 .unwrap_or_default(),
             prompt: None,
             timing: Vec::new(),
-            notes: Vec::new(),
+            notes: Default::default(),
             deleted: Vec::new(),
             agreements: Vec::new(),
             previous: None,
@@ -546,6 +550,11 @@ impl Session {
             draft: None,
             ended: None,
         }
+    }
+
+    /// The notes, to change (see `notes`).
+    pub fn notes_mut(&mut self) -> &mut Vec<Note> {
+        std::sync::Arc::make_mut(&mut self.notes)
     }
 
     /// The id the next note `writer` adds gets: one past the writer's highest count, deleted

@@ -456,12 +456,12 @@ mod tests {
         let mut session = crate::model::sample::big_session(1, 0);
         save_session(&path, &session).unwrap();
         let before = fs::read(&path).unwrap();
-        session.notes[0].text = "x".repeat(MAX_FILE_BYTES as usize);
+        session.notes_mut()[0].text = "x".repeat(MAX_FILE_BYTES as usize);
         let err = save_session(&path, &session).unwrap_err();
         assert!(matches!(err.kind, ProblemKind::TooLarge { .. }), "{err:?}");
         assert_eq!(fs::read(&path).unwrap(), before, "the file as it was");
         // What is written is what is read back: the limit is the loader's own.
-        session.notes[0].text = "x".repeat(1000);
+        session.notes_mut()[0].text = "x".repeat(1000);
         let bytes = save_session(&path, &session).unwrap();
         assert_eq!(bytes, fs::metadata(&path).unwrap().len());
         crate::store::load_session(&path).unwrap();

@@ -424,8 +424,8 @@ mod tests {
     /// Gathering 1 held with one note, then started again by mistake and left empty.
     fn held_then_begun(layout: &Layout, program: &Program) {
         let mut real = open(layout, program, 1, day(2), &Config::default(), &[], &[]).unwrap();
-        real.session.notes = held_session_note(&real.session);
-        real.session.notes[0].kind = crate::model::NoteKind::Highlight;
+        real.session.notes = held_session_note(&real.session).into();
+        real.session.notes_mut()[0].kind = crate::model::NoteKind::Highlight;
         real.session.place = "Personalrommet".into();
         real.session.ended =
             Some(crate::model::Timestamp::parse("2026-11-02T16:00:00+01:00").unwrap());
@@ -486,7 +486,7 @@ mod tests {
         let layout = Layout::new(dir.path());
         let program = &catalog::builtin().0[0];
         let mut first = open(&layout, program, 1, day(23), &Config::default(), &[], &[]).unwrap();
-        first.session.notes = held_session_note(&first.session);
+        first.session.notes = held_session_note(&first.session).into();
         save_session(&first.path, &first.session).unwrap();
         // `first` keeps its lock: another samling is running gathering 1 now.
         let (h, _) = held(&layout, &program.id);

@@ -380,7 +380,7 @@ fn gathering_1_held(data: &Path) -> PathBuf {
     let config = store::config::Config::default();
     let mut held = store::sessions::open(&layout, &program, 1, day, &config, &[], &[]).unwrap();
     let at = samling::model::Timestamp::parse("2026-09-14T13:20:00+02:00").unwrap();
-    held.session.notes.push(samling::model::Note {
+    held.session.notes_mut().push(samling::model::Note {
         id: "f-1".into(),
         created: at,
         edited: at,

@@ -95,7 +95,8 @@ fn held() -> Session {
             "<script>alert(1)</script>",
             false,
         ),
-    ];
+    ]
+    .into();
     let agreement = |id, text: &str, session: &str, gathering, status, comment: &str| Agreement {
         id: samling::model::AgreementId::new(session, id),
         text: text.into(),
@@ -298,7 +299,7 @@ fn hostile() -> Session {
         item.title = format!("Refleksjon {HOSTILE}");
         item.prompts[0].text = format!("Spørsmål {HOSTILE}");
     }
-    for n in &mut s.notes {
+    for n in s.notes_mut() {
         n.text = HOSTILE_NOTE.into();
     }
     for c in &mut s.agreements {

@@ -70,7 +70,7 @@ fn running_after(lang: Lang, minutes_each: i64) -> State {
             (1, "Å bli sett når man kommer inn døra", false),
             (2, PRIVATE_NOTE, true),
         ] {
-            run.session.notes.push(Note {
+            run.session.notes_mut().push(Note {
                 id: samling::model::NoteId::new("f", id),
                 created: t(at + 60),
                 edited: t(at + 60),
@@ -311,10 +311,10 @@ fn siden_sist_review_and_what_the_room_sees() {
         let mut previous = big_session(4, 3);
         previous.id = "01-2026-09-14".into();
         // Note 1 is a parking-lot question; made private, it must not travel.
-        previous.notes[1].private = true;
-        previous.notes[2].kind = samling::model::NoteKind::Highlight;
-        previous.notes[2].text = "Å bli sett i døra".into();
-        previous.notes[1].text = PRIVATE_NOTE.into();
+        previous.notes_mut()[1].private = true;
+        previous.notes_mut()[2].kind = samling::model::NoteKind::Highlight;
+        previous.notes_mut()[2].text = "Å bli sett i døra".into();
+        previous.notes_mut()[1].text = PRIVATE_NOTE.into();
         for c in &mut previous.agreements {
             c.origin.session = previous.id.clone();
             c.history[0].at = Timestamp::parse("2026-09-14T15:50:00+02:00").unwrap();
@@ -481,7 +481,7 @@ fn then_and_now_on_the_projector() {
         first.gathering = 1;
         for (n, text) in
             first
-                .notes
+                .notes_mut()
                 .iter_mut()
                 .zip(["Respekt og varme", "Tydelige voksne", PRIVATE_NOTE])
         {
@@ -562,7 +562,7 @@ fn invisible_joiners_and_bidi_controls_reach_no_cell() {
     let mut state = running(Lang::Nb);
     let now = now_in(&state);
     if let samling::app::Screen::Run(run) = &mut state.screen {
-        run.session.notes[0].text =
+        run.session.notes_mut()[0].text =
             "x\u{200D}y 👩\u{200D}🔬 ab\u{200C}c \u{202E}snudd\u{2066}".into();
         run.session.place = "Rom\u{200D}met".into();
         let item = run.session.current_index();
@@ -656,7 +656,7 @@ fn nothing_private_reaches_the_projector_in_any_state() {
             };
             n += 1;
             session
-                .notes
+                .notes_mut()
                 .push(note(id, item, dice.below(3), private, text));
         }
         // Deleted notes: gone from the room even when they were public.

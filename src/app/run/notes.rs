@@ -32,7 +32,7 @@ impl Run {
 
     fn selected_mut(&mut self) -> Option<&mut Note> {
         let id = self.selected_note()?.id.clone();
-        self.session.notes.iter_mut().find(|n| n.id == id)
+        self.session.notes_mut().iter_mut().find(|n| n.id == id)
     }
 
     /// Opens the editor for a new note on the current item, question and group.
@@ -121,7 +121,7 @@ impl Run {
         let draft = editor.draft;
         match draft.note {
             Some(id) => {
-                if let Some(n) = self.session.notes.iter_mut().find(|n| n.id == id)
+                if let Some(n) = self.session.notes_mut().iter_mut().find(|n| n.id == id)
                     && n.text != text
                 {
                     n.text = text;
@@ -131,7 +131,7 @@ impl Run {
             None if text.trim().is_empty() => {}
             None => {
                 let id = self.session.next_note_id(FACILITATOR);
-                self.session.notes.push(Note {
+                self.session.notes_mut().push(Note {
                     id: id.clone(),
                     created: now,
                     edited: now,
@@ -220,7 +220,7 @@ impl Run {
         let Some(index) = self.session.notes.iter().position(|n| n.id == *id) else {
             return Vec::new();
         };
-        let note = self.session.notes.remove(index);
+        let note = self.session.notes_mut().remove(index);
         self.session.deleted.push(Deleted { at: now, note });
         self.deleted.push((index, id.clone()));
         self.selected = None;
@@ -239,7 +239,7 @@ impl Run {
         let note = self.session.deleted.remove(at).note;
         self.selected = Some(id);
         let index = index.min(self.session.notes.len());
-        self.session.notes.insert(index, note);
+        self.session.notes_mut().insert(index, note);
         self.mark_changed()
     }
 

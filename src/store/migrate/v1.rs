@@ -338,7 +338,7 @@ pub fn session(s: Session) -> model::Session {
         current,
         prompt,
         timing: s.timing,
-        notes: s.notes.into_iter().map(note).collect(),
+        notes: std::sync::Arc::new(s.notes.into_iter().map(note).collect()),
         deleted: Vec::new(),
         agreements,
         previous: s.previous,
