@@ -404,6 +404,7 @@ fn problem(p: &Problem) -> String {
         ),
         ProblemKind::Empty => "the file is empty".into(),
         ProblemKind::NotText => "the file is not text (UTF-8)".into(),
+        ProblemKind::SaverStopped => "saving stopped (a bug in samling)".into(),
         ProblemKind::Syntax(msg) => format!("invalid RON: {msg}"),
         ProblemKind::NewerVersion { found, supported } => format!(
             "the file is version {found}, but this samling reads up to version {supported}: \

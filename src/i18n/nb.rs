@@ -408,6 +408,7 @@ fn problem(p: &Problem) -> String {
         ),
         ProblemKind::Empty => "filen er tom".into(),
         ProblemKind::NotText => "filen er ikke tekst (UTF-8)".into(),
+        ProblemKind::SaverStopped => "lagringen stoppet (en feil i samling)".into(),
         ProblemKind::Syntax(msg) => format!("ugyldig RON: {msg}"),
         ProblemKind::NewerVersion { found, supported } => format!(
             "filen har versjon {found}, men denne samling kan lese til og med versjon \

@@ -54,6 +54,9 @@ pub enum ProblemKind {
         limit: u64,
     },
     Empty,
+    /// The thread that saves the running session is gone (a bug in samling): what is not yet
+    /// saved is written as a rescue copy on the way out.
+    SaverStopped,
     /// Not UTF-8 text (binary garbage, or another encoding).
     NotText,
     /// The RON parser's complaint (wrong syntax or types, unknown or missing fields).

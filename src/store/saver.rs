@@ -103,7 +103,7 @@ impl Drop for Saver {
 }
 
 fn stopped(path: &std::path::Path) -> Problem {
-    Problem::io(path, &std::io::Error::other("the saving thread stopped"))
+    Problem::new(path, super::problem::ProblemKind::SaverStopped)
 }
 
 /// The thread: takes what has queued, writes the newest of each run of background saves, and

@@ -114,16 +114,21 @@ impl Overlays {
         })
     }
 
+    /// Removes the first overlay `is` picks, handing back what it held (`into`).
+    fn take<T>(&mut self, is: fn(&Overlay) -> bool, into: fn(Overlay) -> Option<T>) -> Option<T> {
+        let at = self.0.iter().position(is)?;
+        into(self.0.remove(at))
+    }
+
     /// Closes the editor, handing back what it held.
     pub fn take_editor(&mut self) -> Option<Editor> {
-        let at = self
-            .0
-            .iter()
-            .position(|o| matches!(o, Overlay::Editor(_)))?;
-        match self.0.remove(at) {
-            Overlay::Editor(e) => Some(*e),
-            _ => None,
-        }
+        self.take(
+            |o| matches!(o, Overlay::Editor(_)),
+            |o| match o {
+                Overlay::Editor(e) => Some(*e),
+                _ => None,
+            },
+        )
     }
 
     pub fn form(&self) -> Option<&Form> {
@@ -142,11 +147,13 @@ impl Overlays {
 
     /// Closes the form, handing back what it held.
     pub fn take_form(&mut self) -> Option<Form> {
-        let at = self.0.iter().position(|o| matches!(o, Overlay::Form(_)))?;
-        match self.0.remove(at) {
-            Overlay::Form(f) => Some(f),
-            _ => None,
-        }
+        self.take(
+            |o| matches!(o, Overlay::Form(_)),
+            |o| match o {
+                Overlay::Form(f) => Some(f),
+                _ => None,
+            },
+        )
     }
 
     pub fn confirm(&self) -> Option<&Confirm> {
@@ -158,14 +165,13 @@ impl Overlays {
 
     /// Closes the question, handing back what it asked.
     pub fn take_confirm(&mut self) -> Option<Confirm> {
-        let at = self
-            .0
-            .iter()
-            .position(|o| matches!(o, Overlay::Confirm(_)))?;
-        match self.0.remove(at) {
-            Overlay::Confirm(c) => Some(c),
-            _ => None,
-        }
+        self.take(
+            |o| matches!(o, Overlay::Confirm(_)),
+            |o| match o {
+                Overlay::Confirm(c) => Some(c),
+                _ => None,
+            },
+        )
     }
 }
 
