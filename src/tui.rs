@@ -206,7 +206,8 @@ fn event_loop(
     let mut stop = false;
     // Ticks come once a second on the clock, whether or not keys arrive in between: typing
     // must not hold back the countdown or the saving of a draft.
-    let mut next_tick = Instant::now() + Duration::from_secs(1);
+    let tick = test_tick();
+    let mut next_tick = tick.map_or_else(next_whole_second, |t| Instant::now() + t);
     while !state.quit {
         if stop || platform::terminal_gone() {
             // Asked to stop from outside, or nobody left to see: keep what is being typed and
@@ -256,7 +257,7 @@ fn event_loop(
             let effects = update(state, Msg::System(SystemMsg::Tick), now());
             perform(state, rt, effects, Wait::No);
             dirty = true;
-            next_tick = next_whole_second();
+            next_tick = tick.map_or_else(next_whole_second, |t| Instant::now() + t);
         }
     }
     Ok(Ending::Saved)
@@ -327,6 +328,21 @@ fn test_panic(event: Event) -> Event {
         panic!("test panic (F12 with SAMLING_TEST_PANIC set)");
     }
     event
+}
+
+/// In debug builds, `SAMLING_TEST_TICK_MS` sets how often the loop ticks, so an end-to-end test
+/// of what happens on a tick (a draft reaching the file) need not wait whole seconds. Release
+/// builds always tick on the wall clock's second.
+fn test_tick() -> Option<Duration> {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("SAMLING_TEST_TICK_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|&ms| ms > 0)
+    {
+        return Some(Duration::from_millis(ms));
+    }
+    None
 }
 
 /// Just after the next whole second of the wall clock, when the countdown changes.

@@ -143,7 +143,15 @@ fn enter_on_the_home_screen_starts_the_selected_gathering() {
 fn a_note_with_norwegian_letters_reaches_the_file_and_kill_9_mid_typing_keeps_the_draft() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mut pty = start(dir.path(), &["run"]);
+    let data_arg = data.to_str().unwrap();
+    // Ticks every 50 ms instead of every second: what a tick does, it does twenty times faster.
+    let mut pty = Pty::spawn(
+        &["--dir", data_arg, "run"],
+        dir.path(),
+        &[("SAMLING_TEST_TICK_MS", "50")],
+        100,
+        30,
+    );
     pty.wait_for("Velkommen og innsjekk");
     pty.send("3");
     pty.send("i");
@@ -164,21 +172,22 @@ fn a_note_with_norwegian_letters_reaches_the_file_and_kill_9_mid_typing_keeps_th
             .contains("Rødt lys på småtrinnet")
     );
 
-    // Typing, then killed without warning: the draft saved within two seconds survives.
+    // Typing, then killed without warning: the draft saved within two ticks survives.
     pty.send("i");
     pty.wait_for("Notat · Gruppe 3");
-    // Type steadily, a key every 150 ms, as a note-taker does: the draft must reach the file
-    // while the typing goes on, not only when it pauses.
+    // Type steadily, several keys a tick (as a note-taker's key every 150 ms is against a
+    // second's tick): the draft must reach the file while the typing goes on, not only when it
+    // pauses.
     let text = "Halvveis skrevet tanke om æ";
     let mut saved_while_typing = false;
     for c in text.chars() {
         pty.send(&c.to_string());
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        std::thread::sleep(std::time::Duration::from_millis(10));
         saved_while_typing |= store::load_session(&file).unwrap().draft.is_some();
     }
     assert!(
         saved_while_typing,
-        "no draft saved during 4 s of steady typing"
+        "no draft saved during 27 keys of steady typing"
     );
     pty.wait_for("tanke om æ");
     let deadline = std::time::Instant::now() + crate::support::pty::TIMEOUT;
