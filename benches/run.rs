@@ -134,7 +134,7 @@ fn key_to_frame(c: &mut Criterion) {
         let run = state.run().expect("running");
         for effect in effects {
             if effect == Effect::Save {
-                let (session, upto) = (run.session.clone(), run.changes);
+                let (session, upto) = (run.session.clone(), run.saving.changes);
                 if wait {
                     save_session(&file, &session).expect("saves");
                 } else {

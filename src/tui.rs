@@ -270,7 +270,7 @@ fn leave(state: &mut State, rt: &mut Runtime) -> Ending {
         return Ending::Saved;
     }
     save_everything_now(state, rt);
-    if state.run().is_some_and(|r| r.unsaved) {
+    if state.run().is_some_and(|r| r.saving.unsaved) {
         Ending::Rescued(write_rescue(state))
     } else {
         Ending::Saved
@@ -286,7 +286,7 @@ fn save_everything_now(state: &mut State, rt: &mut Runtime) {
     let effects = update(state, Msg::System(SystemMsg::Tick), now());
     perform(state, rt, effects, Wait::Yes);
     // A background save may still be on its way: this one waits behind it and covers it.
-    if state.run().is_some_and(|r| r.unsaved) {
+    if state.run().is_some_and(|r| r.saving.unsaved) {
         perform(state, rt, vec![Effect::Save], Wait::Yes);
     }
 }
@@ -426,7 +426,7 @@ fn read_minutes(state: &State, ctx: &Context, program: &str, gathering: u32) -> 
 /// returns the answer (the way out, and a suspend, must know everything is on disk).
 fn save(state: &State, saver: &Saver, wait: Wait) -> Option<Msg> {
     let run = state.run()?;
-    let (file, session, upto) = (run.file.clone(), run.session.clone(), run.changes);
+    let (file, session, upto) = (run.file.clone(), run.session.clone(), run.saving.changes);
     if wait == Wait::No {
         saver.save(file, session, upto);
         return None;

@@ -23,6 +23,6 @@ pub fn running() -> State {
 
 /// The runtime's answer to a save of everything changed so far.
 pub fn saved(s: &mut State, result: Result<u64, String>, at: i64) -> Vec<super::Effect> {
-    let upto = s.run().expect("running").changes;
+    let upto = s.run().expect("running").saving.changes;
     update(s, Msg::System(SystemMsg::Saved { upto, result }), t(at))
 }

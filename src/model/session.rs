@@ -108,9 +108,12 @@ impl TimerEvent {
 }
 
 /// Which group a note or agreement comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum GroupLabel {
-    /// The whole room.
+    /// The whole room (where notes go until a group is chosen).
+    #[default]
     Plenary,
     /// "Gruppe N", N from 1 to 9.
     Group(u8),

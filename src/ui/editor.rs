@@ -32,8 +32,8 @@ pub fn render(run: &Run, editor: &Editor, s: &Strings, frame: &mut Frame) {
         .title_bottom(hint.clone().right_aligned())
         .border_style(Style::new().fg(Color::LightCyan));
     // The editor covers the status line: a save that fails must still show while one types.
-    let trouble = match &run.save {
-        _ if run.too_large => Some(s.too_large.to_string()),
+    let trouble = match &run.saving.state {
+        _ if run.saving.too_large => Some(s.too_large.to_string()),
         SaveState::Failed(why) => Some((s.save_failed)(why)),
         SaveState::Saved(_) => None,
     };

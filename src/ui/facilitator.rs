@@ -146,7 +146,7 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
         ),
     ])];
     let mut clock_style = countdown_style(left);
-    if run.flashing(now) {
+    if run.screen.flashing(now) {
         clock_style = clock_style.add_modifier(Modifier::REVERSED);
     }
     let mut clock = Vec::new();
@@ -246,7 +246,7 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
         );
     }
     // "Da — nå" on: the same two columns the room sees, in place of the notes.
-    match ThenAndNow::of(&run.session).filter(|_| run.mirror) {
+    match ThenAndNow::of(&run.session).filter(|_| run.screen.mirror) {
         Some(mirror) => super::review::then_and_now(&mirror, s, frame, notes),
         None => render_notes(run, s, frame, notes),
     }
@@ -256,9 +256,9 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
 fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
     let inner = usize::from(area.width.saturating_sub(2));
     let made: Vec<&Agreement> = run.session.made_here().collect();
-    let selected = made
-        .iter()
-        .position(|c| run.agreements_focused && run.selected_agreement.as_ref() == Some(&c.id));
+    let selected = made.iter().position(|c| {
+        run.screen.agreements_focused && run.screen.selected_agreement.as_ref() == Some(&c.id)
+    });
     let visible = area.height.saturating_sub(2) as usize;
     // The newest in view, unless the selected one is further up. Only the rows in view are
     // laid out: a long series can hold hundreds of agreements.
@@ -349,7 +349,11 @@ fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
     // Show the newest notes, or keep the selected one in view.
     let last_needed = selected_line.unwrap_or(lines.len().saturating_sub(1));
     let skip = (last_needed + 1).saturating_sub(visible);
-    let title = format!("{} · {}", s.notes, (s.notes_go_to)(&(s.group)(run.group)));
+    let title = format!(
+        "{} · {}",
+        s.notes,
+        (s.notes_go_to)(&(s.group)(run.screen.group))
+    );
     frame.render_widget(
         Paragraph::new(lines.split_off(skip.min(lines.len())))
             .block(Block::bordered().title(title).border_style(DIM)),
@@ -371,7 +375,7 @@ fn status_line<'a>(run: &Run, s: &'a Strings, now: Timestamp) -> Line<'a> {
         &session.projected_end(now).0.format("%H:%M").to_string(),
         &session.planned_end(now).0.format("%H:%M").to_string(),
     );
-    let save = match &run.save {
+    let save = match &run.saving.state {
         SaveState::Saved(at) => {
             Span::styled((s.saved_at)(&at.0.format("%H:%M:%S").to_string()), DIM)
         }
@@ -385,13 +389,13 @@ fn status_line<'a>(run: &Run, s: &'a Strings, now: Timestamp) -> Line<'a> {
         Span::styled(format!(" · {ends} · "), DIM),
         save,
     ];
-    if run.too_large {
+    if run.saving.too_large {
         spans.push(Span::styled(
             format!(" · {}", s.too_large),
             Style::new().fg(Color::White).bg(Color::Red).bold(),
         ));
     }
-    if let Some(path) = &run.message {
+    if let Some(path) = &run.screen.message {
         spans.push(Span::styled(
             format!(" · {}", (s.export_written)(path)),
             Style::new().fg(Color::Cyan),

@@ -67,7 +67,7 @@ fn screens(state: &State, now: Timestamp, frame: &mut Frame) {
             }
         }
         Some(run) => {
-            match run.view {
+            match run.screen.view {
                 View::Facilitator => facilitator::render(run, s, now, frame),
                 View::Projector => {
                     let view = ProjectorView::of(&run.session, &run.screen_state(), now);
@@ -88,7 +88,7 @@ fn overlays(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     for overlay in run.overlays.iter() {
         match overlay {
             // The room's view has no panel for the review: it shows the agreements itself.
-            Overlay::Review(review) if run.view == View::Facilitator => {
+            Overlay::Review(review) if run.screen.view == View::Facilitator => {
                 review::render_panel(run, *review, s, now, frame)
             }
             Overlay::Review(_) => {}

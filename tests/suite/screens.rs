@@ -52,7 +52,7 @@ fn running_after(lang: Lang, minutes_each: i64) -> State {
         at += minutes_each * 60;
         update(&mut state, Msg::Run(RunMsg::Next), t(at));
     }
-    let upto = state.run().expect("running").changes;
+    let upto = state.run().expect("running").saving.changes;
     let result = Ok(0);
     update(
         &mut state,

@@ -83,7 +83,7 @@ impl Run {
 
     /// The "who" and "due" fields of an agreement form (text, who, due), read.
     fn who_and_due(&self, values: &[String]) -> Result<(Who, Due), FormError> {
-        let who = parse_who(&values[1], self.group)?;
+        let who = parse_who(&values[1], self.screen.group)?;
         Ok((who, parse_due(&values[2])?))
     }
 
@@ -121,7 +121,7 @@ impl Run {
         due: Due,
         now: Timestamp,
     ) -> Vec<Effect> {
-        let group = match self.group {
+        let group = match self.screen.group {
             GroupLabel::Plenary => None,
             g => Some(g),
         };
@@ -340,7 +340,7 @@ mod tests {
         let mut s = running();
         // Tab with no agreements: the notes keep the focus.
         update(&mut s, Msg::Run(RunMsg::SwitchList), t(0));
-        assert!(!s.run().unwrap().agreements_focused);
+        assert!(!s.run().unwrap().screen.agreements_focused);
         update(
             &mut s,
             Msg::Run(RunMsg::SetGroup(GroupLabel::Group(4))),
@@ -354,7 +354,7 @@ mod tests {
         typed(&mut s, "Lese om stress");
         update(&mut s, key(KeyCode::Esc), t(0));
         update(&mut s, Msg::Run(RunMsg::SwitchList), t(1));
-        assert!(s.run().unwrap().agreements_focused);
+        assert!(s.run().unwrap().screen.agreements_focused);
         update(&mut s, Msg::Run(RunMsg::EditNote), t(1));
         let form = s.run().unwrap().overlays.form().cloned().unwrap();
         assert_eq!(form.kind, FormKind::EditAgreement("01-2026-11-23/1".into()));

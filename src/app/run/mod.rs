@@ -8,6 +8,11 @@
 mod agreements;
 mod notes;
 mod review;
+mod saving;
+mod screen;
+
+pub use saving::{SaveState, Saving};
+pub use screen::{RunScreen, View};
 
 use std::path::PathBuf;
 
@@ -17,25 +22,7 @@ use super::msg::{Effect, Msg, Opened, OverlayMsg, RunMsg, SystemMsg};
 use super::overlay::{Confirm, FormKind, Overlay, Overlays};
 use super::projector::ScreenState;
 use crate::model::timer::{self, Phase};
-use crate::model::{AgreementId, GroupLabel, NoteId, NoteKind, Session, Timestamp};
-
-/// Which view is on the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    /// The laptop: agenda, timer, prompts, private note, notes, status.
-    #[default]
-    Facilitator,
-    /// The room: only what everybody may see, in large type.
-    Projector,
-}
-
-/// How the last save went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    Saved(Timestamp),
-    /// The reason, worded for people; the session stays in memory and is retried.
-    Failed(String),
-}
+use crate::model::{NoteId, NoteKind, Session, Timestamp};
 
 /// What the bell last rang for: ringing again only when this changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,58 +48,33 @@ fn day_start(session: &Session, now: Timestamp) -> Timestamp {
 /// How long the screen flashes after a signal.
 const FLASH: i64 = 2;
 
-/// A gathering in progress.
+/// A gathering in progress: the session and its file, what the facilitator's screen shows
+/// beside it, what lies over it, and where it stands against the disk.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
     pub session: Session,
     /// The session's file, to show where it is saved.
     pub file: PathBuf,
-    pub view: View,
-    /// The group the next notes belong to.
-    pub group: GroupLabel,
-    /// The review, editor, form, help or question over the screen; the top one gets the keys.
-    pub overlays: Overlays,
-    pub save: SaveState,
-    /// Changes not yet safely on disk.
-    pub unsaved: bool,
-    /// How many changes the session has had since it was opened: a save says which it holds.
-    pub changes: u64,
-    /// The newest change known to be on disk.
-    saved_upto: u64,
-    /// The size of the session file as last saved (0 until the first save): text that would
-    /// take it past what samling can read back is refused.
-    pub saved_bytes: u64,
-    /// The last text typed or pasted was refused: the file would grow past that limit.
-    pub too_large: bool,
-    /// The screen flashes until then (the timer reached zero or a step changed).
-    pub flash_until: Option<Timestamp>,
-    /// Whether this session was resumed rather than started, to say so on screen.
-    pub resumed: bool,
     /// The language of the screen: a form is filled in the words it reads back.
     pub lang: crate::lang::Lang,
+    /// The view, the group, what is selected: where the facilitator is looking.
+    pub screen: RunScreen,
+    /// The review, editor, form, help or question over the screen; the top one gets the keys.
+    pub overlays: Overlays,
+    pub saving: Saving,
+    /// Whether this session was resumed rather than started, to say so on screen.
+    pub resumed: bool,
     /// Shown on the facilitator view until the gathering is closed: files that did not load,
-    /// a rescue copy found beside the session.
+    /// a rescue copy found beside the session, a failed export.
     pub notices: Vec<String>,
     /// The start of the gathering's day: statuses given since then were given at this
     /// gathering (a second press changes nothing; a comment joins them).
     pub opened_at: Timestamp,
-    /// Which list `↑` `↓` and `e` work on: the notes, or this gathering's agreements.
-    pub agreements_focused: bool,
-    /// The selected agreement (by id) when the agreements have the focus.
-    pub selected_agreement: Option<AgreementId>,
-    /// "Da — nå" is on: the earlier answers show beside today's where a prompt revisits.
-    pub mirror: bool,
-    /// A short message for the status line (where the minutes were written).
-    pub message: Option<String>,
-    /// The selected note (by id) in the current item's list.
-    pub selected: Option<NoteId>,
     /// Notes deleted since the session was opened, with where they stood, newest last, for
     /// undo (the notes themselves are in the session's tombstones).
     pub deleted: Vec<(usize, NoteId)>,
     /// Set by quit once everything is saved; the runtime then stops.
     pub quit: bool,
-    /// Quit was asked with changes unsaved: quit as soon as the save succeeds.
-    quit_when_saved: bool,
     alert: Alert,
 }
 
@@ -122,29 +84,16 @@ impl Run {
         let mut run = Run {
             session: opened.session,
             file: opened.path,
-            view: View::Facilitator,
-            group: GroupLabel::Plenary,
+            lang,
+            screen: RunScreen::default(),
             overlays: Overlays::default(),
             // The file was just written or read: it is on disk as it is in memory.
-            save: SaveState::Saved(now),
-            unsaved: false,
-            changes: 0,
-            saved_upto: 0,
-            saved_bytes: 0,
-            too_large: false,
-            flash_until: None,
+            saving: Saving::new(now),
             resumed: opened.resumed,
-            lang,
             notices: opened.notices,
-            message: None,
-            mirror: false,
-            agreements_focused: false,
-            selected_agreement: None,
             opened_at,
-            selected: None,
             deleted: Vec::new(),
             quit: false,
-            quit_when_saved: false,
             alert: Alert {
                 item: 0,
                 step: None,
@@ -167,14 +116,9 @@ impl Run {
     pub fn screen_state(&self) -> ScreenState {
         ScreenState {
             review: self.overlays.review().map(|r| r.selected),
-            mirror: self.mirror,
-            flash_until: self.flash_until,
+            mirror: self.screen.mirror,
+            flash_until: self.screen.flash_until,
         }
-    }
-
-    /// Whether the screen is flashing at `now`.
-    pub fn flashing(&self, now: Timestamp) -> bool {
-        self.flash_until.is_some_and(|until| now < until)
     }
 
     /// The running step of the current item, if it has steps and one is running.
@@ -204,7 +148,7 @@ impl Run {
         if !rang {
             return Vec::new();
         }
-        self.flash_until = Some(now + Duration::seconds(FLASH));
+        self.screen.flash_until = Some(now + Duration::seconds(FLASH));
         if bell { vec![Effect::Bell] } else { Vec::new() }
     }
 
@@ -214,7 +158,7 @@ impl Run {
     /// "Da — nå" belongs to the item it was turned on for: last time's answers must not stay on
     /// the projector into the next item's silent step.
     fn arrive(&mut self) {
-        self.mirror = false;
+        self.screen.mirror = false;
         let since_last = self
             .session
             .current_item()
@@ -228,20 +172,14 @@ impl Run {
 
     /// Marks the session changed and asks for it to be saved.
     pub(super) fn mark_changed(&mut self) -> Vec<Effect> {
-        self.changes += 1;
-        self.unsaved = true;
-        vec![Effect::Save]
+        self.saving.changed()
     }
 
     /// Quits once everything is on disk.
     fn quit_now(&mut self) -> Vec<Effect> {
-        if self.unsaved {
-            self.quit_when_saved = true;
-            vec![Effect::Save]
-        } else {
-            self.quit = true;
-            Vec::new()
-        }
+        let (now, effects) = self.saving.quit();
+        self.quit = now;
+        effects
     }
 }
 
@@ -249,7 +187,7 @@ impl Run {
 pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec<Effect> {
     // "Not inserted, too large" answers the last thing the user did, until the next.
     if !matches!(msg, Msg::System(SystemMsg::Tick | SystemMsg::Saved { .. })) {
-        run.too_large = false;
+        run.saving.too_large = false;
     }
     let mut effects = match msg {
         Msg::Run(msg) => run_key(run, msg, now),
@@ -296,29 +234,29 @@ impl Run {
     /// The keys of the running gathering that change what is on screen, not the session.
     fn show(&mut self, msg: RunMsg) {
         match msg {
-            RunMsg::ToggleView => {
-                self.view = match self.view {
-                    View::Facilitator => View::Projector,
-                    View::Projector => View::Facilitator,
-                }
-            }
-            RunMsg::SetGroup(group) => self.group = group,
+            RunMsg::ToggleView => self.screen.toggle_view(),
+            RunMsg::SetGroup(group) => self.screen.group = group,
             RunMsg::OpenReview => self.open_review(),
-            RunMsg::ToggleMirror => self.mirror = !self.mirror,
+            RunMsg::ToggleMirror => self.screen.mirror = !self.screen.mirror,
             RunMsg::OpenForm(kind) => self.open_form(kind),
             RunMsg::NewNote => self.new_note(""),
-            RunMsg::EditNote => match (self.agreements_focused, &self.selected_agreement) {
+            RunMsg::EditNote => match (
+                self.screen.agreements_focused,
+                &self.screen.selected_agreement,
+            ) {
                 (true, Some(id)) => self.open_form(FormKind::EditAgreement(id.clone())),
                 _ => self.edit_note(),
             },
             RunMsg::SwitchList => {
-                self.agreements_focused =
-                    !self.agreements_focused && self.session.made_here().next().is_some();
-                if self.agreements_focused && self.selected_agreement.is_none() {
-                    self.selected_agreement = self.session.made_here().last().map(|c| c.id.clone());
+                let screen = &mut self.screen;
+                screen.agreements_focused =
+                    !screen.agreements_focused && self.session.made_here().next().is_some();
+                if screen.agreements_focused && screen.selected_agreement.is_none() {
+                    screen.selected_agreement =
+                        self.session.made_here().last().map(|c| c.id.clone());
                 }
             }
-            RunMsg::SelectNote(to) if self.agreements_focused => self.select_agreement(to),
+            RunMsg::SelectNote(to) if self.screen.agreements_focused => self.select_agreement(to),
             RunMsg::SelectNote(to) => self.select(to),
             RunMsg::DeleteNote => self.ask_delete(),
             _ => {}
@@ -353,7 +291,7 @@ fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
         SystemMsg::ExportExists(_) => {
             run.overlays.open(Overlay::Confirm(Confirm::ReplaceMinutes));
         }
-        SystemMsg::Exported(Ok(path)) => run.message = Some(path.display().to_string()),
+        SystemMsg::Exported(Ok(path)) => run.screen.message = Some(path.display().to_string()),
         SystemMsg::Exported(Err(why)) => run.notices.push(why),
         SystemMsg::Paste(text) => match run.overlays.form_mut() {
             Some(form) => form.paste(&text),
@@ -361,15 +299,13 @@ fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
         },
         SystemMsg::Tick => {
             let mut effects = run.keep_draft();
-            // A save that failed is tried again each second; one still being written is not
-            // asked for again (its answer is on the way).
-            let failed = matches!(run.save, SaveState::Failed(_));
-            if run.unsaved && failed && effects.is_empty() {
+            // A save that failed is tried again each second.
+            if run.saving.retry() && effects.is_empty() {
                 effects.push(Effect::Save);
             }
             return effects;
         }
-        SystemMsg::Saved { upto, result } => run.saved(upto, result, now),
+        SystemMsg::Saved { upto, result } => run.quit |= run.saving.saved(upto, result, now),
         SystemMsg::Quit => return run.ask_quit(now),
         SystemMsg::Opened(_) | SystemMsg::MinutesRead(_) => {}
     }
@@ -377,28 +313,6 @@ fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
 }
 
 impl Run {
-    /// A save finished, of the session as it was after change `upto`: everything is on disk
-    /// only once the newest change is; quitting waits for that.
-    fn saved(&mut self, upto: u64, result: Result<u64, String>, now: Timestamp) {
-        match result {
-            Ok(bytes) => {
-                self.saved_bytes = bytes;
-                self.save = SaveState::Saved(now);
-                self.saved_upto = self.saved_upto.max(upto);
-                self.unsaved = self.saved_upto < self.changes;
-                self.quit = self.quit_when_saved && !self.unsaved;
-            }
-            // An older save failing says nothing about a newer one that worked.
-            Err(_) if upto < self.saved_upto => {}
-            Err(reason) => {
-                // Stay, with the reason on screen: leaving now would lose what is only in
-                // memory.
-                self.save = SaveState::Failed(reason);
-                self.quit_when_saved = false;
-            }
-        }
-    }
-
     /// The answer to the question on screen.
     fn answer(&mut self, yes: bool, now: Timestamp) -> Vec<Effect> {
         match (self.overlays.take_confirm(), yes) {
@@ -445,6 +359,7 @@ mod tests {
     use crate::app::{RunMsg, SystemMsg};
     use crate::app::{Screen, State, update as app_update};
     use crate::i18n::Lang;
+    use crate::model::GroupLabel;
 
     fn state() -> State {
         running()
@@ -464,7 +379,7 @@ mod tests {
         let r = run(&s);
         assert_eq!(r.session.current_index(), 0);
         assert_eq!(r.session.phase(), Phase::Waiting);
-        assert_eq!(r.save, SaveState::Saved(t(0)));
+        assert_eq!(r.saving.state, SaveState::Saved(t(0)));
         assert!(s.needs_ticks());
     }
 
@@ -476,9 +391,9 @@ mod tests {
             vec![Effect::Save]
         );
         assert_eq!(run(&s).session.phase(), Phase::Running);
-        assert!(run(&s).unsaved);
+        assert!(run(&s).saving.unsaved);
         saved(&mut s, Ok(0), 0);
-        assert!(!run(&s).unsaved);
+        assert!(!run(&s).saving.unsaved);
         assert_eq!(
             send(&mut s, Msg::Run(RunMsg::ToggleTimer), 30),
             vec![Effect::Save]
@@ -531,25 +446,25 @@ mod tests {
     fn p_toggles_the_projector_and_digits_set_the_group() {
         let mut s = state();
         send(&mut s, Msg::Run(RunMsg::ToggleView), 0);
-        assert_eq!(run(&s).view, View::Projector);
+        assert_eq!(run(&s).screen.view, View::Projector);
         send(&mut s, Msg::Run(RunMsg::SetGroup(GroupLabel::Group(3))), 0);
-        assert_eq!(run(&s).group, GroupLabel::Group(3));
+        assert_eq!(run(&s).screen.group, GroupLabel::Group(3));
         send(&mut s, Msg::Run(RunMsg::SetGroup(GroupLabel::Plenary)), 0);
-        assert_eq!(run(&s).group, GroupLabel::Plenary);
+        assert_eq!(run(&s).screen.group, GroupLabel::Plenary);
         send(&mut s, Msg::Run(RunMsg::ToggleView), 0);
-        assert_eq!(run(&s).view, View::Facilitator);
+        assert_eq!(run(&s).screen.view, View::Facilitator);
     }
 
     #[test]
     fn da_na_turns_off_when_the_item_changes() {
         let mut s = state();
         send(&mut s, Msg::Run(RunMsg::ToggleMirror), 0);
-        assert!(run(&s).mirror);
+        assert!(run(&s).screen.mirror);
         send(&mut s, Msg::Run(RunMsg::Next), 10);
-        assert!(!run(&s).mirror);
+        assert!(!run(&s).screen.mirror);
         send(&mut s, Msg::Run(RunMsg::ToggleMirror), 20);
         send(&mut s, Msg::Run(RunMsg::Back), 30);
-        assert!(!run(&s).mirror);
+        assert!(!run(&s).screen.mirror);
     }
 
     #[test]
@@ -569,8 +484,8 @@ mod tests {
             send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60),
             vec![Effect::Bell]
         );
-        assert!(run(&s).flashing(t(minutes * 60 + 1)));
-        assert!(!run(&s).flashing(t(minutes * 60 + 2)));
+        assert!(run(&s).screen.flashing(t(minutes * 60 + 1)));
+        assert!(!run(&s).screen.flashing(t(minutes * 60 + 2)));
         // Overtime goes on without ringing again.
         assert_eq!(
             send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60 + 30),
@@ -589,7 +504,7 @@ mod tests {
             send(&mut s, Msg::System(SystemMsg::Tick), minutes * 60),
             vec![]
         );
-        assert!(run(&s).flashing(t(minutes * 60)));
+        assert!(run(&s).screen.flashing(t(minutes * 60)));
     }
 
     #[test]
@@ -620,8 +535,11 @@ mod tests {
         let mut s = state();
         send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
         saved(&mut s, Err("disken er full".into()), 0);
-        assert_eq!(run(&s).save, SaveState::Failed("disken er full".into()));
-        assert!(run(&s).unsaved);
+        assert_eq!(
+            run(&s).saving.state,
+            SaveState::Failed("disken er full".into())
+        );
+        assert!(run(&s).saving.unsaved);
         assert_eq!(
             send(&mut s, Msg::System(SystemMsg::Tick), 1),
             vec![Effect::Save]
@@ -642,23 +560,26 @@ mod tests {
     fn a_save_of_an_older_change_leaves_the_newer_ones_unsaved_and_quit_waits_for_them() {
         let mut s = state();
         send(&mut s, Msg::Run(RunMsg::ToggleTimer), 0);
-        let first = run(&s).changes;
+        let first = run(&s).saving.changes;
         send(&mut s, Msg::Run(RunMsg::More), 1);
         // The save of the first change comes back after the second was made.
         let answer = |upto, result| Msg::System(SystemMsg::Saved { upto, result });
         send(&mut s, answer(first, Ok(10)), 1);
-        assert!(run(&s).unsaved, "the second change is not on disk yet");
+        assert!(
+            run(&s).saving.unsaved,
+            "the second change is not on disk yet"
+        );
         assert_eq!(
             send(&mut s, Msg::System(SystemMsg::Quit), 2),
             vec![Effect::Save]
         );
         assert!(!s.quit);
         // A late failure of the older save says nothing about the newer one.
-        let newest = run(&s).changes;
+        let newest = run(&s).saving.changes;
         send(&mut s, answer(newest, Ok(12)), 2);
         send(&mut s, answer(first, Err("gammel".into())), 2);
         assert!(s.quit);
-        assert_eq!(run(&s).save, SaveState::Saved(t(2)));
+        assert_eq!(run(&s).saving.state, SaveState::Saved(t(2)));
     }
 
     #[test]

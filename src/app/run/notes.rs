@@ -26,7 +26,7 @@ impl Run {
 
     /// The selected note, if it belongs to the current item.
     pub fn selected_note(&self) -> Option<&Note> {
-        let id = self.selected.as_ref()?;
+        let id = self.screen.selected.as_ref()?;
         self.item_notes().find(|n| n.id == *id)
     }
 
@@ -46,7 +46,7 @@ impl Run {
                 note: None,
                 item: item.id.clone(),
                 prompt,
-                group: self.group,
+                group: self.screen.group,
                 text: text.to_string(),
             }))));
     }
@@ -94,8 +94,8 @@ impl Run {
     pub fn has_room_for(&mut self, bytes: usize) -> bool {
         // What RON adds around a note, and the typing since the last save.
         const MARGIN: u64 = 64 * 1024;
-        self.too_large = self.saved_bytes + bytes as u64 + MARGIN > MAX_FILE_BYTES;
-        !self.too_large
+        self.saving.too_large = self.saving.bytes + bytes as u64 + MARGIN > MAX_FILE_BYTES;
+        !self.saving.too_large
     }
 
     /// Pasted text: into the editor, or a new note holding it.
@@ -142,7 +142,7 @@ impl Run {
                     text,
                     private: false,
                 });
-                self.selected = Some(id);
+                self.screen.selected = Some(id);
             }
         }
         self.session.draft = None;
@@ -174,13 +174,13 @@ impl Run {
     /// Moves the selection among the current item's notes (`by` = ±1), or to an end.
     pub fn select(&mut self, to: Select) {
         let ids: Vec<NoteId> = self.item_notes().map(|n| n.id.clone()).collect();
-        self.selected = to.among(&ids, self.selected.as_ref());
+        self.screen.selected = to.among(&ids, self.screen.selected.as_ref());
     }
 
     /// Moves the selection among this session's agreements.
     pub fn select_agreement(&mut self, to: Select) {
         let ids: Vec<_> = self.session.made_here().map(|c| c.id.clone()).collect();
-        self.selected_agreement = to.among(&ids, self.selected_agreement.as_ref());
+        self.screen.selected_agreement = to.among(&ids, self.screen.selected_agreement.as_ref());
     }
 
     /// `*`, `o`: marks the selected note as a highlight / for the parking lot, or back.
@@ -223,7 +223,7 @@ impl Run {
         let note = self.session.notes_mut().remove(index);
         self.session.deleted.push(Deleted { at: now, note });
         self.deleted.push((index, id.clone()));
-        self.selected = None;
+        self.screen.selected = None;
         self.select(Select::Last);
         self.mark_changed()
     }
@@ -237,7 +237,7 @@ impl Run {
             return Vec::new();
         };
         let note = self.session.deleted.remove(at).note;
-        self.selected = Some(id);
+        self.screen.selected = Some(id);
         let index = index.min(self.session.notes.len());
         self.session.notes_mut().insert(index, note);
         self.mark_changed()
@@ -245,7 +245,7 @@ impl Run {
 
     /// The group a new note gets.
     pub fn set_group(&mut self, group: GroupLabel) {
-        self.group = group;
+        self.screen.group = group;
     }
 }
 
@@ -319,7 +319,7 @@ mod tests {
         assert_eq!(note.prompt.as_deref(), Some("p1"));
         assert_eq!(note.created, t(3));
         assert!(run(&s).overlays.editor().is_none());
-        assert_eq!(run(&s).selected, Some(note.id.clone()));
+        assert_eq!(run(&s).screen.selected, Some(note.id.clone()));
     }
 
     #[test]
@@ -538,7 +538,7 @@ mod tests {
         let page = "x".repeat(100 * 1024);
         update(&mut s, Msg::System(SystemMsg::Paste(page)), t(3));
         let run = s.run().unwrap();
-        assert!(run.too_large, "said");
+        assert!(run.saving.too_large, "said");
         assert_eq!(
             run.overlays.editor().unwrap().contents(),
             "liten tekst",
@@ -557,12 +557,12 @@ mod tests {
         );
         // The next thing done takes the message away; the tick does not.
         update(&mut s, Msg::System(SystemMsg::Tick), t(6));
-        assert!(s.run().unwrap().too_large);
+        assert!(s.run().unwrap().saving.too_large);
         update(
             &mut s,
             Msg::Run(RunMsg::SetGroup(crate::model::GroupLabel::Group(2))),
             t(7),
         );
-        assert!(!s.run().unwrap().too_large);
+        assert!(!s.run().unwrap().saving.too_large);
     }
 }

@@ -191,7 +191,7 @@ mod tests {
             t(1),
         );
         assert_eq!(
-            s.run().unwrap().message.as_deref(),
+            s.run().unwrap().screen.message.as_deref(),
             Some("x.ron.referat.md")
         );
     }
