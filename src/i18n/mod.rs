@@ -178,6 +178,14 @@ pub struct Strings {
     pub ahead: fn(i64) -> String,
     pub behind: fn(i64) -> String,
     pub projected_end: fn(projected: &str, planned: &str) -> String,
+    /// Not begun, the plan's start still ahead: when, and how long until then.
+    pub starts_in: fn(at: &str, until: &str) -> String,
+    /// Not begun, the plan's start passed.
+    pub not_started: fn(at: &str) -> String,
+    /// Not begun: when the plan ends.
+    pub plan_ends: fn(&str) -> String,
+    /// A span of minutes ahead ("12 min", "2 t 5 min").
+    pub minutes_span: fn(i64) -> String,
     pub saved_at: fn(&str) -> String,
     pub save_failed: fn(&str) -> String,
     pub phase_waiting: &'static str,

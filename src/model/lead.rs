@@ -161,43 +161,6 @@ impl Session {
                 .unwrap_or(now.0),
         )
     }
-
-    /// When the agenda was planned to end.
-    pub fn planned_end(&self, now: Timestamp) -> Timestamp {
-        let minutes: i64 = self.agenda.iter().map(|i| i64::from(i.minutes)).sum();
-        self.planned_start(now) + Duration::minutes(minutes)
-    }
-
-    /// When the gathering will end if every item from now on takes its time: the current
-    /// item's time left (a paused item's left time waits, so the end moves later), then the
-    /// rest of the agenda with any extensions already given.
-    pub fn projected_end(&self, now: Timestamp) -> Timestamp {
-        if let Some(ended) = self.ended {
-            return ended;
-        }
-        let rest: Duration = self
-            .agenda
-            .iter()
-            .skip(self.current_index() + 1)
-            .map(|i| timer::budget(i, self.events_of(&i.id)))
-            .fold(Duration::zero(), |a, b| a + b);
-        let from = match self.phase() {
-            // Not begun: the day starts at the planned time, or now if that has passed.
-            Phase::Waiting if self.timing.iter().all(|t| t.events.is_empty()) => {
-                self.planned_start(now).max(now)
-            }
-            _ => now,
-        };
-        let current = self.remaining(now).max(Duration::zero());
-        from + current + rest
-    }
-
-    /// How far behind plan the day runs, in whole minutes (negative: ahead).
-    pub fn minutes_behind(&self, now: Timestamp) -> i64 {
-        let delta = self.projected_end(now) - self.planned_end(now);
-        // Round to the nearest minute so a few seconds do not flip the display.
-        (delta.num_seconds() as f64 / 60.0).round() as i64
-    }
 }
 
 #[cfg(test)]
@@ -218,16 +181,6 @@ mod tests {
     }
 
     #[test]
-    fn on_time_when_nothing_has_started_before_the_start() {
-        let s = fresh();
-        assert_eq!(s.planned_end(at(-30)), at(180));
-        assert_eq!(s.projected_end(at(-30)), at(180));
-        assert_eq!(s.minutes_behind(at(-30)), 0);
-        // Not started ten minutes after the planned start: ten minutes behind.
-        assert_eq!(s.minutes_behind(at(10)), 10);
-    }
-
-    #[test]
     fn next_ends_the_item_and_starts_the_next() {
         let mut s = fresh();
         s.toggle_timer(at(0));
@@ -235,8 +188,6 @@ mod tests {
         assert_eq!(s.current_index(), 1);
         assert_eq!(s.phase(), Phase::Running);
         assert_eq!(s.timing_of("punkt-0").unwrap().ended_at(), Some(at(20)));
-        // The first item took 20 minutes instead of 15: five behind.
-        assert_eq!(s.minutes_behind(at(20)), 5);
     }
 
     #[test]
@@ -263,25 +214,6 @@ mod tests {
         s.back(at(16));
         assert_eq!(s.ended, None);
         assert_eq!(s.phase(), Phase::Running);
-    }
-
-    #[test]
-    fn a_pause_moves_the_projected_end() {
-        let mut s = fresh();
-        s.toggle_timer(at(0));
-        s.toggle_timer(at(5));
-        assert_eq!(s.minutes_behind(at(5)), 0);
-        assert_eq!(s.minutes_behind(at(12)), 7);
-    }
-
-    #[test]
-    fn extensions_of_later_items_count_in_the_projection() {
-        let mut s = fresh();
-        s.toggle_timer(at(0));
-        s.extend(at(1), 3);
-        assert_eq!(s.minutes_behind(at(1)), 3);
-        s.extend(at(1), -5);
-        assert_eq!(s.minutes_behind(at(1)), -2);
     }
 
     #[test]

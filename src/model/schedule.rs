@@ -1,8 +1,15 @@
-//! Planned clock times: when each agenda item should start and end if the day runs to plan.
+//! Clock times: when each agenda item should start if the day runs to plan, and when it did
+//! start or will start as the day really goes.
+//!
+//! The day's clock starts when its first item is first started, not at the plan's time: a
+//! gathering that starts a quarter of an hour late is on time if its items keep their minutes,
+//! and ends a quarter of an hour late. Until then it has not begun, and nothing is behind.
 
 use chrono::{Duration, NaiveTime};
 
 use super::program::AgendaItem;
+use super::session::{Session, Timestamp};
+use super::timer::{self, Phase};
 
 /// The planned start and end of one agenda item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +36,113 @@ pub fn planned(start: NaiveTime, agenda: &[AgendaItem]) -> Vec<Slot> {
 pub fn planned_end(start: NaiveTime, agenda: &[AgendaItem]) -> NaiveTime {
     let minutes: i64 = agenda.iter().map(|i| i64::from(i.minutes)).sum();
     start + Duration::minutes(minutes)
+}
+
+/// How the day stands against its clock: what the status line and the agenda column show.
+/// Built afresh for every frame, from the session and `now` alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Projection {
+    /// The day's real start: when its first item was first started. `None` until then.
+    pub began: Option<Timestamp>,
+    /// The plan's start (its date and time).
+    pub planned_start: Timestamp,
+    /// One per agenda item, in agenda order.
+    pub items: Vec<ItemTime>,
+    /// When the day will end if every item from now on takes its time, or when it ended.
+    pub end: Timestamp,
+    /// When the plan ends.
+    pub planned_end: Timestamp,
+}
+
+/// One item's time on the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemTime {
+    /// When it started, for an item that has been in front of the room; for the rest, when it
+    /// will start.
+    pub start: Timestamp,
+    /// When the plan has it start.
+    pub planned: Timestamp,
+    /// `start` is when it really started, not a projection.
+    pub begun: bool,
+}
+
+impl Projection {
+    /// Whether the day has begun.
+    pub fn begun(&self) -> bool {
+        self.began.is_some()
+    }
+
+    /// How far behind the plan the day runs, re-based on the real start, in whole minutes
+    /// (negative: ahead). `None` until the day has begun: nothing is late before it starts.
+    pub fn minutes_behind(&self) -> Option<i64> {
+        let began = self.began?;
+        let planned = self.planned_end - self.planned_start;
+        let delta = self.end - (began + planned);
+        // To the nearest minute, so a few seconds do not flip the display.
+        Some((delta.num_seconds() as f64 / 60.0).round() as i64)
+    }
+}
+
+/// Where the day stands at `now`: the real start, each item's real or projected start, and the
+/// projected end. An upcoming item starts when what remains of the items before it has run:
+/// the current item's time left (a paused item's time waits, so everything after it moves
+/// later), then each item's minutes with any extensions already given.
+pub fn project(session: &Session, now: Timestamp) -> Projection {
+    let planned_start = session.planned_start(now);
+    let began = session
+        .timing
+        .iter()
+        .filter_map(|t| t.first_started())
+        .min();
+    let at = session.current_index();
+    let mut planned = planned_start;
+    let mut cursor = planned_start;
+    let mut items = Vec::with_capacity(session.agenda.len());
+    for (i, item) in session.agenda.iter().enumerate() {
+        let events = session.events_of(&item.id);
+        let first = session.timing_of(&item.id).and_then(|t| t.first_started());
+        let time = if i < at {
+            // Held (or passed over without being started: then its place in the plan).
+            ItemTime {
+                start: first.unwrap_or(planned),
+                planned,
+                begun: first.is_some(),
+            }
+        } else if i == at {
+            let start = match first {
+                Some(first) => first,
+                // Not begun: the day starts at the plan's time, or now if that has passed.
+                None if began.is_none() => planned_start.max(now),
+                None => now,
+            };
+            cursor = match timer::phase(events) {
+                Phase::Waiting => start + timer::budget(item, events),
+                _ => now + timer::remaining(item, events, now).max(Duration::zero()),
+            };
+            ItemTime {
+                start,
+                planned,
+                begun: first.is_some(),
+            }
+        } else {
+            let start = cursor;
+            cursor = cursor + timer::remaining(item, events, now).max(Duration::zero());
+            ItemTime {
+                start,
+                planned,
+                begun: false,
+            }
+        };
+        items.push(time);
+        planned = planned + Duration::minutes(i64::from(item.minutes));
+    }
+    Projection {
+        began,
+        planned_start,
+        items,
+        end: session.ended.unwrap_or(cursor),
+        planned_end: planned,
+    }
 }
 
 #[cfg(test)]
@@ -80,5 +194,113 @@ mod tests {
     #[test]
     fn an_evening_gathering_wraps_past_midnight() {
         assert_eq!(planned_end(t(23, 30), &[item("a", 45)]), t(0, 15));
+    }
+
+    mod projection {
+        use super::super::*;
+        use crate::model::sample::big_session;
+
+        /// Twelve items of 15 minutes from 13:00, nothing started.
+        fn fresh() -> Session {
+            let mut s = big_session(0, 0);
+            s.timing.clear();
+            s.go_to(0);
+            s
+        }
+
+        /// Minutes from the plan's start, 13:00 on the session's day.
+        fn at(min: i64) -> Timestamp {
+            Timestamp::parse("2026-11-23T13:00:00+01:00").unwrap() + Duration::minutes(min)
+        }
+
+        #[test]
+        fn before_the_first_start_nothing_is_behind_however_late_it_is() {
+            let s = fresh();
+            let p = project(&s, at(-30));
+            assert_eq!((p.began, p.minutes_behind()), (None, None));
+            assert_eq!(
+                (p.planned_start, p.planned_end, p.end),
+                (at(0), at(180), at(180))
+            );
+            assert_eq!(p.items[1].start, at(15));
+            // Opened hours after the plan's start: still not begun, and the agenda is
+            // projected from now, not counted as hours behind.
+            let p = project(&s, at(351));
+            assert_eq!(p.minutes_behind(), None);
+            assert_eq!(p.items[0].start, at(351));
+            assert_eq!(p.items[2].start, at(381));
+            assert_eq!(p.items[2].planned, at(30));
+            assert!(!p.items[0].begun);
+        }
+
+        #[test]
+        fn a_late_start_that_keeps_its_minutes_is_on_time_and_ends_late() {
+            let mut s = fresh();
+            s.toggle_timer(at(15));
+            let p = project(&s, at(20));
+            assert_eq!(p.began, Some(at(15)));
+            assert_eq!(p.minutes_behind(), Some(0));
+            assert_eq!(p.end, at(195));
+            assert_eq!(p.planned_end, at(180));
+            assert_eq!(p.items[0].start, at(15));
+            assert!(p.items[0].begun);
+            assert_eq!((p.items[1].start, p.items[1].planned), (at(30), at(15)));
+        }
+
+        #[test]
+        fn held_items_show_when_they_really_started() {
+            let mut s = fresh();
+            s.toggle_timer(at(0));
+            s.next(at(20));
+            s.next(at(30));
+            let p = project(&s, at(31));
+            assert_eq!(p.items[0].start, at(0));
+            assert_eq!(p.items[1].start, at(20));
+            assert!(p.items[0].begun && p.items[1].begun && p.items[2].begun);
+            // The first item took 20 minutes, the second 10: on time again.
+            assert_eq!(p.minutes_behind(), Some(0));
+            assert_eq!(p.items[3].start, at(45));
+        }
+
+        #[test]
+        fn an_item_that_overruns_pushes_everything_after_it() {
+            let mut s = fresh();
+            s.toggle_timer(at(0));
+            s.next(at(20));
+            assert_eq!(project(&s, at(20)).minutes_behind(), Some(5));
+            // The second item runs over its 15 minutes: the rest moves with the clock.
+            let p = project(&s, at(40));
+            assert_eq!(p.minutes_behind(), Some(10));
+            assert_eq!(p.items[2].start, at(40));
+        }
+
+        #[test]
+        fn a_pause_moves_the_projected_end() {
+            let mut s = fresh();
+            s.toggle_timer(at(0));
+            s.toggle_timer(at(5));
+            assert_eq!(project(&s, at(5)).minutes_behind(), Some(0));
+            assert_eq!(project(&s, at(12)).minutes_behind(), Some(7));
+        }
+
+        #[test]
+        fn extensions_count_in_the_projection() {
+            let mut s = fresh();
+            s.toggle_timer(at(0));
+            s.extend(at(1), 3);
+            assert_eq!(project(&s, at(1)).minutes_behind(), Some(3));
+            s.extend(at(1), -5);
+            assert_eq!(project(&s, at(1)).minutes_behind(), Some(-2));
+        }
+
+        #[test]
+        fn a_closed_gathering_ends_when_it_was_closed() {
+            let mut s = fresh();
+            s.go_to(11);
+            s.toggle_timer(at(0));
+            s.next(at(10));
+            let p = project(&s, at(100));
+            assert_eq!(p.end, at(10));
+        }
     }
 }

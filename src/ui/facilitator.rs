@@ -60,28 +60,37 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let agenda_width = (body.width / 3).clamp(28, 48);
     let [agenda, main] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(20)]).areas(body);
-    render_agenda(run, s, now, frame, agenda);
+    let day = schedule::project(session, now);
+    render_agenda(run, &day, s, now, frame, agenda);
     render_current(run, s, now, frame, main);
-    frame.render_widget(status_line(run, s, now), status);
+    frame.render_widget(status_line(run, &day, s, now), status);
     frame.render_widget(
         key_hints(crate::app::keys::RUNNING, s, footer.width),
         footer,
     );
 }
 
-/// Each item with its planned start; done items show their actual times, the current one is
-/// marked.
-fn render_agenda(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, area: Rect) {
+/// Each item with its clock time: when it started, for an item that has been in front of the
+/// room (with the minutes it has had), or when it will start as the day goes, in yellow with
+/// the plan's time dimmed beside it where they differ. The current one is marked.
+fn render_agenda(
+    run: &Run,
+    day: &schedule::Projection,
+    s: &Strings,
+    now: Timestamp,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let session = &run.session;
-    let slots = schedule::planned(session.start, &session.agenda);
     let wide = area.width >= 40;
     let at = session.current_index();
+    let clock = |t: Timestamp| t.0.format("%H:%M").to_string();
     let lines: Vec<Line> = session
         .agenda
         .iter()
-        .zip(&slots)
+        .zip(&day.items)
         .enumerate()
-        .map(|(i, (item, slot))| {
+        .map(|(i, (item, time))| {
             let events = session.events_of(&item.id);
             let current = i == at;
             let (mark, style) = match (current, timer::phase(events)) {
@@ -93,19 +102,24 @@ fn render_agenda(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, area
                 (false, Phase::Waiting) => ("  ", Style::new()),
                 (false, _) => ("· ", Style::new()),
             };
+            let start = clock(time.start);
+            let moved = !time.begun && start != clock(time.planned);
+            let time_style = if moved {
+                Style::new().fg(Color::Yellow)
+            } else {
+                DIM
+            };
             let mut spans = vec![
                 Span::styled(mark, style),
-                Span::styled(format!("{} ", slot.start.format("%H:%M")), DIM),
-                Span::styled(item.title.as_str(), style),
+                Span::styled(format!("{start} "), time_style),
             ];
-            if wide
-                && let Some(started) = session.timing_of(&item.id).and_then(|t| t.first_started())
-            {
+            if wide && moved {
+                spans.push(Span::styled(format!("({}) ", clock(time.planned)), DIM));
+            }
+            spans.push(Span::styled(item.title.as_str(), style));
+            if wide && time.begun {
                 let spent = timer::elapsed(events, now).num_minutes();
-                spans.push(Span::styled(
-                    format!("  {}·{}′", started.0.format("%H:%M"), spent),
-                    DIM,
-                ));
+                spans.push(Span::styled(format!("  {spent}′"), DIM));
             }
             Line::from(spans)
         })
@@ -361,20 +375,47 @@ fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// `13:42  3 min bak · slutt ca. 16:03 (plan 16:00) · lagret 13:42:10`, or the save failure in
-/// alarm colours.
-fn status_line<'a>(run: &Run, s: &'a Strings, now: Timestamp) -> Line<'a> {
-    let session = &run.session;
-    let behind = session.minutes_behind(now);
-    let (schedule_text, schedule_style) = match behind {
-        0 => (s.on_time.to_string(), Style::new().fg(Color::Green)),
-        m if m < 0 => ((s.ahead)(-m), Style::new().fg(Color::Green)),
-        m => ((s.behind)(m), Style::new().fg(Color::Yellow)),
+/// `3 min bak · slutt ca. 16:03 (plan 16:00) · lagret 13:42:10`, or the save failure in alarm
+/// colours. Before the first item is started the day has not begun: it says when it starts,
+/// never that it is behind.
+fn status_line<'a>(
+    run: &Run,
+    day: &schedule::Projection,
+    s: &'a Strings,
+    now: Timestamp,
+) -> Line<'a> {
+    let clock = |t: Timestamp| t.0.format("%H:%M").to_string();
+    let (schedule_text, schedule_style, ends) = match day.minutes_behind() {
+        None => {
+            let start = day.planned_start;
+            let at = if start.0.date_naive() == now.0.date_naive() {
+                clock(start)
+            } else {
+                format!("{} {}", s.date(start.0.date_naive()), clock(start))
+            };
+            let text = if now < start {
+                // Rounded up: "om 1 min" until it is time, never "om 0 min".
+                let minutes = ((start - now).num_seconds() + 59).div_euclid(60);
+                (s.starts_in)(&at, &(s.minutes_span)(minutes))
+            } else {
+                (s.not_started)(&at)
+            };
+            (
+                text,
+                Style::new().fg(Color::Cyan),
+                (s.plan_ends)(&clock(day.planned_end)),
+            )
+        }
+        Some(behind) => {
+            let (text, style) = match behind {
+                0 => (s.on_time.to_string(), Style::new().fg(Color::Green)),
+                m if m < 0 => ((s.ahead)(-m), Style::new().fg(Color::Green)),
+                m => ((s.behind)(m), Style::new().fg(Color::Yellow)),
+            };
+            let ends = (s.projected_end)(&clock(day.end), &clock(day.planned_end));
+            (text, style, ends)
+        }
     };
-    let ends = (s.projected_end)(
-        &session.projected_end(now).0.format("%H:%M").to_string(),
-        &session.planned_end(now).0.format("%H:%M").to_string(),
-    );
     let save = match &run.saving.state {
         SaveState::Saved(at) => {
             Span::styled((s.saved_at)(&at.0.format("%H:%M:%S").to_string()), DIM)

@@ -473,7 +473,11 @@ fn a_stop_from_outside_gives_the_terminal_back_and_continuing_draws_again() {
     pty.wait_for("Velkommen og innsjekk");
     // Keys work as keys again (raw mode): n moves on at once, without Enter.
     pty.send("n");
-    pty.wait_for("▶ 13:15 Om programmet");
+    pty.wait_until("the second item in front", |p| {
+        p.screen()
+            .lines()
+            .any(|l| l.contains("▶") && l.contains("Om programmet"))
+    });
     pty.send("q");
     assert!(pty.wait_exit().success());
 }

@@ -130,6 +130,67 @@ fn facilitator_view() {
     }
 }
 
+/// Gathering 1 opened, nothing started.
+fn not_begun(lang: Lang) -> State {
+    let program = catalog::builtin().0.remove(0);
+    let plan = program.gathering(1).unwrap().clone();
+    let session = Session::new(&program, &plan, "01-2026-11-23".into(), t(0).0.date_naive());
+    opened(
+        lang,
+        program,
+        session,
+        "/data/sessions/traumebevisst/01-2026-11-23.ron",
+    )
+}
+
+#[test]
+fn a_gathering_not_begun_says_when_it_starts_and_is_never_behind() {
+    for (lang, name, soon, late, behind) in [
+        (
+            Lang::Nb,
+            "nb",
+            "starter 13:00 (om 12 min)",
+            "planlagt 13:00, ikke startet",
+            "min bak",
+        ),
+        (
+            Lang::En,
+            "en",
+            "starts 13:00 (in 12 min)",
+            "planned 13:00, not started",
+            "min behind",
+        ),
+    ] {
+        let state = not_begun(lang);
+        // Twelve minutes before the plan's start.
+        let early = text(&draw(&state, t(-12 * 60), 80, 24));
+        assert!(early.contains(soon), "{early}");
+        // Opened at ten to seven in the evening, six hours after the plan's start: still
+        // not begun, nothing behind; the agenda is projected from now, the plan dimmed beside.
+        let evening = t(5 * 3600 + 50 * 60);
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, evening, w, h));
+            assert!(screen.contains(late), "{screen}");
+            assert!(!screen.contains(behind), "{screen}");
+            insta::assert_snapshot!(format!("not_begun_{name}_{w}x{h}"), screen);
+        }
+    }
+}
+
+#[test]
+fn a_late_start_that_keeps_its_minutes_is_on_time() {
+    let mut state = not_begun(Lang::Nb);
+    // Started a quarter of an hour late; the first item has had five of its minutes.
+    update(&mut state, Msg::Run(RunMsg::ToggleTimer), t(15 * 60));
+    let screen = text(&draw(&state, t(20 * 60), 200, 60));
+    assert!(
+        screen.contains("i rute · slutt ca. 16:15 (plan 16:00)"),
+        "{screen}"
+    );
+    assert!(screen.contains("▶ 13:15 Velkommen"), "{screen}");
+    assert!(screen.contains("13:30 (13:15) Om programmet"), "{screen}");
+}
+
 #[test]
 fn projector_view_shows_nothing_private() {
     for (lang, name, behind, saved) in [
