@@ -557,3 +557,21 @@ fn a_burst_of_thousands_of_typed_keys_arrives_whole() {
     let session = store::load_session(&session_file(&data)).unwrap();
     assert_eq!(session.notes[0].text, text);
 }
+
+#[test]
+fn a_gathering_opened_any_time_is_not_behind_until_it_starts_and_then_runs_from_its_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("Velkommen og innsjekk");
+    // Whatever the clock says against the plan's 13:00, nothing has begun.
+    pty.wait_until("the status line says when it starts", |p| {
+        let screen = p.screen();
+        screen.contains("starter 13:00 (om ") || screen.contains("planlagt 13:00, ikke startet")
+    });
+    assert!(!pty.screen().contains("min bak"), "{}", pty.screen());
+    // Started now: the day's clock starts now, and it is on time.
+    pty.send(" ");
+    pty.wait_for("i rute · slutt ca.");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
