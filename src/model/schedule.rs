@@ -67,11 +67,6 @@ pub struct ItemTime {
 }
 
 impl Projection {
-    /// Whether the day has begun.
-    pub fn begun(&self) -> bool {
-        self.began.is_some()
-    }
-
     /// How far behind the plan the day runs, re-based on the real start, in whole minutes
     /// (negative: ahead). `None` until the day has begun: nothing is late before it starts.
     pub fn minutes_behind(&self) -> Option<i64> {

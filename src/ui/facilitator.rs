@@ -19,6 +19,11 @@ use crate::text::clipped;
 
 const DIM: Style = Style::new().fg(Color::DarkGray);
 
+/// A moment as the agenda and the status line show it: the hour and minute.
+fn clock(t: Timestamp) -> String {
+    t.0.format("%H:%M").to_string()
+}
+
 pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let [header, notices, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -84,7 +89,6 @@ fn render_agenda(
     let session = &run.session;
     let wide = area.width >= 40;
     let at = session.current_index();
-    let clock = |t: Timestamp| t.0.format("%H:%M").to_string();
     let lines: Vec<Line> = session
         .agenda
         .iter()
@@ -384,7 +388,6 @@ fn status_line<'a>(
     s: &'a Strings,
     now: Timestamp,
 ) -> Line<'a> {
-    let clock = |t: Timestamp| t.0.format("%H:%M").to_string();
     let (schedule_text, schedule_style, ends) = match day.minutes_behind() {
         None => {
             let start = day.planned_start;
