@@ -166,19 +166,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::sample::big_session;
-
-    fn fresh() -> Session {
-        let mut s = big_session(0, 0);
-        s.timing.clear();
-        s.go_to(0);
-        s
-    }
-
-    fn at(min: i64) -> Timestamp {
-        // big_session's day starts at 13:00 +01:00 with 12 items of 15 minutes.
-        Timestamp::parse("2026-11-23T13:00:00+01:00").unwrap() + Duration::minutes(min)
-    }
+    use crate::model::sample::{day_not_begun as fresh, minutes_in as at};
 
     #[test]
     fn next_ends_the_item_and_starts_the_next() {

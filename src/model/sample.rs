@@ -9,15 +9,28 @@ use super::{
     Who,
 };
 
+/// [`big_session`]'s twelve items of 15 minutes from 13:00, nothing started and the first item
+/// in front: a day not yet begun, for tests of leading and of the schedule.
+pub fn day_not_begun() -> Session {
+    let mut s = big_session(0, 0);
+    s.timing.clear();
+    s.go_to(0);
+    s
+}
+
+/// `min` minutes from [`big_session`]'s planned start, 13:00 +01:00 on 23 November 2026.
+pub fn minutes_in(min: i64) -> Timestamp {
+    let offset = chrono::FixedOffset::east_opt(3600).expect("valid offset");
+    let start = offset
+        .with_ymd_and_hms(2026, 11, 23, 13, 0, 0)
+        .single()
+        .expect("unambiguous");
+    Timestamp(start) + Duration::minutes(min)
+}
+
 /// A session of 12 items with `notes` notes and `agreements` agreements spread over them.
 pub fn big_session(notes: usize, agreements: usize) -> Session {
-    let offset = chrono::FixedOffset::east_opt(3600).expect("valid offset");
-    let start = Timestamp(
-        offset
-            .with_ymd_and_hms(2026, 11, 23, 13, 0, 0)
-            .single()
-            .expect("unambiguous"),
-    );
+    let start = minutes_in(0);
     let agenda: Vec<AgendaItem> = (0..12)
         .map(|i| AgendaItem {
             id: format!("punkt-{i}"),

@@ -193,20 +193,8 @@ mod tests {
 
     mod projection {
         use super::super::*;
-        use crate::model::sample::big_session;
-
-        /// Twelve items of 15 minutes from 13:00, nothing started.
-        fn fresh() -> Session {
-            let mut s = big_session(0, 0);
-            s.timing.clear();
-            s.go_to(0);
-            s
-        }
-
-        /// Minutes from the plan's start, 13:00 on the session's day.
-        fn at(min: i64) -> Timestamp {
-            Timestamp::parse("2026-11-23T13:00:00+01:00").unwrap() + Duration::minutes(min)
-        }
+        // Twelve items of 15 minutes from 13:00, nothing started; minutes from 13:00.
+        use crate::model::sample::{day_not_begun as fresh, minutes_in as at};
 
         #[test]
         fn before_the_first_start_nothing_is_behind_however_late_it_is() {
