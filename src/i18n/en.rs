@@ -475,6 +475,9 @@ fn invalid(k: &InvalidKind) -> String {
             steps,
             minutes,
         } => format!("\"{item}\": the steps take {steps} minutes, but the item has only {minutes}"),
+        InvalidKind::BadMinimum { item, min, minutes } => {
+            format!("\"{item}\": min_minutes {min} must be 1 to the item's {minutes} minutes")
+        }
         InvalidKind::UnknownGoal { item, goal } => {
             format!("\"{item}\": the program has no learning goal \"{goal}\"")
         }

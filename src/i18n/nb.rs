@@ -483,6 +483,9 @@ fn invalid(k: &InvalidKind) -> String {
             steps,
             minutes,
         } => format!("«{item}»: trinnene tar {steps} minutter, men punktet har bare {minutes}"),
+        InvalidKind::BadMinimum { item, min, minutes } => {
+            format!("«{item}»: min_minutes {min} må være fra 1 til punktets {minutes} minutter")
+        }
         InvalidKind::UnknownGoal { item, goal } => {
             format!("«{item}»: læringsmålet «{goal}» finnes ikke i programmet")
         }

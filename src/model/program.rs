@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. Older versions are migrated on load (see
 /// [`crate::store::migrate`]); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A whole competence program ("kompetansepakke"): what it wants, and its gatherings in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,6 +84,14 @@ pub struct AgendaItem {
     /// Ids of the learning goals this item serves.
     #[serde(default)]
     pub goals: Vec<String>,
+    /// The fewest minutes the item can be shortened to when the day runs late; `None` takes
+    /// the default of its kind ([`AgendaItem::floor`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_minutes: Option<u32>,
+    /// Never shortened nor skipped by a drift proposal; `None` takes the default of its kind
+    /// (breaks and the closing are locked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<bool>,
 }
 
 /// What sort of post an agenda item is. The UI shows Norwegian labels (see [`crate::i18n`]).
@@ -235,6 +243,27 @@ impl GatheringPlan {
 }
 
 impl AgendaItem {
+    /// Whether a drift proposal must leave the item as it is: as the program says, or by kind
+    /// (a room needs its break, and a gathering its closing).
+    pub fn is_locked(&self) -> bool {
+        self.locked
+            .unwrap_or(matches!(self.kind, ItemKind::Break | ItemKind::Closing))
+    }
+
+    /// The fewest minutes the item may be shortened to: as the program says, or by kind. A
+    /// locked item keeps all its minutes; the planning of the work between gatherings keeps at
+    /// least 10; everything else may shrink to 60 % of its plan (rounded up).
+    pub fn floor(&self) -> u32 {
+        if self.is_locked() {
+            return self.minutes;
+        }
+        let by_kind = match self.kind {
+            ItemKind::Planning => 10,
+            _ => (self.minutes * 3).div_ceil(5),
+        };
+        self.min_minutes.unwrap_or(by_kind).min(self.minutes).max(1)
+    }
+
     /// The prompt with this id.
     pub fn prompt(&self, id: &str) -> Option<&Prompt> {
         self.prompts.iter().find(|p| p.id == id)

@@ -52,6 +52,8 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
             facilitator_note: "Husk å gi tid til stillhet før samtalen.".into(),
             steps: vec![],
             goals: vec![],
+            min_minutes: None,
+            locked: None,
         })
         .collect();
     let timing = agenda
@@ -126,7 +128,10 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
         place: "Personalrommet".into(),
         facilitator: "Åse Nilsen".into(),
         start: NaiveTime::from_hms_opt(13, 0, 0).expect("valid time"),
+        must_end: None,
         agenda,
+        skipped: Vec::new(),
+        inserted: Vec::new(),
         current: "punkt-11".into(),
         prompt: None,
         timing,

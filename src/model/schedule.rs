@@ -155,6 +155,8 @@ mod tests {
             facilitator_note: String::new(),
             steps: vec![],
             goals: vec![],
+            min_minutes: None,
+            locked: None,
         }
     }
 

@@ -27,8 +27,21 @@ pub struct Session {
     pub facilitator: String,
     /// Planned start; the agenda's planned clock times count from here.
     pub start: NaiveTime,
+    /// The time the gathering must end by ("må slutte"), when that is not the plan's end: the
+    /// drift proposal aims for the earlier of the two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub must_end: Option<NaiveTime>,
     /// The agenda as actually run: a copy of the plan that the facilitator may change on the day.
     pub agenda: Vec<AgendaItem>,
+    /// Items skipped ("hoppet over"), with when: kept in the agenda, marked, never timed. One
+    /// skipped while preparing is out of the plan; one skipped on the day is still in it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<AgendaMark>,
+    /// Items that are not in the program's plan (an optional module, a new item), with when
+    /// they came in: one inserted while preparing is in the plan, one inserted on the day is
+    /// not, and only these can be removed again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inserted: Vec<AgendaMark>,
     /// Id of the agenda item in front of the room (by id, so an agenda changed on the day keeps
     /// it).
     pub current: String,
@@ -69,6 +82,15 @@ pub struct Session {
     /// When the facilitator closed the gathering; `None` while it is unfinished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Timestamp>,
+}
+
+/// An agenda item singled out (skipped, inserted) and when it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaMark {
+    /// The agenda item's id.
+    pub item: String,
+    pub at: Timestamp,
 }
 
 /// Everything that happened to one agenda item's timer, in order. The countdown is rebuilt from
@@ -536,7 +558,10 @@ impl Session {
             place: String::new(),
             facilitator: String::new(),
             start: plan.start,
+            must_end: None,
             agenda: plan.agenda.clone(),
+            skipped: Vec::new(),
+            inserted: Vec::new(),
             current: plan
                 .agenda
                 .first()

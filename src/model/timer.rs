@@ -207,6 +207,8 @@ mod tests {
                 })
                 .collect(),
             goals: vec![],
+            min_minutes: None,
+            locked: None,
         }
     }
 

@@ -55,6 +55,12 @@ pub enum InvalidKind {
         steps: u32,
         minutes: u32,
     },
+    /// A `min_minutes` of 0 or above the item's own minutes.
+    BadMinimum {
+        item: String,
+        min: u32,
+        minutes: u32,
+    },
     UnknownGoal {
         item: String,
         goal: String,
@@ -240,6 +246,18 @@ impl Checker {
                     );
                 }
             }
+            if let Some(min) = item.min_minutes
+                && (min == 0 || min > item.minutes)
+            {
+                self.report(
+                    InvalidKind::BadMinimum {
+                        item: item.id.clone(),
+                        min,
+                        minutes: item.minutes,
+                    },
+                    here.then("min_minutes", format!("Some({min})")),
+                );
+            }
             // Summed wide: a hand-written file may hold any u32 per step.
             let steps: u64 = item.steps.iter().map(|s| u64::from(s.minutes)).sum();
             if steps > u64::from(item.minutes) {
@@ -358,6 +376,24 @@ pub fn session(s: &Session) -> Vec<Invalid> {
     if !s.agenda.is_empty() {
         let at = || root.then("current", quoted(&s.current));
         c.item_and_prompt(item(&s.current), &s.current, s.prompt.as_ref(), at);
+    }
+
+    for (field, marks) in [("skipped", &s.skipped), ("inserted", &s.inserted)] {
+        let at = root.then(field, String::new());
+        let mut seen = Seen::new();
+        for m in marks {
+            let skip = seen.before(m.item.as_str());
+            let here = at.then_nth("item", quoted(&m.item), skip);
+            if skip > 0 {
+                c.duplicate(field, &m.item, here.clone());
+            }
+            if item(&m.item).is_none() {
+                let kind = InvalidKind::UnknownItem {
+                    item: m.item.clone(),
+                };
+                c.report(kind, here);
+            }
+        }
     }
 
     let timing_at = root.then("timing", String::new());
@@ -592,5 +628,34 @@ mod tests {
         assert_eq!(session(&s), vec![]);
         s.agreements[1].origin.item = "nowhere".into();
         assert_eq!(session(&s).len(), 1);
+    }
+
+    #[test]
+    fn marks_of_the_agenda_name_its_items_once_and_minimums_fit_the_item() {
+        use crate::model::session::AgendaMark;
+        let mut s = big_session(0, 0);
+        let mark = |item: &str| AgendaMark {
+            item: item.into(),
+            at: t(0),
+        };
+        s.skipped = vec![mark("punkt-3"), mark("punkt-3")];
+        s.inserted = vec![mark("ingen")];
+        s.agenda[0].min_minutes = Some(16);
+        s.agenda[1].min_minutes = Some(0);
+        s.agenda[2].min_minutes = Some(15);
+        let kinds: Vec<InvalidKind> = session(&s).into_iter().map(|i| i.kind).collect();
+        assert_eq!(kinds.len(), 4, "{kinds:?}");
+        assert!(kinds.contains(&InvalidKind::DuplicateId {
+            what: "skipped",
+            id: "punkt-3".into()
+        }));
+        assert!(kinds.contains(&InvalidKind::UnknownItem {
+            item: "ingen".into()
+        }));
+        assert!(kinds.contains(&InvalidKind::BadMinimum {
+            item: "punkt-0".into(),
+            min: 16,
+            minutes: 15
+        }));
     }
 }

@@ -144,7 +144,7 @@ fn expect_kind(path: &Path, text: &str, expected: FileKind) -> Result<(), Vec<Pr
 /// Parses the current version directly; anything else goes through a version probe so that an
 /// old file is migrated and a newer one is refused with "upgrade samling" instead of a confusing
 /// field error.
-fn parse_versioned<T: DeserializeOwned + Versioned>(
+fn parse_versioned<T: DeserializeOwned + migrate::Versioned>(
     path: &Path,
     text: &str,
     kind: FileKind,
@@ -195,23 +195,6 @@ fn written_version(text: &str) -> Option<u32> {
         .trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
-}
-
-/// Both documents carry a schema version.
-pub(crate) trait Versioned {
-    fn version(&self) -> u32;
-}
-
-impl Versioned for Program {
-    fn version(&self) -> u32 {
-        self.version
-    }
-}
-
-impl Versioned for Session {
-    fn version(&self) -> u32 {
-        self.version
-    }
 }
 
 fn syntax(path: &Path, err: ron::error::SpannedError) -> Problem {

@@ -1,7 +1,7 @@
 //! Version 1 files, as samling wrote them, read as version 2: prompts, notes and agreements get
 //! stable ids that point where the old indexes pointed, the copies of one agreement in each
 //! gathering get the same id, and the kept version 2 fixtures are what the migration gives.
-//! Both sets of fixtures are kept forever.
+//! Both sets of fixtures are kept forever; both read as version 3 with its defaults.
 
 use std::path::{Path, PathBuf};
 
@@ -148,7 +148,7 @@ fn the_v1_built_in_program_migrates_to_the_shipped_one() {
 }
 
 #[test]
-fn a_v1_session_opened_and_saved_becomes_v2_with_the_v1_text_in_the_backup() {
+fn a_v1_session_opened_and_saved_becomes_current_with_the_v1_text_in_the_backup() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("02-2026-10-12.ron");
     let v1 = std::fs::read_to_string(fixture(1, "chain/02-2026-10-12.ron")).unwrap();
@@ -156,8 +156,28 @@ fn a_v1_session_opened_and_saved_becomes_v2_with_the_v1_text_in_the_backup() {
     let session = store::load_session(&path).unwrap();
     store::save_session(&path, &session).unwrap();
     let written = std::fs::read_to_string(&path).unwrap();
-    assert!(written.contains("version: 2,"), "{written}");
+    assert!(
+        written.contains(&format!("version: {},", samling::model::SCHEMA_VERSION)),
+        "{written}"
+    );
     assert_eq!(store::load_session(&path).unwrap(), session);
     let backup = std::fs::read_to_string(store::save::backup_path(&path)).unwrap();
     assert_eq!(backup, v1, "the first save keeps the file as it was");
+}
+
+#[test]
+fn version_2_files_read_as_version_3_with_nothing_changed_on_the_day() {
+    for session in chain(2) {
+        assert_eq!(session.version, samling::model::SCHEMA_VERSION);
+        assert!(session.skipped.is_empty() && session.inserted.is_empty());
+        assert_eq!(session.must_end, None);
+        assert!(
+            session
+                .agenda
+                .iter()
+                .all(|i| i.min_minutes.is_none() && i.locked.is_none())
+        );
+    }
+    let program = store::load_program(&fixture(2, "program.ron")).unwrap();
+    assert_eq!(program.version, samling::model::SCHEMA_VERSION);
 }

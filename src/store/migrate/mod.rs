@@ -1,7 +1,10 @@
 //! Schema versions, and the way from any version samling ever wrote to the current one.
 //!
-//! Every file starts with `version: N`. Version 1 was the first format; version 2 (the current
-//! one) gave prompts, notes and agreements stable ids ([`v1`] says how they are derived).
+//! Every file starts with `version: N`. Version 1 was the first format; version 2 gave prompts,
+//! notes and agreements stable ids ([`v1`] says how they are derived); version 3 (the current
+//! one) added the changes to the agenda on the day and before it: a session's skipped and
+//! inserted items and its "must end by" time, an agenda item's `min_minutes` and `locked`.
+//! All of them have defaults, so a version 2 file is read as version 3 ([`from_v2`]).
 //!
 //! **What a newer file means to an older samling.** Any change to the format raises the
 //! version, even a field added with a default: an older samling that read such a file and
@@ -65,8 +68,9 @@ pub fn probe_version(text: &str, kind: FileKind) -> Option<u32> {
 pub fn program(version: u32, text: &str) -> Result<Program, Refusal> {
     match version {
         1 => ron::from_str::<v1::Program>(text)
-            .map(v1::program)
+            .map(|p| from_v2(v1::program(p)))
             .map_err(Refusal::Parse),
+        2 => ron::from_str(text).map(from_v2).map_err(Refusal::Parse),
         SCHEMA_VERSION => ron::from_str(text).map_err(Refusal::Parse),
         v if v > SCHEMA_VERSION => Err(Refusal::Newer),
         _ => Err(Refusal::Unknown),
@@ -77,10 +81,42 @@ pub fn program(version: u32, text: &str) -> Result<Program, Refusal> {
 pub fn session(version: u32, text: &str) -> Result<Session, Refusal> {
     match version {
         1 => ron::from_str::<v1::Session>(text)
-            .map(v1::session)
+            .map(|s| from_v2(v1::session(s)))
             .map_err(Refusal::Parse),
+        2 => ron::from_str(text).map(from_v2).map_err(Refusal::Parse),
         SCHEMA_VERSION => ron::from_str(text).map_err(Refusal::Parse),
         v if v > SCHEMA_VERSION => Err(Refusal::Newer),
         _ => Err(Refusal::Unknown),
     }
+}
+
+/// Both documents carry a schema version, which a migration step moves on.
+pub trait Versioned {
+    fn version(&self) -> u32;
+    fn set_version(&mut self, version: u32);
+}
+
+impl Versioned for Program {
+    fn version(&self) -> u32 {
+        self.version
+    }
+    fn set_version(&mut self, version: u32) {
+        self.version = version;
+    }
+}
+
+impl Versioned for Session {
+    fn version(&self) -> u32 {
+        self.version
+    }
+    fn set_version(&mut self, version: u32) {
+        self.version = version;
+    }
+}
+
+/// Version 2 to 3: every field version 3 added has a default (nothing skipped or inserted, no
+/// "must end by", each item's minimum and lock by its kind), so the step is the number.
+fn from_v2<T: Versioned>(mut file: T) -> T {
+    file.set_version(3);
+    file
 }

@@ -221,6 +221,8 @@ fn item(i: AgendaItem) -> model::AgendaItem {
         facilitator_note: i.facilitator_note,
         steps: i.steps,
         goals: i.goals,
+        min_minutes: None,
+        locked: None,
     }
 }
 
@@ -334,7 +336,10 @@ pub fn session(s: Session) -> model::Session {
         place: s.place,
         facilitator: s.facilitator,
         start: s.start,
+        must_end: None,
         agenda,
+        skipped: Vec::new(),
+        inserted: Vec::new(),
         current,
         prompt,
         timing: s.timing,
