@@ -187,7 +187,7 @@ pub fn html(m: &Minutes, s: &Strings) -> String {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             esc(&r.planned_start),
             esc(r.actual_start.as_deref().unwrap_or("–")),
-            esc(&r.title),
+            esc(&r.title_text(s)),
             r.planned_minutes,
             esc(&r.actual_text(s))
         );

@@ -117,7 +117,7 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
             "| {} | {} | {} | {} | {} |",
             row.planned_start,
             row.actual_start.as_deref().unwrap_or("–"),
-            line(&row.title),
+            line(&row.title_text(s)),
             row.planned_minutes,
             row.actual_text(s)
         );

@@ -14,9 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Strings;
 use crate::model::timer;
-use crate::model::{
-    AgendaItem, Agreement, Note, NoteKind, Origin, Session, Status, Timestamp, schedule,
-};
+use crate::model::{AgendaItem, Agreement, Note, NoteKind, Origin, Session, Status, Timestamp};
 
 /// The formats the minutes are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -93,9 +91,12 @@ pub struct AgendaRow {
     pub planned_minutes: u32,
     /// Minutes the item ran; `None` if it never started or was skipped.
     pub actual_minutes: Option<i64>,
-    /// Ended as soon as it started (moved on from within half a minute, so it ran 0 whole
-    /// minutes): passed over, not held. It has no actual start or minutes then.
+    /// Skipped ("hoppet over"), or ended as soon as it started (moved on from within half a
+    /// minute, so it ran 0 whole minutes): passed over, not held. It has no actual start or
+    /// minutes then.
     pub skipped: bool,
+    /// Not from the program's plan: an optional module or a new item inserted for this day.
+    pub inserted: bool,
     /// The facilitator's private note, only with `include_private`.
     pub facilitator_note: Option<String>,
 }
@@ -160,7 +161,20 @@ impl Minutes {
     /// facilitator's notes are left out unless `include_private`.
     pub fn of(session: &Session, program: &str, include_private: bool) -> Minutes {
         let end = end_of(session);
-        let slots = schedule::planned(session.start, &session.agenda);
+        // The plan's clock times: items not in it have none, and take none of its time.
+        let mut at = session.start;
+        let planned: Vec<String> = session
+            .agenda
+            .iter()
+            .map(|item| {
+                if !session.in_plan(&item.id) {
+                    return "–".to_string();
+                }
+                let start = at.format("%H:%M").to_string();
+                at += chrono::Duration::minutes(i64::from(item.minutes));
+                start
+            })
+            .collect();
         let item_title = |id: &str| {
             session
                 .agenda
@@ -178,11 +192,11 @@ impl Minutes {
         let agenda = session
             .agenda
             .iter()
-            .zip(&slots)
-            .map(|(item, slot)| AgendaRow {
+            .zip(planned)
+            .map(|(item, planned)| AgendaRow {
                 facilitator_note: (include_private && !item.facilitator_note.is_empty())
                     .then(|| item.facilitator_note.clone()),
-                ..AgendaRow::of(session, item, slot.start.format("%H:%M").to_string(), end)
+                ..AgendaRow::of(session, item, planned, end)
             })
             .collect();
         let items = session
@@ -271,6 +285,15 @@ impl Minutes {
 }
 
 impl AgendaRow {
+    /// The title as the table shows it: marked when the item was inserted.
+    pub fn title_text(&self, s: &Strings) -> String {
+        if self.inserted {
+            format!("{} ({})", self.title, s.minutes_inserted)
+        } else {
+            self.title.clone()
+        }
+    }
+
     /// The actual minutes as the table shows them: a number, "skipped", or "–" if the item
     /// was never reached.
     pub fn actual_text(&self, s: &Strings) -> String {
@@ -294,7 +317,8 @@ impl AgendaRow {
         let minutes = started
             .and(end)
             .map(|end| (timer::elapsed(session.events_of(&item.id), end).num_seconds() + 30) / 60);
-        let skipped = minutes == Some(0) && timing.is_some_and(|t| t.ended_at().is_some());
+        let skipped = (session.is_skipped(&item.id) && started.is_none())
+            || (minutes == Some(0) && timing.is_some_and(|t| t.ended_at().is_some()));
         AgendaRow {
             planned_start,
             actual_start: started
@@ -304,6 +328,7 @@ impl AgendaRow {
             planned_minutes: item.minutes,
             actual_minutes: minutes.filter(|_| !skipped),
             skipped,
+            inserted: session.is_inserted(&item.id),
             facilitator_note: None,
         }
     }

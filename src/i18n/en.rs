@@ -226,6 +226,7 @@ pub const EN: Strings = Strings {
         };
         format!("{made}{rest}")
     },
+    minutes_inserted: "added",
     minutes_skipped: "skipped",
     minutes_chart: "Minutes per item: planned (light) and actual (dark, red over plan)",
     html_lang: "en",

@@ -127,6 +127,8 @@ pub struct Strings {
     /// above, not again. The count, and whether earlier ones follow.
     pub minutes_between_made: fn(usize, bool) -> String,
     /// An agenda item ended as soon as it started.
+    /// After the title of an item inserted for the day.
+    pub minutes_inserted: &'static str,
     pub minutes_skipped: &'static str,
     pub minutes_chart: &'static str,
     /// The `lang` attribute of exported HTML.

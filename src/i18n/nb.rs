@@ -231,6 +231,7 @@ pub const NB: Strings = Strings {
         };
         format!("{made}{rest}")
     },
+    minutes_inserted: "lagt til",
     minutes_skipped: "hoppet over",
     minutes_chart: "Minutter per punkt: plan (lys) og faktisk (mørk, rød over plan)",
     html_lang: "nb",

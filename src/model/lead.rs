@@ -55,7 +55,7 @@ impl Session {
         self.timing_of(item).map_or(&[], |t| t.events.as_slice())
     }
 
-    fn timing_mut(&mut self, index: usize) -> Option<&mut ItemTiming> {
+    pub(super) fn timing_mut(&mut self, index: usize) -> Option<&mut ItemTiming> {
         let id = self.agenda.get(index)?.id.clone();
         let at = match self.timing.iter().position(|t| t.item == id) {
             Some(at) => at,
@@ -97,24 +97,41 @@ impl Session {
         }
     }
 
-    /// `n`: ends the current item and starts the next. On the last item it ends the gathering.
+    /// The next item not skipped after `index`, or the one before it (`forward: false`).
+    fn neighbour(&self, index: usize, forward: bool) -> Option<usize> {
+        let held = |i: &usize| {
+            !self
+                .agenda
+                .get(*i)
+                .is_some_and(|it| self.is_skipped(&it.id))
+        };
+        if forward {
+            (index + 1..self.agenda.len()).find(held)
+        } else {
+            (0..index).rev().find(held)
+        }
+    }
+
+    /// `n`: ends the current item and starts the next one not skipped. On the last one it ends
+    /// the gathering.
     pub fn next(&mut self, now: Timestamp) {
         let current = self.current_index();
         if let Some(t) = self.timing_mut(current) {
             t.end(now);
         }
-        if current + 1 < self.agenda.len() {
-            self.go_to(current + 1);
-            if let Some(t) = self.timing_mut(current + 1) {
-                t.start(now);
+        match self.neighbour(current, true) {
+            Some(next) => {
+                self.go_to(next);
+                if let Some(t) = self.timing_mut(next) {
+                    t.start(now);
+                }
             }
-        } else {
-            self.ended = Some(now);
+            None => self.ended = Some(now),
         }
     }
 
-    /// `b`: ends the current item and goes back to the one before, whose time goes on from
-    /// where it stopped. The record of both is kept.
+    /// `b`: ends the current item and goes back to the one before (not skipped), whose time
+    /// goes on from where it stopped. The record of both is kept.
     pub fn back(&mut self, now: Timestamp) {
         if self.ended.take().is_some() {
             // The gathering was closed on its last item: going back reopens that item.
@@ -125,14 +142,14 @@ impl Session {
             return;
         }
         let current = self.current_index();
-        if current == 0 {
+        let Some(before) = self.neighbour(current, false) else {
             return;
-        }
+        };
         if let Some(t) = self.timing_mut(current) {
             t.end(now);
         }
-        self.go_to(current - 1);
-        if let Some(t) = self.timing_mut(current - 1) {
+        self.go_to(before);
+        if let Some(t) = self.timing_mut(before) {
             t.start(now);
         }
     }
@@ -152,7 +169,12 @@ impl Session {
 
     /// The planned start as a moment, in the same offset as `now`.
     pub fn planned_start(&self, now: Timestamp) -> Timestamp {
-        let naive = NaiveDateTime::new(self.date, self.start);
+        self.on_the_day(self.start, now)
+    }
+
+    /// `time` on the gathering's date, as a moment in the same offset as `now`.
+    pub fn on_the_day(&self, time: chrono::NaiveTime, now: Timestamp) -> Timestamp {
+        let naive = NaiveDateTime::new(self.date, time);
         Timestamp(
             now.0
                 .offset()
@@ -202,6 +224,26 @@ mod tests {
         s.back(at(16));
         assert_eq!(s.ended, None);
         assert_eq!(s.phase(), Phase::Running);
+    }
+
+    #[test]
+    fn next_and_back_pass_over_skipped_items() {
+        let mut s = fresh();
+        s.toggle_skip("punkt-1", at(-5));
+        s.toggle_skip("punkt-11", at(-5));
+        s.toggle_timer(at(0));
+        s.next(at(10));
+        assert_eq!(s.current, "punkt-2");
+        s.back(at(11));
+        assert_eq!(s.current, "punkt-0");
+        assert!(s.timing_of("punkt-1").is_none(), "never timed");
+        s.go_to(10);
+        s.next(at(20));
+        assert_eq!(
+            s.ended,
+            Some(at(20)),
+            "the last item not skipped ends the day"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! A [`Program`] is what its authors planned; a [`Session`] is one gathering as it was held.
 //! Everything here is `serde` data that [`crate::store`] reads and writes as RON.
 
+pub mod agenda;
 pub mod chain;
 pub mod lead;
 pub mod program;
@@ -18,6 +19,7 @@ pub use program::{
     Program, Prompt, PromptRef, SCHEMA_VERSION, Step, Who,
 };
 pub use session::{
-    Agreement, AgreementId, Deleted, Draft, Due, FACILITATOR, GroupLabel, ItemTiming, Mirror, Note,
-    NoteId, NoteKind, Origin, Session, SinceLast, Status, StatusChange, TimerEvent, Timestamp,
+    AgendaMark, Agreement, AgreementId, Deleted, Draft, Due, FACILITATOR, GroupLabel, ItemTiming,
+    Mirror, Note, NoteId, NoteKind, Origin, Session, SinceLast, Status, StatusChange, TimerEvent,
+    Timestamp,
 };

@@ -50,20 +50,25 @@ pub struct Projection {
     pub items: Vec<ItemTime>,
     /// When the day will end if every item from now on takes its time, or when it ended.
     pub end: Timestamp,
-    /// When the plan ends.
+    /// When the plan ends: its start and the minutes of the items in it
+    /// ([`Session::in_plan`]).
     pub planned_end: Timestamp,
+    /// The "must end by" time, if the facilitator set one.
+    pub must_end: Option<Timestamp>,
 }
 
 /// One item's time on the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ItemTime {
     /// When it started, for an item that has been in front of the room; for the rest, when it
-    /// will start.
+    /// will start (a skipped item: where it stands, taking no time).
     pub start: Timestamp,
-    /// When the plan has it start.
-    pub planned: Timestamp,
+    /// When the plan has it start; `None` for an item that is not in the plan.
+    pub planned: Option<Timestamp>,
     /// `start` is when it really started, not a projection.
     pub begun: bool,
+    /// Skipped: it takes no time.
+    pub skipped: bool,
 }
 
 impl Projection {
@@ -72,23 +77,34 @@ impl Projection {
     pub fn minutes_behind(&self) -> Option<i64> {
         let began = self.began?;
         let planned = self.planned_end - self.planned_start;
-        let delta = self.end - (began + planned);
-        // To the nearest minute, so a few seconds do not flip the display.
-        Some((delta.num_seconds() as f64 / 60.0).round() as i64)
+        Some(whole_minutes(self.end - (began + planned)))
     }
+
+    /// The time the day must end by: the "must end by" time if set, else the plan's end.
+    pub fn target(&self) -> Timestamp {
+        self.must_end.unwrap_or(self.planned_end)
+    }
+
+    /// By how many whole minutes the projected end is past [`Projection::target`] (negative:
+    /// before it).
+    pub fn overrun(&self) -> i64 {
+        whole_minutes(self.end - self.target())
+    }
+}
+
+/// To the nearest minute, so a few seconds do not flip the display.
+fn whole_minutes(d: Duration) -> i64 {
+    (d.num_seconds() as f64 / 60.0).round() as i64
 }
 
 /// Where the day stands at `now`: the real start, each item's real or projected start, and the
 /// projected end. An upcoming item starts when what remains of the items before it has run:
 /// the current item's time left (a paused item's time waits, so everything after it moves
-/// later), then each item's minutes with any extensions already given.
+/// later), then each item's minutes with any extensions already given. Skipped items take no
+/// time.
 pub fn project(session: &Session, now: Timestamp) -> Projection {
     let planned_start = session.planned_start(now);
-    let began = session
-        .timing
-        .iter()
-        .filter_map(|t| t.first_started())
-        .min();
+    let began = session.began();
     let at = session.current_index();
     let mut planned = planned_start;
     let mut cursor = planned_start;
@@ -96,47 +112,46 @@ pub fn project(session: &Session, now: Timestamp) -> Projection {
     for (i, item) in session.agenda.iter().enumerate() {
         let events = session.events_of(&item.id);
         let first = session.timing_of(&item.id).and_then(|t| t.first_started());
-        let time = if i < at {
-            // Held (or passed over without being started: then its place in the plan).
-            ItemTime {
-                start: first.unwrap_or(planned),
-                planned,
-                begun: first.is_some(),
-            }
-        } else if i == at {
-            let start = match first {
+        let skipped = session.is_skipped(&item.id) && first.is_none();
+        let in_plan = session.in_plan(&item.id);
+        let mut time = ItemTime {
+            start: first.unwrap_or(planned),
+            planned: in_plan.then_some(planned),
+            begun: first.is_some(),
+            skipped,
+        };
+        if i == at {
+            time.start = match first {
                 Some(first) => first,
                 // Not begun: the day starts at the plan's time, or now if that has passed.
                 None if began.is_none() => planned_start.max(now),
                 None => now,
             };
             cursor = match timer::phase(events) {
-                Phase::Waiting => start + timer::budget(item, events),
+                Phase::Waiting => time.start + timer::budget(item, events),
                 _ => now + timer::remaining(item, events, now).max(Duration::zero()),
             };
-            ItemTime {
-                start,
-                planned,
-                begun: first.is_some(),
+        } else if i > at {
+            time.start = cursor;
+            if !skipped {
+                cursor = cursor + timer::remaining(item, events, now).max(Duration::zero());
             }
-        } else {
-            let start = cursor;
-            cursor = cursor + timer::remaining(item, events, now).max(Duration::zero());
-            ItemTime {
-                start,
-                planned,
-                begun: false,
-            }
-        };
+        }
+        // Before the current item: held (or passed over without being started: then its
+        // place in the plan).
         items.push(time);
-        planned = planned + Duration::minutes(i64::from(item.minutes));
+        if in_plan {
+            planned = planned + Duration::minutes(i64::from(item.minutes));
+        }
     }
+    let must_end = session.must_end.map(|t| session.on_the_day(t, now));
     Projection {
         began,
         planned_start,
         items,
         end: session.ended.unwrap_or(cursor),
         planned_end: planned,
+        must_end,
     }
 }
 
@@ -214,7 +229,7 @@ mod tests {
             assert_eq!(p.minutes_behind(), None);
             assert_eq!(p.items[0].start, at(351));
             assert_eq!(p.items[2].start, at(381));
-            assert_eq!(p.items[2].planned, at(30));
+            assert_eq!(p.items[2].planned, Some(at(30)));
             assert!(!p.items[0].begun);
         }
 
@@ -229,7 +244,10 @@ mod tests {
             assert_eq!(p.planned_end, at(180));
             assert_eq!(p.items[0].start, at(15));
             assert!(p.items[0].begun);
-            assert_eq!((p.items[1].start, p.items[1].planned), (at(30), at(15)));
+            assert_eq!(
+                (p.items[1].start, p.items[1].planned),
+                (at(30), Some(at(15)))
+            );
         }
 
         #[test]
@@ -276,6 +294,42 @@ mod tests {
             assert_eq!(project(&s, at(1)).minutes_behind(), Some(3));
             s.extend(at(1), -5);
             assert_eq!(project(&s, at(1)).minutes_behind(), Some(-2));
+        }
+
+        #[test]
+        fn skipped_items_take_no_time_and_the_plan_is_the_agenda_when_the_day_began() {
+            let mut s = fresh();
+            // Prepared: item 1 skipped, a 10-minute item inserted. Both are the plan.
+            s.toggle_skip("punkt-1", at(-60));
+            let mut extra = s.agenda[0].clone();
+            extra.minutes = 10;
+            s.insert_items(Some("punkt-2"), vec![extra.clone()], at(-60));
+            let p = project(&s, at(-1));
+            assert_eq!(p.planned_end, at(175));
+            assert_eq!(p.end, at(175));
+            assert!(p.items[1].skipped && p.items[1].planned.is_none());
+            assert_eq!(p.items[2].start, at(15));
+            s.toggle_timer(at(0));
+            // On the day: item 5 skipped, another 10 minutes inserted. The plan stays.
+            s.toggle_skip("punkt-5", at(5));
+            s.insert_items(Some("punkt-6"), vec![extra], at(5));
+            let p = project(&s, at(5));
+            assert_eq!(p.planned_end, at(175));
+            assert_eq!(p.end, at(170));
+            assert_eq!(p.minutes_behind(), Some(-5));
+            assert!(p.items[6].skipped && p.items[6].planned.is_some());
+            assert_eq!(p.items[8].planned, None, "inserted today: not in the plan");
+        }
+
+        #[test]
+        fn the_target_is_the_must_end_time_when_there_is_one() {
+            let mut s = fresh();
+            s.toggle_timer(at(10));
+            let p = project(&s, at(10));
+            assert_eq!((p.target(), p.overrun()), (at(180), 10));
+            s.must_end = Some(chrono::NaiveTime::from_hms_opt(15, 45, 0).unwrap());
+            let p = project(&s, at(10));
+            assert_eq!((p.target(), p.overrun()), (at(165), 25));
         }
 
         #[test]

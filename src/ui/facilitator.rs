@@ -106,8 +106,17 @@ fn render_agenda(
                 (false, Phase::Waiting) => ("  ", Style::new()),
                 (false, _) => ("· ", Style::new()),
             };
+            if time.skipped {
+                // Kept in the agenda, taking no time: crossed out, without a clock time.
+                return Line::from(vec![
+                    Span::styled("  ", style),
+                    Span::styled("  –   ", DIM),
+                    Span::styled(item.title.as_str(), DIM.add_modifier(Modifier::CROSSED_OUT)),
+                ]);
+            }
             let start = clock(time.start);
-            let moved = !time.begun && start != clock(time.planned);
+            let planned = time.planned.map(clock);
+            let moved = !time.begun && planned.as_ref().is_some_and(|p| *p != start);
             let time_style = if moved {
                 Style::new().fg(Color::Yellow)
             } else {
@@ -117,8 +126,11 @@ fn render_agenda(
                 Span::styled(mark, style),
                 Span::styled(format!("{start} "), time_style),
             ];
-            if wide && moved {
-                spans.push(Span::styled(format!("({}) ", clock(time.planned)), DIM));
+            if let Some(planned) = planned.filter(|_| wide && moved) {
+                spans.push(Span::styled(format!("({planned}) "), DIM));
+            }
+            if session.is_inserted(&item.id) {
+                spans.push(Span::styled("+ ", Style::new().fg(Color::Cyan)));
             }
             spans.push(Span::styled(item.title.as_str(), style));
             if wide && time.begun {

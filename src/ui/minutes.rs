@@ -93,7 +93,7 @@ fn lines<'a>(m: &'a Minutes, s: &Strings) -> Vec<Line<'a>> {
             "{}  {:>5}  {}  ({} min / {actual})",
             row.planned_start,
             row.actual_start.as_deref().unwrap_or("–"),
-            row.title,
+            row.title_text(s),
             row.planned_minutes,
         )));
     }

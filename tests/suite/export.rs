@@ -423,6 +423,41 @@ fn an_item_ended_at_once_is_shown_as_skipped() {
 }
 
 #[test]
+fn the_agenda_as_run_marks_skipped_and_inserted_items_and_keeps_the_plans_times() {
+    // Prepared: an extra item after the first. On the day: the pause skipped, another added.
+    let program = catalog::builtin().0.remove(0);
+    let plan = program.gathering(2).unwrap().clone();
+    let mut s = Session::new(&program, &plan, "02-2026-10-12".into(), t(0).0.date_naive());
+    let mut extra = s.agenda[0].clone();
+    extra.id = "lek".into();
+    extra.title = "Lek i gymsalen".into();
+    extra.minutes = 10;
+    s.insert_items(Some(&s.agenda[0].id.clone()), vec![extra.clone()], t(-60));
+    s.toggle_timer(t(0));
+    let pause = s.agenda[5].id.clone();
+    assert!(s.toggle_skip(&pause, t(5)));
+    extra.id = "lek-igjen".into();
+    extra.title = "Lek igjen".into();
+    s.insert_items(Some(&pause), vec![extra], t(5));
+    let m = Minutes::of(&s, &program_title(), false);
+    let md = markdown(&m, Lang::Nb.strings());
+    assert!(
+        md.contains(r"| 13:10 | – | Lek i gymsalen \(lagt til\) | 10 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains(r"| – | – | Lek igjen \(lagt til\) | 10 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 14:20 | – | Pause | 15 | hoppet over |"),
+        "{md}"
+    );
+    let md = markdown(&m, Lang::En.strings());
+    assert!(md.contains(r"Lek igjen \(added\)"), "{md}");
+}
+
+#[test]
 fn an_agreement_for_everyone_names_no_group_as_its_origin() {
     let mut s = held();
     s.agreements[2].who = Who::Everyone;
