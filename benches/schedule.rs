@@ -1,12 +1,14 @@
 //! The schedule of a day: re-projecting a 60-item agenda, half of it held, the current item
-//! running (what every frame of the facilitator view does; target < 50 µs).
+//! running (what every frame of the facilitator view does; target < 50 µs), and the drift
+//! proposal for it when it must end hours earlier, so that items are shortened and skipped
+//! (target < 1 ms).
 
 use std::hint::black_box;
 
 use chrono::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use samling::model::sample::big_session;
-use samling::model::{ItemTiming, Session, TimerEvent, schedule};
+use samling::model::{ItemTiming, Session, TimerEvent, drift, schedule};
 
 /// Sixty items of 15 minutes; the first 30 held, the 31st running for five minutes.
 fn long_day() -> (Session, samling::model::Timestamp) {
@@ -45,5 +47,21 @@ fn projection(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, projection);
+fn proposal(c: &mut Criterion) {
+    let (mut session, now) = long_day();
+    // Thirty items of 15 minutes left, 200 minutes to go: shortening cannot do it alone.
+    let must_end = now + Duration::minutes(200);
+    session.must_end = Some(must_end.0.time());
+    let p = drift::propose(&session, now).expect("late");
+    assert!(
+        p.changes
+            .iter()
+            .any(|c| matches!(c, drift::Change::Skip { .. }))
+    );
+    c.bench_function("drift_proposal_60_item_agenda", |b| {
+        b.iter(|| drift::propose(black_box(&session), black_box(now)))
+    });
+}
+
+criterion_group!(benches, projection, proposal);
 criterion_main!(benches);

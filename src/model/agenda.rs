@@ -38,7 +38,12 @@ impl Session {
     /// Whether the item counts in the plan the day is measured against: the agenda as it stood
     /// when the day began. An item skipped before then is out of it, one inserted after is too.
     pub fn in_plan(&self, id: &str) -> bool {
-        let began = self.began();
+        self.in_plan_begun(id, self.began())
+    }
+
+    /// [`Session::in_plan`], with when the day began already known (a frame asks it of every
+    /// item).
+    pub fn in_plan_begun(&self, id: &str, began: Option<Timestamp>) -> bool {
         let before = |m: &AgendaMark| began.is_none_or(|b| m.at < b);
         let skipped_before = self.skipped.iter().any(|m| m.item == id && before(m));
         let inserted_after = self.inserted.iter().any(|m| m.item == id && !before(m));

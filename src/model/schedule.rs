@@ -113,7 +113,7 @@ pub fn project(session: &Session, now: Timestamp) -> Projection {
         let events = session.events_of(&item.id);
         let first = session.timing_of(&item.id).and_then(|t| t.first_started());
         let skipped = session.is_skipped(&item.id) && first.is_none();
-        let in_plan = session.in_plan(&item.id);
+        let in_plan = session.in_plan_begun(&item.id, began);
         let mut time = ItemTime {
             start: first.unwrap_or(planned),
             planned: in_plan.then_some(planned),
