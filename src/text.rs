@@ -51,6 +51,37 @@ pub fn clipped(text: &str, width: usize) -> String {
     format!("{first}…")
 }
 
+/// An id made from a title, for an agenda item added by hand: lower case a–z and digits joined
+/// by `-` (`Lek i gymsalen` → `lek-i-gymsalen`, `Øvelse på tvers` → `ovelse-pa-tvers`), at most
+/// 40 characters; `punkt` when nothing is left.
+pub fn slug(title: &str) -> String {
+    let mut id = String::new();
+    for c in title.to_lowercase().chars() {
+        let ascii = match c {
+            'æ' => "ae",
+            'ø' | 'ö' => "o",
+            'å' | 'ä' | 'á' | 'à' => "a",
+            'é' | 'è' => "e",
+            'ü' => "u",
+            c if c.is_ascii_alphanumeric() => {
+                id.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        id.push_str(ascii);
+    }
+    let id: Vec<&str> = id.split('-').filter(|p| !p.is_empty()).collect();
+    let mut id = id.join("-");
+    id.truncate(40);
+    let id = id.trim_end_matches('-');
+    if id.is_empty() {
+        "punkt".to_string()
+    } else {
+        id.to_string()
+    }
+}
+
 /// A writer that [cleans](clean) all text written through it: the commands print titles,
 /// notes, places and file names from files anyone may have edited, and wrapping the output
 /// once covers every line they print. Bytes that are not UTF-8 come out as U+FFFD.
@@ -116,6 +147,17 @@ impl<W: Write> Write for Clean<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slug_is_plain_lower_case_ascii() {
+        assert_eq!(slug("Lek i gymsalen"), "lek-i-gymsalen");
+        assert_eq!(
+            slug("  Øvelse på tvers – ærlig talt! "),
+            "ovelse-pa-tvers-aerlig-talt"
+        );
+        assert_eq!(slug("🙂"), "punkt");
+        assert!(slug(&"a ".repeat(100)).len() <= 40);
+    }
 
     const HOSTILE: &str = "a\u{1b}]52;c;cm0gLXJm\u{7}b\u{1b}[2J\u{1b}[?1049l\r\u{9b}31m\
                            c\u{200D}d\u{202E}e\u{200B}\u{2066}f\u{FEFF}g\u{7f}";

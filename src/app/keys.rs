@@ -5,8 +5,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::msg::{HomeMsg, Msg, OverlayMsg, RunMsg, SystemMsg};
-use super::overlay::{FormKind, Overlay};
+use super::msg::{HomeMsg, Msg, OverlayMsg, RunMsg, ScheduleMsg, SystemMsg};
+use super::overlay::{FormKind, Overlay, Pane};
 use super::select::Select;
 use super::state::{HomeOverlay, Screen, State};
 use crate::i18n::KeyHelp;
@@ -33,11 +33,17 @@ pub enum Mode {
     Help,
     /// A yes/no question.
     Confirm,
+    /// The schedule panel, on the agenda.
+    Schedule,
+    /// The schedule panel's list of optional modules.
+    Modules,
+    /// The schedule panel's drift proposal.
+    Proposal,
 }
 
 impl Mode {
     /// Every mode, for the tests and for checking that each table's help fits the screen.
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Home,
         Mode::Held,
         Mode::Reading,
@@ -47,6 +53,9 @@ impl Mode {
         Mode::Form,
         Mode::Help,
         Mode::Confirm,
+        Mode::Schedule,
+        Mode::Modules,
+        Mode::Proposal,
     ];
 
     /// This mode's keys.
@@ -61,6 +70,9 @@ impl Mode {
             Mode::Form => FORM,
             Mode::Help => HELP,
             Mode::Confirm => CONFIRM,
+            Mode::Schedule => SCHEDULE,
+            Mode::Modules => MODULES,
+            Mode::Proposal => PROPOSAL,
         }
     }
 
@@ -85,6 +97,16 @@ impl Mode {
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Help) => Mode::Help,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Schedule(panel)) => Mode::of_pane(&panel.pane),
+        }
+    }
+
+    /// The mode of the schedule panel with `pane` in front.
+    pub fn of_pane(pane: &Pane) -> Mode {
+        match pane {
+            Pane::Agenda => Mode::Schedule,
+            Pane::Modules { .. } => Mode::Modules,
+            Pane::Proposal(_) => Mode::Proposal,
         }
     }
 }
@@ -96,6 +118,9 @@ pub enum Key {
     Code(KeyCode),
     /// Ctrl and this letter.
     Ctrl(char),
+    /// Shift and this key (`Shift-↑`); a row with it must come before the row of the key alone,
+    /// which takes it with Shift too.
+    Shift(KeyCode),
     /// Any digit, `0`–`9`.
     Digit,
     /// Any key no row above it takes: it is typed into the text.
@@ -109,6 +134,9 @@ impl Key {
         match self {
             Key::Code(code) => !ctrl && key.code == code,
             Key::Ctrl(c) => ctrl && key.code == KeyCode::Char(c),
+            Key::Shift(code) => {
+                !ctrl && key.modifiers.contains(KeyModifiers::SHIFT) && key.code == code
+            }
             Key::Digit => !ctrl && matches!(key.code, KeyCode::Char('0'..='9')),
             Key::Text => true,
         }
@@ -297,6 +325,9 @@ pub const RUNNING: &[Row] = &[
     Row::new(&[c('s')], KeyHelp::Info, |_| {
         Msg::Run(RunMsg::OpenForm(FormKind::Info))
     }),
+    Row::new(&[c('t')], KeyHelp::Schedule, |_| {
+        Msg::Run(RunMsg::OpenSchedule)
+    }),
     Row::new(&[c('?')], KeyHelp::Help, |_| {
         Msg::Overlay(OverlayMsg::ToggleHelp)
     }),
@@ -397,6 +428,76 @@ pub const CONFIRM: &[Row] = &[
     .also(&[c('N'), ESC]),
 ];
 
+const fn schedule(msg: ScheduleMsg) -> Msg {
+    Msg::Overlay(OverlayMsg::Schedule(msg))
+}
+
+/// The schedule panel ("Tidsplan"), on the agenda: every change is to the selected item.
+pub const SCHEDULE: &[Row] = &[
+    Row::new(&[c('h')], KeyHelp::Skip, |_| schedule(ScheduleMsg::Skip)),
+    Row::new(&[c('+'), c('-')], KeyHelp::MoreLess, |k| {
+        schedule(ScheduleMsg::Minutes(if k.code == KeyCode::Char('+') {
+            1
+        } else {
+            -1
+        }))
+    }),
+    // Before ↑ ↓, which would take them with Shift too.
+    Row::new(&[c('K'), c('J')], KeyHelp::MoveItem, |k| {
+        schedule(ScheduleMsg::Move(matches!(
+            k.code,
+            KeyCode::Char('K') | KeyCode::Up
+        )))
+    })
+    .also(&[Key::Shift(KeyCode::Up), Key::Shift(KeyCode::Down)]),
+    Row::new(&[UP, DOWN], KeyHelp::Move, |k| {
+        schedule(ScheduleMsg::Select(matches!(
+            k.code,
+            KeyCode::Down | KeyCode::Char('j')
+        )))
+    })
+    .also(&[c('k'), c('j')]),
+    // Before the rest: where the footer is short, closing matters more.
+    Row::new(&[ESC], KeyHelp::Close, |_| schedule(ScheduleMsg::Back)).also(&[c('t')]),
+    Row::new(&[c('f')], KeyHelp::Propose, |_| {
+        schedule(ScheduleMsg::Propose)
+    }),
+    Row::new(&[c('m')], KeyHelp::InsertModule, |_| {
+        schedule(ScheduleMsg::Modules)
+    }),
+    Row::new(&[c('l')], KeyHelp::NewItem, |_| {
+        schedule(ScheduleMsg::NewItem)
+    }),
+    Row::new(&[c('x')], KeyHelp::RemoveItem, |_| {
+        schedule(ScheduleMsg::Remove)
+    }),
+    Row::new(&[c('?')], KeyHelp::Help, |_| {
+        Msg::Overlay(OverlayMsg::ToggleHelp)
+    }),
+    Row::new(&[], KeyHelp::SaveQuit, |_| Msg::System(SystemMsg::Quit)).also(&[c('q'), CTRL_C]),
+];
+
+/// The program's optional modules, to insert one after the selected item.
+pub const MODULES: &[Row] = &[
+    Row::new(&[ENTER], KeyHelp::Insert, |_| schedule(ScheduleMsg::Accept)),
+    Row::new(&[UP, DOWN], KeyHelp::Move, |k| {
+        schedule(ScheduleMsg::Select(matches!(
+            k.code,
+            KeyCode::Down | KeyCode::Char('j')
+        )))
+    })
+    .also(&[c('k'), c('j')]),
+    Row::new(&[ESC], KeyHelp::Back, |_| schedule(ScheduleMsg::Back)),
+    Row::new(&[], KeyHelp::SaveQuit, |_| Msg::System(SystemMsg::Quit)).also(&[CTRL_C]),
+];
+
+/// The drift proposal: take it or leave it.
+pub const PROPOSAL: &[Row] = &[
+    Row::new(&[ENTER], KeyHelp::Accept, |_| schedule(ScheduleMsg::Accept)),
+    Row::new(&[ESC], KeyHelp::Leave, |_| schedule(ScheduleMsg::Back)),
+    Row::new(&[], KeyHelp::SaveQuit, |_| Msg::System(SystemMsg::Quit)).also(&[CTRL_C]),
+];
+
 /// The message a key press sends in the current state, if any: the first row of the mode's
 /// table that takes the key.
 pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
@@ -410,7 +511,7 @@ pub fn map(state: &State, key: KeyEvent) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::overlay::{Confirm, Editor, Form, Overlays, Review};
+    use crate::app::overlay::{Confirm, Editor, Form, Overlays, Review, Schedule};
     use crate::app::{HomeMsg, OverlayMsg, RunMsg, SystemMsg};
     use crate::app::{Run, update};
     use crate::i18n::Lang;
@@ -467,6 +568,15 @@ mod tests {
             Mode::Form => Some(Overlay::Form(Form::new(FormKind::Info, &["", ""]))),
             Mode::Help => Some(Overlay::Help),
             Mode::Confirm => Some(Overlay::Confirm(Confirm::Quit)),
+            Mode::Schedule | Mode::Modules | Mode::Proposal => {
+                let mut panel = Schedule::new(&s.run().expect("running").session);
+                panel.pane = match mode {
+                    Mode::Modules => Pane::Modules { selected: 0 },
+                    Mode::Proposal => Pane::Proposal(None),
+                    _ => Pane::Agenda,
+                };
+                Some(Overlay::Schedule(panel))
+            }
         };
         let run = run_mut(&mut s);
         run.overlays = Overlays::default();
@@ -482,6 +592,7 @@ mod tests {
         match k {
             Key::Code(code) => vec![key(code)],
             Key::Ctrl(c) => vec![KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)],
+            Key::Shift(code) => vec![KeyEvent::new(code, KeyModifiers::SHIFT)],
             Key::Digit => ('0'..='9').map(|d| key(KeyCode::Char(d))).collect(),
             Key::Text => vec![key(KeyCode::Char('å')), key(KeyCode::Char('q'))],
         }
@@ -518,6 +629,7 @@ mod tests {
                 [
                     KeyEvent::new(c, KeyModifiers::NONE),
                     KeyEvent::new(c, KeyModifiers::CONTROL),
+                    KeyEvent::new(c, KeyModifiers::SHIFT),
                 ]
             })
             .collect()
@@ -601,6 +713,7 @@ mod tests {
             ('v', Msg::Run(RunMsg::OpenReview)),
             ('r', Msg::Run(RunMsg::ExportMinutes)),
             ('m', Msg::Run(RunMsg::ToggleMirror)),
+            ('t', Msg::Run(RunMsg::OpenSchedule)),
         ];
         for (c, msg) in cases {
             assert_eq!(map(&s, key(KeyCode::Char(c))), Some(msg), "{c:?}");

@@ -19,8 +19,8 @@ mod testing;
 use crate::lang::Lang;
 use crate::model::{Program, Timestamp};
 
-pub use msg::{Effect, HomeMsg, Msg, Opened, OverlayMsg, RunMsg, SystemMsg};
-pub use overlay::{Confirm, Editor, Form, FormKind, Overlay, Overlays, Review};
+pub use msg::{Effect, HomeMsg, Msg, Opened, OverlayMsg, RunMsg, ScheduleMsg, SystemMsg};
+pub use overlay::{Confirm, Editor, Form, FormKind, Overlay, Overlays, Pane, Review, Schedule};
 pub use projector::{ProjectorView, ScreenState};
 pub use run::{Run, SaveState, View};
 pub use select::Select;
@@ -48,7 +48,10 @@ pub fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::System(SystemMsg::Opened(result)) => {
             match result {
                 Ok(opened) => {
-                    state.screen = Screen::Run(Box::new(Run::new(*opened, state.lang, now)))
+                    let mut run = Run::new(*opened, state.lang, now);
+                    let program = state.programs.iter().find(|p| p.id == run.session.program);
+                    run.modules = program.map(|p| p.modules.clone()).unwrap_or_default();
+                    state.screen = Screen::Run(Box::new(run));
                 }
                 Err(message) => state.warnings.push(message),
             }

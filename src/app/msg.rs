@@ -75,6 +75,8 @@ pub enum RunMsg {
     ToggleMirror,
     /// `r`: write the minutes beside the session file.
     ExportMinutes,
+    /// `t`: the schedule panel ("Tidsplan"), to change the agenda.
+    OpenSchedule,
 }
 
 /// The keys of what lies over the running gathering.
@@ -97,6 +99,34 @@ pub enum OverlayMsg {
     OpenComment,
     /// Change the selected carried agreement's text, who or due date.
     EditReviewed,
+    /// A key of the schedule panel.
+    Schedule(ScheduleMsg),
+}
+
+/// The keys of the schedule panel ("Tidsplan").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleMsg {
+    /// `↑` / `↓` in the list in front (the agenda's items not yet held, or the modules):
+    /// `true` is down.
+    Select(bool),
+    /// `h`: skip the selected item, or take it back in.
+    Skip,
+    /// `K` / `J`: move the selected item up (`true`) or down.
+    Move(bool),
+    /// `+` / `-`: minutes more or less for the selected item.
+    Minutes(i32),
+    /// `m`: the program's optional modules, to insert one.
+    Modules,
+    /// `l`: a new item, in a form.
+    NewItem,
+    /// `x`: remove the selected item, if it was inserted.
+    Remove,
+    /// `f`: the drift proposal.
+    Propose,
+    /// `Enter`: insert the module, or accept the proposal.
+    Accept,
+    /// `Esc`: back to the agenda from the modules or the proposal; from the agenda, close.
+    Back,
 }
 
 /// What the runtime reports, and quitting (asked for by a key, but it concerns everything).

@@ -73,7 +73,20 @@ pub fn render_confirm(confirm: &Confirm, s: &Strings, frame: &mut Frame) {
 /// and why it cannot be saved yet, if that is so.
 pub fn render_form(run: &Run, form: &Form, s: &Strings, frame: &mut Frame) {
     let (title, labels): (&str, &[&str]) = match form.kind {
-        FormKind::Info => (s.info_title, &[s.info_place, s.info_facilitator]),
+        FormKind::Info => (
+            s.info_title,
+            &[
+                s.info_place,
+                s.info_facilitator,
+                s.info_date,
+                s.info_start,
+                s.info_must_end,
+            ],
+        ),
+        FormKind::NewItem(_) => (
+            s.new_item_title,
+            &[s.new_item_name, s.new_item_minutes, s.new_item_kind],
+        ),
         FormKind::Agreement => (
             s.agreement_title,
             &[s.agreement_text, s.agreement_who, s.agreement_due],
@@ -126,6 +139,10 @@ pub fn render_form(run: &Run, form: &Form, s: &Strings, frame: &mut Frame) {
         let why = match error {
             FormError::BadDate => s.bad_date,
             FormError::BadGroup => s.bad_group,
+            FormError::BadDay => s.bad_day,
+            FormError::BadTime(_) => s.bad_time,
+            FormError::BadMinutes => s.bad_minutes,
+            FormError::BadKind => s.bad_kind,
         };
         frame.render_widget(
             Line::styled(why, Style::new().fg(Color::White).bg(Color::Red)),

@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::widgets::{big_text, countdown, countdown_style, key_hints};
+use super::widgets::{big_text, clock, countdown, countdown_style, key_hints};
 use crate::app::projector::ThenAndNow;
 use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
@@ -18,11 +18,6 @@ use crate::model::{Agreement, NoteKind, Timestamp, schedule};
 use crate::text::clipped;
 
 const DIM: Style = Style::new().fg(Color::DarkGray);
-
-/// A moment as the agenda and the status line show it: the hour and minute.
-fn clock(t: Timestamp) -> String {
-    t.0.format("%H:%M").to_string()
-}
 
 pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let [header, notices, body, status, footer] = Layout::vertical([
@@ -427,7 +422,17 @@ fn status_line<'a>(
                 m if m < 0 => ((s.ahead)(-m), Style::new().fg(Color::Green)),
                 m => ((s.behind)(m), Style::new().fg(Color::Yellow)),
             };
-            let ends = (s.projected_end)(&clock(day.end), &clock(day.planned_end));
+            let late = day.overrun();
+            let ends = match day.must_end {
+                // Past the time the day must end by: by how much, and the keys to a proposal.
+                _ if late > 0 && !run.session.is_finished() => (s.late_end)(&clock(day.end), late),
+                Some(must) => format!(
+                    "{} ({})",
+                    (s.schedule_ends)(&clock(day.end)),
+                    (s.must_end)(&clock(must))
+                ),
+                None => (s.projected_end)(&clock(day.end), &clock(day.planned_end)),
+            };
             (text, style, ends)
         }
     };
@@ -440,11 +445,21 @@ fn status_line<'a>(
             Style::new().fg(Color::White).bg(Color::Red).bold(),
         ),
     };
+    let late = day.began.is_some() && day.overrun() > 0 && !run.session.is_finished();
     let mut spans = vec![
         Span::styled(schedule_text, schedule_style),
-        Span::styled(format!(" · {ends} · "), DIM),
-        save,
+        Span::styled(" · ", DIM),
+        Span::styled(
+            ends,
+            if late {
+                Style::new().fg(Color::Yellow)
+            } else {
+                DIM
+            },
+        ),
+        Span::styled(" · ", DIM),
     ];
+    spans.push(save);
     if run.saving.too_large {
         spans.push(Span::styled(
             format!(" · {}", s.too_large),

@@ -33,6 +33,7 @@ pub fn key_name(key: Key, s: &Strings, short: bool) -> String {
     match key {
         Key::Code(code) => named(code),
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::Shift(code) => format!("⇧{}", named(code)),
         Key::Digit => "0–9".into(),
         Key::Text => String::new(),
     }

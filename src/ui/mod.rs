@@ -8,6 +8,7 @@ pub mod home;
 pub mod minutes;
 pub mod projector;
 pub mod review;
+pub mod schedule;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -97,6 +98,11 @@ fn overlays(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
             // The keys of what the help lies over.
             Overlay::Help => help::render(keys::Mode::over(under).table(), s, frame),
             Overlay::Confirm(confirm) => editor::render_confirm(confirm, s, frame),
+            // The room never sees the schedule panel (`t` switches to the facilitator's view).
+            Overlay::Schedule(panel) if run.screen.view == View::Facilitator => {
+                schedule::render(run, panel, s, now, frame)
+            }
+            Overlay::Schedule(_) => {}
         }
         under = Some(overlay);
     }

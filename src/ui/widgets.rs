@@ -15,6 +15,11 @@ use crate::i18n::{KeyHelp, Strings};
 /// The last minutes of an item, when the countdown turns to the warning colour.
 pub const WARN_MINUTES: i64 = 2;
 
+/// A moment as the agenda, the status line and the schedule show it: the hour and minute.
+pub fn clock(t: crate::model::Timestamp) -> String {
+    t.0.format("%H:%M").to_string()
+}
+
 /// `MM:SS` for time left, `+MM:SS` for overtime. Minutes are not wrapped into hours: a room
 /// reads "75:00" at a glance, and items that long are rare.
 pub fn countdown(left: Duration) -> String {

@@ -1,21 +1,22 @@
-//! A small form over the running gathering: the session's place and facilitator (`s`), a new
-//! agreement (`a`), a change to one (`e`), a comment on a carried one (`k`). One line per
+//! A small form over the running gathering: the session's place, facilitator, date and times
+//! (`s`), a new agreement (`a`), a change to one (`e`), a comment on a carried one (`k`), a new
+//! agenda item (`l` in the schedule panel). One line per
 //! field; Tab, arrows and Enter move between fields; Esc or Enter on the last field submits.
 //! A form whose input does not make sense stays open and says why, so nothing typed is lost.
 //!
 //! This module knows the form and how keys move in it; what a submitted form does to the
 //! session is [`crate::app::run`]'s.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::model::{AgreementId, Due, GroupLabel, Who};
+use crate::model::{AgreementId, Due, GroupLabel, ItemKind, Who};
 
 /// What a form is for; fixes its fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    /// Place, facilitator.
+    /// Place, facilitator, date, start, must end by.
     Info,
     /// Text, who, due.
     Agreement,
@@ -23,6 +24,8 @@ pub enum FormKind {
     Comment(AgreementId),
     /// Changes to the agreement with this id (text, who, due).
     EditAgreement(AgreementId),
+    /// A new agenda item (title, minutes, kind), to go after the item with this id (or first).
+    NewItem(Option<String>),
 }
 
 /// Why a form cannot be saved as it is.
@@ -32,6 +35,26 @@ pub enum FormError {
     BadDate,
     /// The who field names a group outside 1–9.
     BadGroup,
+    /// The gathering's date is not a date (it may not be empty).
+    BadDay,
+    /// The field at this place is neither empty (where it may be) nor a time of day.
+    BadTime(usize),
+    /// The minutes are not a whole number from 1 to 600.
+    BadMinutes,
+    /// The kind names no kind of item.
+    BadKind,
+}
+
+impl FormError {
+    /// The field at fault, for the cursor.
+    fn field(self) -> usize {
+        match self {
+            FormError::BadDate | FormError::BadDay => 2,
+            FormError::BadGroup | FormError::BadMinutes => 1,
+            FormError::BadKind => 2,
+            FormError::BadTime(field) => field,
+        }
+    }
 }
 
 /// An open form.
@@ -105,13 +128,18 @@ pub fn parse_who(text: &str, group: GroupLabel) -> Result<Who, FormError> {
     Ok(Who::Role(text.trim().to_string()))
 }
 
-/// Reads the "due" field: empty means before the next gathering; else a date as `23.11.2026`,
-/// `23.11.26` or `2026-11-23`.
+/// Reads the "due" field: empty means before the next gathering; else a date (see
+/// [`parse_date`]).
 pub fn parse_due(text: &str) -> Result<Due, FormError> {
-    let text = text.trim();
-    if text.is_empty() {
+    if text.trim().is_empty() {
         return Ok(Due::NextGathering);
     }
+    parse_date(text).map(Due::Date)
+}
+
+/// Reads a date as `23.11.2026`, `23.11.26` or `2026-11-23`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, FormError> {
+    let text = text.trim();
     // `%Y` would read "26" as the year 26, so a two-digit year gets its own format.
     let short_year = text.rsplit('.').next().is_some_and(|y| y.len() == 2);
     let format = if text.contains('-') {
@@ -121,9 +149,50 @@ pub fn parse_due(text: &str) -> Result<Due, FormError> {
     } else {
         "%d.%m.%Y"
     };
-    NaiveDate::parse_from_str(text, format)
-        .map(Due::Date)
-        .map_err(|_| FormError::BadDate)
+    NaiveDate::parse_from_str(text, format).map_err(|_| FormError::BadDate)
+}
+
+/// Reads a time of day as `13:00`, `13.00` or `13`; `None` for an empty field.
+pub fn parse_time(text: &str) -> Option<Option<NaiveTime>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    let text = text.replace('.', ":");
+    let text = if text.contains(':') {
+        text
+    } else {
+        format!("{text}:00")
+    };
+    NaiveTime::parse_from_str(&text, "%H:%M").ok().map(Some)
+}
+
+/// Reads an item's minutes: a whole number from 1 to 600.
+pub fn parse_minutes(text: &str) -> Result<u32, FormError> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|m| crate::model::agenda::MINUTES.contains(m))
+        .ok_or(FormError::BadMinutes)
+}
+
+/// Reads an item's kind by the start of its name in either language (`plen`, `Øvelse`,
+/// `break`); empty means a plenary talk ("Plenum").
+pub fn parse_kind(text: &str) -> Result<ItemKind, FormError> {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() {
+        return Ok(ItemKind::Plenary);
+    }
+    let langs = [crate::i18n::Lang::Nb, crate::i18n::Lang::En];
+    ItemKind::ALL
+        .into_iter()
+        .find(|k| {
+            langs.iter().any(|l| {
+                let name = (l.strings().item_kind)(*k).to_lowercase();
+                name.starts_with(&text)
+            })
+        })
+        .ok_or(FormError::BadKind)
 }
 
 /// What a key did to the form.
@@ -165,7 +234,7 @@ impl Form {
     pub fn refused(self, error: FormError) -> Form {
         Form {
             error: Some(error),
-            focus: if error == FormError::BadDate { 2 } else { 1 },
+            focus: error.field().min(self.fields.len() - 1),
             ..self
         }
     }

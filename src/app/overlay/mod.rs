@@ -8,9 +8,11 @@
 
 pub mod editor;
 pub mod form;
+pub mod schedule;
 
 pub use editor::Editor;
 pub use form::{Form, FormError, FormKind, FormStep};
+pub use schedule::{Pane, Schedule};
 
 /// One thing over the running gathering's screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +27,8 @@ pub enum Overlay {
     Help,
     /// A yes/no question.
     Confirm(Confirm),
+    /// The schedule panel ("Tidsplan"): the agenda to change.
+    Schedule(Schedule),
 }
 
 /// The review panel: which carried agreement has the cursor.
@@ -154,6 +158,20 @@ impl Overlays {
                 _ => None,
             },
         )
+    }
+
+    pub fn schedule(&self) -> Option<&Schedule> {
+        self.0.iter().find_map(|o| match o {
+            Overlay::Schedule(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    pub fn schedule_mut(&mut self) -> Option<&mut Schedule> {
+        self.0.iter_mut().find_map(|o| match o {
+            Overlay::Schedule(p) => Some(p),
+            _ => None,
+        })
     }
 
     pub fn confirm(&self) -> Option<&Confirm> {

@@ -1,12 +1,13 @@
-//! What the forms do to the session: the place and facilitator (`s`), a new agreement (`a`), a
-//! change to one (`e` on a selected agreement), and the agreements the program's rules make
-//! when a gathering ends. The form itself is [`crate::app::overlay::form`].
+//! What the forms do to the session: the place, facilitator, date and times (`s`), a new
+//! agreement (`a`), a change to one (`e` on a selected agreement), and the agreements the
+//! program's rules make when a gathering ends. (A new agenda item's form is
+//! [`super::schedule`]'s.) The form itself is [`crate::app::overlay::form`].
 
 use ratatui::crossterm::event::KeyEvent;
 
 use super::Run;
 use crate::app::msg::Effect;
-use crate::app::overlay::form::{FormError, parse_due, parse_who};
+use crate::app::overlay::form::{FormError, parse_date, parse_due, parse_time, parse_who};
 use crate::app::overlay::{Form, FormKind, FormStep, Overlay};
 use crate::model::{
     Agreement, AgreementId, Due, GroupLabel, Origin, Program, Status, StatusChange, Timestamp, Who,
@@ -15,10 +16,20 @@ use crate::model::{
 impl Run {
     /// Opens a form of `kind`, filled with what the session has.
     pub fn open_form(&mut self, kind: FormKind) {
-        let place = self.session.place.clone();
-        let facilitator = self.session.facilitator.clone();
+        let session = &self.session;
+        let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
         let form = match &kind {
-            FormKind::Info => Form::new(kind, &[&place, &facilitator]),
+            FormKind::Info => Form::new(
+                kind,
+                &[
+                    &session.place,
+                    &session.facilitator,
+                    &self.lang.strings().date(session.date),
+                    &time(session.start),
+                    &session.must_end.map(time).unwrap_or_default(),
+                ],
+            ),
+            FormKind::NewItem(_) => Form::new(kind, &["", "", ""]),
             FormKind::Agreement => Form::new(kind, &["", "", ""]),
             FormKind::Comment(_) => Form::new(kind, &[""]),
             FormKind::EditAgreement(id) => {
@@ -56,7 +67,8 @@ impl Run {
         };
         let values = form.values();
         let done = match form.kind.clone() {
-            FormKind::Info => Ok(self.set_info(&values[0], &values[1])),
+            FormKind::Info => self.set_info(&values),
+            FormKind::NewItem(after) => self.new_item(after, &values, now),
             FormKind::Comment(id) => Ok(self.set_comment(&id, values[0].clone(), now)),
             FormKind::EditAgreement(id) => self.edit_agreement(&id, &values),
             // Nothing to agree on: a form left empty is simply closed.
@@ -71,14 +83,23 @@ impl Run {
         })
     }
 
-    /// The place and facilitator of the session.
-    fn set_info(&mut self, place: &str, facilitator: &str) -> Vec<Effect> {
-        if place == self.session.place && facilitator == self.session.facilitator {
-            return Vec::new();
+    /// The place, facilitator, date, start and "must end by" of the session (place, facilitator
+    /// and the end may be empty; the date and start may not).
+    fn set_info(&mut self, values: &[String]) -> Result<Vec<Effect>, FormError> {
+        let date = parse_date(&values[2]).map_err(|_| FormError::BadDay)?;
+        let start = parse_time(&values[3])
+            .flatten()
+            .ok_or(FormError::BadTime(3))?;
+        let must_end = parse_time(&values[4]).ok_or(FormError::BadTime(4))?;
+        let s = &mut self.session;
+        let was = (&s.place, &s.facilitator, s.date, s.start, s.must_end);
+        if was == (&values[0], &values[1], date, start, must_end) {
+            return Ok(Vec::new());
         }
-        self.session.place = place.to_string();
-        self.session.facilitator = facilitator.to_string();
-        self.mark_changed()
+        s.place = values[0].clone();
+        s.facilitator = values[1].clone();
+        (s.date, s.start, s.must_end) = (date, start, must_end);
+        Ok(self.mark_changed())
     }
 
     /// The "who" and "due" fields of an agreement form (text, who, due), read.

@@ -9,6 +9,7 @@ mod agreements;
 mod notes;
 mod review;
 mod saving;
+mod schedule;
 mod screen;
 
 pub use saving::{SaveState, Saving};
@@ -75,6 +76,8 @@ pub struct Run {
     pub deleted: Vec<(usize, NoteId)>,
     /// Set by quit once everything is saved; the runtime then stops.
     pub quit: bool,
+    /// The program's optional modules, to insert from the schedule panel.
+    pub modules: Vec<crate::model::OptionalModule>,
     alert: Alert,
 }
 
@@ -94,6 +97,7 @@ impl Run {
             opened_at,
             deleted: Vec::new(),
             quit: false,
+            modules: Vec::new(),
             alert: Alert {
                 item: 0,
                 step: None,
@@ -259,6 +263,7 @@ impl Run {
             RunMsg::SelectNote(to) if self.screen.agreements_focused => self.select_agreement(to),
             RunMsg::SelectNote(to) => self.select(to),
             RunMsg::DeleteNote => self.ask_delete(),
+            RunMsg::OpenSchedule => self.open_schedule(),
             _ => {}
         }
     }
@@ -281,6 +286,7 @@ fn overlay_key(run: &mut Run, msg: OverlayMsg, now: Timestamp) -> Vec<Effect> {
         OverlayMsg::FormKey(key) => return run.form_key(key, now),
         OverlayMsg::EditorKey(key) => return run.editor_key(key, now),
         OverlayMsg::Confirm(yes) => return run.answer(yes, now),
+        OverlayMsg::Schedule(msg) => return run.schedule_key(msg, now),
     }
     Vec::new()
 }
