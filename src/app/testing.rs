@@ -2,7 +2,9 @@
 
 use chrono::Duration;
 
-use super::{Msg, Opened, State, SystemMsg, update};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Effect, Msg, Opened, State, SystemMsg, keys, update};
 use crate::i18n::Lang;
 use crate::model::{Session, Timestamp};
 use crate::store::catalog;
@@ -25,4 +27,24 @@ pub fn running() -> State {
 pub fn saved(s: &mut State, result: Result<u64, String>, at: i64) -> Vec<super::Effect> {
     let upto = s.run().expect("running").saving.changes;
     update(s, Msg::System(SystemMsg::Saved { upto, result }), t(at))
+}
+
+/// Presses `key` as a person would, at `at` seconds: through the key table of the mode the
+/// state is in, then [`update`]. The effects, or none if the key does nothing there.
+pub fn press(s: &mut State, key: KeyCode, at: i64) -> Vec<Effect> {
+    let modifiers = match key {
+        KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    match keys::map(s, KeyEvent::new(key, modifiers)) {
+        Some(msg) => update(s, msg, t(at)),
+        None => Vec::new(),
+    }
+}
+
+/// Presses the key of each character of `text` (a form's field, or a row of single keys).
+pub fn typed(s: &mut State, text: &str, at: i64) {
+    for c in text.chars() {
+        press(s, KeyCode::Char(c), at);
+    }
 }

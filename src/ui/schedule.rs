@@ -21,9 +21,11 @@ use crate::text;
 const DIM: Style = Style::new().fg(Color::DarkGray);
 const WARN: Style = Style::new().fg(Color::Yellow);
 
-/// The panel, nearly the whole screen.
+/// The panel, nearly the whole screen (up to 110 columns wide).
 pub fn render(run: &Run, panel: &Schedule, s: &Strings, now: Timestamp, frame: &mut Frame) {
-    let [area] = Layout::horizontal([Constraint::Percentage(94)])
+    // Wide enough for long titles, never so wide that a title and its minutes drift apart.
+    let width = (frame.area().width * 94 / 100).min(110);
+    let [area] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(frame.area());
     let [area] = Layout::vertical([Constraint::Percentage(92)])

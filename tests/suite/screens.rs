@@ -800,3 +800,65 @@ fn nothing_private_reaches_the_projector_in_any_state() {
         }
     }
 }
+
+/// The schedule panel over the facilitator's view, the day running behind: the item after the
+/// current one skipped, an optional module inserted after the next, and a must-end time.
+fn with_schedule(lang: Lang) -> (State, Timestamp) {
+    use samling::app::ScheduleMsg;
+    let mut state = running_after(lang, 20);
+    let now = now_in(&state);
+    if let samling::app::Screen::Run(run) = &mut state.screen {
+        run.session.must_end = chrono::NaiveTime::from_hms_opt(15, 45, 0);
+    }
+    let key = |state: &mut State, msg| {
+        update(state, Msg::Overlay(OverlayMsg::Schedule(msg)), now);
+    };
+    update(&mut state, Msg::Run(RunMsg::OpenSchedule), now);
+    key(&mut state, ScheduleMsg::Skip);
+    key(&mut state, ScheduleMsg::Select(true));
+    key(&mut state, ScheduleMsg::Minutes(-3));
+    key(&mut state, ScheduleMsg::Modules);
+    key(&mut state, ScheduleMsg::Accept);
+    (state, now)
+}
+
+#[test]
+fn the_schedule_panel_its_modules_and_the_drift_proposal() {
+    use samling::app::ScheduleMsg;
+    for (lang, name, skipped, late) in [
+        (Lang::Nb, "nb", "hoppet over", "min for sent"),
+        (Lang::En, "en", "skipped", "min late"),
+    ] {
+        let (mut state, now) = with_schedule(lang);
+        let key = |state: &mut State, msg| {
+            update(state, Msg::Overlay(OverlayMsg::Schedule(msg)), now);
+        };
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, now, w, h));
+            assert!(
+                screen.contains(skipped) && screen.contains(late),
+                "{screen}"
+            );
+            assert!(!screen.contains(FACILITATOR_NOTE) || h > 24, "{screen}");
+            insta::assert_snapshot!(format!("schedule_{name}_{w}x{h}"), screen);
+        }
+        key(&mut state, ScheduleMsg::Modules);
+        key(&mut state, ScheduleMsg::Select(true));
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, now, w, h));
+            insta::assert_snapshot!(format!("schedule_modules_{name}_{w}x{h}"), screen);
+        }
+        key(&mut state, ScheduleMsg::Back);
+        key(&mut state, ScheduleMsg::Propose);
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, now, w, h));
+            insta::assert_snapshot!(format!("schedule_proposal_{name}_{w}x{h}"), screen);
+        }
+        // The room's view never shows the panel, whatever is under it.
+        if let samling::app::Screen::Run(run) = &mut state.screen {
+            run.screen.toggle_view();
+        }
+        let screen = text(&draw(&state, now, 200, 60));
+        assert!(!screen.contains(skipped), "{screen}");
+    }
+}

@@ -257,6 +257,44 @@ mod tests {
     }
 
     #[test]
+    fn date_start_and_must_end_are_edited_and_bad_ones_say_which_format_is_expected() {
+        let mut s = running();
+        update(&mut s, Msg::Run(RunMsg::OpenForm(FormKind::Info)), t(0));
+        let form = s.run().unwrap().overlays.form().cloned().unwrap();
+        assert_eq!(form.values()[2..], ["23.11.2026", "13:00", ""]);
+        let field = |s: &mut State, n: usize, text: &str| {
+            while s.run().unwrap().overlays.form().unwrap().focus != n {
+                update(s, key(KeyCode::Tab), t(0));
+            }
+            for _ in 0..20 {
+                update(s, key(KeyCode::Backspace), t(0));
+            }
+            typed(s, text);
+        };
+        field(&mut s, 2, "14.01.2027");
+        field(&mut s, 3, "kvart over ett");
+        field(&mut s, 4, "15.45");
+        assert_eq!(update(&mut s, key(KeyCode::Esc), t(1)), vec![]);
+        let form = s.run().unwrap().overlays.form().cloned().unwrap();
+        assert_eq!((form.error, form.focus), (Some(FormError::BadTime(3)), 3));
+        assert_eq!(form.values()[3], "kvart over ett", "nothing typed is lost");
+        field(&mut s, 3, "13:15");
+        field(&mut s, 2, "");
+        update(&mut s, key(KeyCode::Esc), t(1));
+        let form = s.run().unwrap().overlays.form().cloned().unwrap();
+        assert_eq!((form.error, form.focus), (Some(FormError::BadDay), 2));
+        field(&mut s, 2, "2027-01-14");
+        assert_eq!(update(&mut s, key(KeyCode::Esc), t(1)), vec![Effect::Save]);
+        let session = &s.run().unwrap().session;
+        assert_eq!(session.date, NaiveDate::from_ymd_opt(2027, 1, 14).unwrap());
+        assert_eq!(session.start.format("%H:%M").to_string(), "13:15");
+        assert_eq!(
+            session.must_end.map(|t| t.format("%H:%M").to_string()),
+            Some("15:45".into())
+        );
+    }
+
+    #[test]
     fn place_and_facilitator_are_edited_and_saved_on_esc() {
         let mut s = running();
         update(&mut s, Msg::Run(RunMsg::OpenForm(FormKind::Info)), t(0));

@@ -158,3 +158,206 @@ impl Run {
         Ok(self.mark_changed())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::KeyCode;
+
+    use crate::app::keys::Mode;
+    use crate::app::testing::{press, running, typed};
+    use crate::app::{Effect, Pane, State, View};
+    use crate::model::session::AgendaMark;
+
+    fn ids(s: &State) -> Vec<String> {
+        let run = s.run().unwrap();
+        run.session.agenda.iter().map(|i| i.id.clone()).collect()
+    }
+
+    fn selected(s: &State) -> Option<String> {
+        s.run().unwrap().overlays.schedule()?.selected.clone()
+    }
+
+    /// Gathering 1 begun at 13:00 and on its second item since 13:15, the panel open.
+    fn on_the_day() -> State {
+        let mut s = running();
+        press(&mut s, KeyCode::Char(' '), 0);
+        press(&mut s, KeyCode::Char('n'), 15 * 60);
+        press(&mut s, KeyCode::Char('t'), 15 * 60);
+        s
+    }
+
+    #[test]
+    fn t_opens_the_panel_over_the_facilitators_view_and_esc_or_t_closes_it() {
+        let mut s = running();
+        press(&mut s, KeyCode::Char('p'), 0);
+        press(&mut s, KeyCode::Char('t'), 0);
+        assert_eq!(Mode::of(&s), Mode::Schedule);
+        assert_eq!(s.run().unwrap().screen.view, View::Facilitator);
+        press(&mut s, KeyCode::Esc, 0);
+        assert_eq!(Mode::of(&s), Mode::Running);
+        press(&mut s, KeyCode::Char('t'), 0);
+        press(&mut s, KeyCode::Char('t'), 0);
+        assert_eq!(Mode::of(&s), Mode::Running);
+    }
+
+    #[test]
+    fn arrows_select_only_items_not_yet_held() {
+        let mut s = on_the_day();
+        let agenda = ids(&s);
+        assert_eq!(selected(&s).as_ref(), Some(&agenda[2]));
+        press(&mut s, KeyCode::Up, 900);
+        assert_eq!(
+            selected(&s).as_ref(),
+            Some(&agenda[2]),
+            "the current item stays"
+        );
+        press(&mut s, KeyCode::Char('j'), 900);
+        press(&mut s, KeyCode::Down, 900);
+        assert_eq!(selected(&s).as_ref(), Some(&agenda[4]));
+        press(&mut s, KeyCode::Char('k'), 900);
+        assert_eq!(selected(&s).as_ref(), Some(&agenda[3]));
+    }
+
+    #[test]
+    fn h_skips_and_takes_back_and_n_passes_over_what_is_skipped() {
+        let mut s = on_the_day();
+        let agenda = ids(&s);
+        assert_eq!(press(&mut s, KeyCode::Char('h'), 960), vec![Effect::Save]);
+        let run = s.run().unwrap();
+        assert_eq!(
+            run.session.skipped,
+            vec![AgendaMark {
+                item: agenda[2].clone(),
+                at: crate::app::testing::t(960)
+            }]
+        );
+        press(&mut s, KeyCode::Esc, 960);
+        press(&mut s, KeyCode::Char('n'), 1000);
+        assert_eq!(s.run().unwrap().session.current, agenda[3]);
+        // Not the current item: nothing happens, nothing is saved.
+        press(&mut s, KeyCode::Char('t'), 1000);
+        press(&mut s, KeyCode::Up, 1000);
+        assert_eq!(selected(&s).as_ref(), Some(&agenda[4]));
+    }
+
+    #[test]
+    fn shift_moves_and_plus_minus_change_the_selected_items_minutes() {
+        let mut s = on_the_day();
+        let agenda = ids(&s);
+        press(&mut s, KeyCode::Char('J'), 960);
+        assert_eq!(ids(&s)[2..4], [agenda[3].clone(), agenda[2].clone()]);
+        assert_eq!(
+            selected(&s).as_ref(),
+            Some(&agenda[2]),
+            "the selection moves with it"
+        );
+        press(&mut s, KeyCode::Char('K'), 960);
+        assert_eq!(ids(&s), agenda);
+        let before = s.run().unwrap().session.minutes_of(2);
+        typed(&mut s, "+++-", 960);
+        let session = &s.run().unwrap().session;
+        assert_eq!(session.minutes_of(2), before + 2);
+        assert_eq!(session.agenda[2].minutes, before, "the plan stays");
+    }
+
+    #[test]
+    fn m_inserts_a_module_after_the_selected_item_and_x_removes_it() {
+        let mut s = on_the_day();
+        let modules = s.run().unwrap().modules.clone();
+        assert!(
+            modules.len() > 1,
+            "the built-in program has its optional modules"
+        );
+        press(&mut s, KeyCode::Char('m'), 960);
+        assert_eq!(Mode::of(&s), Mode::Modules);
+        press(&mut s, KeyCode::Down, 960);
+        assert_eq!(press(&mut s, KeyCode::Enter, 960), vec![Effect::Save]);
+        assert_eq!(Mode::of(&s), Mode::Schedule);
+        let run = s.run().unwrap();
+        let module = &modules[1];
+        let inserted = &run.session.agenda[3..3 + module.items.len()];
+        for (got, from) in inserted.iter().zip(&module.items) {
+            assert_eq!((&got.title, &got.prompts), (&from.title, &from.prompts));
+            assert!(run.session.is_inserted(&got.id));
+        }
+        assert_eq!(selected(&s).as_ref(), Some(&inserted[0].id));
+        let first = inserted[0].id.clone();
+        press(&mut s, KeyCode::Char('x'), 970);
+        assert!(!ids(&s).contains(&first));
+        // An item of the plan is not removed.
+        let before = ids(&s);
+        press(&mut s, KeyCode::Up, 970);
+        press(&mut s, KeyCode::Up, 970);
+        assert_eq!(press(&mut s, KeyCode::Char('x'), 970), vec![]);
+        assert_eq!(ids(&s), before);
+        // Esc leaves the modules without inserting.
+        press(&mut s, KeyCode::Char('m'), 970);
+        press(&mut s, KeyCode::Esc, 970);
+        assert_eq!((Mode::of(&s), ids(&s)), (Mode::Schedule, before));
+    }
+
+    #[test]
+    fn l_adds_a_new_item_from_a_form_that_refuses_bad_minutes_and_kinds() {
+        let mut s = on_the_day();
+        press(&mut s, KeyCode::Char('l'), 960);
+        assert_eq!(Mode::of(&s), Mode::Form);
+        typed(&mut s, "Lek i gymsalen", 960);
+        press(&mut s, KeyCode::Tab, 960);
+        typed(&mut s, "700", 960);
+        press(&mut s, KeyCode::Tab, 960);
+        typed(&mut s, "øv", 960);
+        press(&mut s, KeyCode::Esc, 960);
+        let form = s.run().unwrap().overlays.form().cloned().unwrap();
+        assert_eq!(form.error, Some(crate::app::overlay::FormError::BadMinutes));
+        assert_eq!(
+            form.values(),
+            ["Lek i gymsalen", "700", "øv"],
+            "nothing typed is lost"
+        );
+        for _ in 0..3 {
+            press(&mut s, KeyCode::Backspace, 960);
+        }
+        typed(&mut s, "10", 960);
+        press(&mut s, KeyCode::Esc, 960);
+        assert_eq!(Mode::of(&s), Mode::Schedule);
+        let run = s.run().unwrap();
+        let item = &run.session.agenda[3];
+        assert_eq!((item.id.as_str(), item.minutes), ("lek-i-gymsalen", 10));
+        assert_eq!(item.kind, crate::model::ItemKind::Exercise);
+        assert!(run.session.is_inserted("lek-i-gymsalen"));
+    }
+
+    #[test]
+    fn f_proposes_and_enter_accepts_while_esc_leaves_the_agenda_as_it_was() {
+        let mut s = on_the_day();
+        // The second item ran an hour over.
+        let late = 75 * 60;
+        press(&mut s, KeyCode::Char('f'), late);
+        assert_eq!(Mode::of(&s), Mode::Proposal);
+        let Some(crate::app::overlay::Schedule {
+            pane: Pane::Proposal(Some(proposal)),
+            ..
+        }) = s.run().unwrap().overlays.schedule().cloned()
+        else {
+            panic!("a proposal");
+        };
+        let before = s.run().unwrap().session.clone();
+        press(&mut s, KeyCode::Esc, late);
+        assert_eq!(s.run().unwrap().session, before);
+        press(&mut s, KeyCode::Char('f'), late);
+        assert_eq!(press(&mut s, KeyCode::Enter, late), vec![Effect::Save]);
+        let session = &s.run().unwrap().session;
+        let day = crate::model::schedule::project(session, crate::app::testing::t(late));
+        assert_eq!(day.end, proposal.end);
+        assert!(proposal.end <= proposal.target);
+        assert_eq!(Mode::of(&s), Mode::Schedule);
+    }
+
+    #[test]
+    fn a_day_on_time_gets_nothing_to_accept() {
+        let mut s = on_the_day();
+        press(&mut s, KeyCode::Char('f'), 960);
+        assert_eq!(Mode::of(&s), Mode::Proposal);
+        assert_eq!(press(&mut s, KeyCode::Enter, 960), vec![]);
+    }
+}
