@@ -7,3 +7,4 @@ mod support;
 mod home;
 mod hostile;
 mod run;
+mod schedule;
