@@ -137,7 +137,7 @@ pub enum SystemMsg {
     Tick,
     /// Text pasted into the terminal.
     Paste(String),
-    /// The runtime saved the session as it was after change `upto` ([`crate::app::Run::changes`]),
+    /// The runtime saved the session as it was after change `upto` ([`crate::app::run::Saving::changes`]),
     /// so many bytes (or could not, and why).
     Saved {
         upto: u64,

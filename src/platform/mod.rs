@@ -1,11 +1,11 @@
 //! Everything that differs between operating systems, in one place: a port to another system
 //! changes only this folder.
 //!
-//! - [`unix`] (Linux, macOS): the signals samling answers (SIGTERM, SIGHUP and SIGINT end it
+//! - `unix` (Linux, macOS): the signals samling answers (SIGTERM, SIGHUP and SIGINT end it
 //!   with a save, SIGTSTP suspends it, SIGCONT brings it back), a look at whether the terminal
 //!   has hung up, files and folders readable by their owner only, and opening for writing
 //!   without following a symbolic link (`O_NOFOLLOW`).
-//! - [`portable`] (Windows and the rest): the same calls, doing what the system offers without
+//! - `portable` (Windows and the rest): the same calls, doing what the system offers without
 //!   them. There are no signals to catch: `Ctrl-C` arrives as a key in the terminal's raw mode,
 //!   and closing the window ends the process. A closed terminal is noticed when reading it
 //!   fails. Files get the folder's permissions (on Windows, the user's profile folder is the

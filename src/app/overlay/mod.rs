@@ -1,9 +1,9 @@
 //! What lies over the running gathering's screen: the "siden sist" review, the note editor, a
-//! form, the help, a yes/no question. They form one small stack: the one on top gets the keys
+//! form, the help, a yes/no question, the schedule panel. They form one small stack: the one on top gets the keys
 //! and is drawn last, so which one wins is written once, here, as the order they were opened
 //! in. The review can only lie at the bottom (the others open over it, never under it).
 //!
-//! The overlays' own state and keys live in their modules ([`editor`], [`form`]); what closing
+//! The overlays' own state and keys live in their modules ([`editor`], [`form`], [`schedule`]); what closing
 //! one does to the session is [`crate::app::run`]'s.
 
 pub mod editor;

@@ -4,7 +4,7 @@
 //! notes and agreements stable ids ([`v1`] says how they are derived); version 3 (the current
 //! one) added the changes to the agenda on the day and before it: a session's skipped and
 //! inserted items and its "must end by" time, an agenda item's `min_minutes` and `locked`.
-//! All of them have defaults, so a version 2 file is read as version 3 ([`from_v2`]).
+//! All of them have defaults, so a version 2 file is read as version 3 (`from_v2`).
 //!
 //! **What a newer file means to an older samling.** Any change to the format raises the
 //! version, even a field added with a default: an older samling that read such a file and
