@@ -67,6 +67,7 @@ fn open_notices(
                 took,
             } => (s.since_last_several)(*gathering, *count, took),
             sessions::OpenNotice::NoMirror { gathering } => (s.mirror_none)(*gathering),
+            sessions::OpenNotice::PlanChanged => s.plan_changed.to_string(),
             sessions::OpenNotice::PreviousNotFinished {
                 gathering,
                 open_elsewhere,

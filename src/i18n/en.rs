@@ -412,6 +412,7 @@ pub const EN: Strings = Strings {
     since_last_unreadable: |why| {
         format!("Since last time: could not read {why} (the file is unchanged)")
     },
+    plan_changed: "The program has changed since this gathering was prepared: the prepared agenda is used",
     mirror_none: |g| format!("Then – now: gathering {g} was not held, so its answers are missing"),
     mirror_then: |g| format!("Then (gathering {g})"),
     mirror_no_answer: "No answers then.",

@@ -247,6 +247,8 @@ pub struct Strings {
     /// The gathering "siden sist" comes from was not closed (`true`: it is open elsewhere now).
     pub since_last_unfinished: fn(u32, bool) -> String,
     pub since_last_unreadable: fn(&str) -> String,
+    /// A prepared session whose program has changed since: the prepared agenda is run.
+    pub plan_changed: &'static str,
     pub mirror_none: fn(u32) -> String,
     pub mirror_then: fn(u32) -> String,
     pub mirror_now: &'static str,

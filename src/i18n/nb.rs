@@ -418,6 +418,7 @@ pub const NB: Strings = Strings {
     since_last_unreadable: |why| {
         format!("Siden sist: kunne ikke lese {why} (filen er ikke endret)")
     },
+    plan_changed: "Programmet er endret siden samlingen ble forberedt: den forberedte agendaen brukes",
     mirror_none: |g| format!("Da – nå: {g}. samling er ikke holdt, så svarene derfra mangler"),
     mirror_then: |g| format!("Da ({g}. samling)"),
     mirror_no_answer: "Ingen svar da.",

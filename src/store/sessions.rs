@@ -112,6 +112,9 @@ pub enum OpenNotice {
         gathering: u32,
         open_elsewhere: bool,
     },
+    /// The session was prepared from a plan the program has changed since: the prepared agenda
+    /// is the one run.
+    PlanChanged,
 }
 
 /// Resumes the unfinished session of `gathering`, or starts a new one dated `today`, saved at
@@ -119,6 +122,10 @@ pub enum OpenNotice {
 /// the temporary copies an interrupted save of it left behind are removed.
 /// `unreadable` are the session files of the program that did not load: those of the previous
 /// gathering are named in the notices, so a broken file never silently empties "siden sist".
+///
+/// A session prepared before the day (see [`prepare`]) is resumed like any other; as it is
+/// opened to run for the first time, it takes over from the gathering before as a new one
+/// would, so what that gathering agreed after the preparing is not missed.
 pub fn open(
     layout: &Layout,
     program: &Program,
@@ -129,19 +136,78 @@ pub fn open(
     unreadable: &[Problem],
 ) -> Result<LockedSession, Problem> {
     if let Some(h) = unfinished(held, gathering) {
-        let lock = SessionLock::acquire(&h.path)?;
-        let removed_temporaries = remove_stale_temporaries(&h.path);
-        // Read again under the lock: another samling may have saved since the list was made.
-        let session = load_session(&h.path).map_err(|mut p| p.remove(0))?;
-        return Ok(LockedSession {
-            path: h.path.clone(),
-            session,
-            resumed: true,
-            lock,
-            notices: Vec::new(),
-            removed_temporaries,
-        });
+        let mut locked = resume(h)?;
+        if is_prepared(&locked.session) {
+            // Nothing was reviewed in it yet (else it would be held): the copies of what it
+            // carried are taken afresh, as the gathering before now leaves them.
+            let session = &mut locked.session;
+            let id = session.id.clone();
+            session.agreements.retain(|a| a.origin.session == id);
+            locked.notices = connect(session, held, unreadable);
+            if plan_changed(program, &locked.session) {
+                locked.notices.push(OpenNotice::PlanChanged);
+            }
+            save_session(&locked.path, &locked.session)?;
+        }
+        return Ok(locked);
     }
+    let mut locked = create(layout, program, gathering, today, config, held)?;
+    locked.notices = connect(&mut locked.session, held, unreadable);
+    save_session(&locked.path, &locked.session)?;
+    Ok(locked)
+}
+
+/// Opens the session of `gathering` for preparing before the day: the one prepared (or
+/// opened and never started) before, or a new one dated `date`, saved at once. It takes over
+/// nothing from the gathering before yet: that happens when it is opened to run ([`open`]).
+/// The caller has made sure the gathering is neither held nor begun.
+pub fn prepare(
+    layout: &Layout,
+    program: &Program,
+    gathering: u32,
+    date: NaiveDate,
+    config: &Config,
+    held: &[Held],
+) -> Result<LockedSession, Problem> {
+    if let Some(h) = unfinished(held, gathering).filter(|h| is_prepared(&h.session)) {
+        return resume(h);
+    }
+    let locked = create(layout, program, gathering, date, config, held)?;
+    save_session(&locked.path, &locked.session)?;
+    Ok(locked)
+}
+
+/// Whether a session is only prepared: never started, nothing written or agreed in it.
+pub fn is_prepared(session: &Session) -> bool {
+    session.began().is_none() && !session.is_held()
+}
+
+/// Locks the session in `h` and reads it again under the lock (another samling may have saved
+/// since the list was made).
+fn resume(h: &Held) -> Result<LockedSession, Problem> {
+    let lock = SessionLock::acquire(&h.path)?;
+    let removed_temporaries = remove_stale_temporaries(&h.path);
+    let session = load_session(&h.path).map_err(|mut p| p.remove(0))?;
+    Ok(LockedSession {
+        path: h.path.clone(),
+        session,
+        resumed: true,
+        lock,
+        notices: Vec::new(),
+        removed_temporaries,
+    })
+}
+
+/// A new session of `gathering` dated `date`, locked, with the place and facilitator last
+/// written down; not yet saved.
+fn create(
+    layout: &Layout,
+    program: &Program,
+    gathering: u32,
+    date: NaiveDate,
+    config: &Config,
+    held: &[Held],
+) -> Result<LockedSession, Problem> {
     let plan = program.gathering(gathering).ok_or_else(|| {
         Problem::new(
             &layout.sessions_dir(&program.id),
@@ -152,16 +218,56 @@ pub fn open(
     })?;
     let dir = layout.sessions_dir(&program.id);
     create_private_dir(&dir).map_err(|e| Problem::io(&dir, &e))?;
-    let id = layout.new_session_id(&program.id, gathering, today);
+    let id = layout.new_session_id(&program.id, gathering, date);
     let path = layout.session_file(&program.id, &id);
     let lock = SessionLock::acquire(&path)?;
     // A crash during the very first save of a session leaves a temporary copy and no file, so
     // the same name comes round again: clean up here too.
     let removed_temporaries = remove_stale_temporaries(&path);
-    let mut session = Session::new(program, plan, id, today);
+    let mut session = Session::new(program, plan, id, date);
     session.place = last_said(held, |s| &s.place).unwrap_or_else(|| config.place.clone());
     session.facilitator =
         last_said(held, |s| &s.facilitator).unwrap_or_else(|| config.facilitator.clone());
+    Ok(LockedSession {
+        path,
+        session,
+        resumed: false,
+        lock,
+        notices: Vec::new(),
+        removed_temporaries,
+    })
+}
+
+/// Whether the program's plan of the session's gathering is no longer what the session was
+/// prepared from: its items (the ones not inserted) differ in id, title or order.
+fn plan_changed(program: &Program, session: &Session) -> bool {
+    let Some(plan) = program.gathering(session.gathering) else {
+        return false;
+    };
+    let planned: Vec<(&str, &str)> = plan
+        .agenda
+        .iter()
+        .map(|i| (i.id.as_str(), i.title.as_str()))
+        .collect();
+    let kept: Vec<(&str, &str)> = session
+        .agenda
+        .iter()
+        .filter(|i| !session.is_inserted(&i.id))
+        .map(|i| (i.id.as_str(), i.title.as_str()))
+        .collect();
+    let mut planned_sorted = planned.clone();
+    let mut kept_sorted = kept.clone();
+    planned_sorted.sort();
+    kept_sorted.sort();
+    // Moving items while preparing is the facilitator's change, not the program's.
+    planned_sorted != kept_sorted
+}
+
+/// Links a session to the gatherings before it: "siden sist" from the previous one (its open
+/// agreements, highlights and parking lot) and "Da — nå" from those its agenda asks again.
+/// What the facilitator must be told about them comes back.
+fn connect(session: &mut Session, held: &[Held], unreadable: &[Problem]) -> Vec<OpenNotice> {
+    let gathering = session.gathering;
     let mut notices = Vec::new();
     if gathering > 1 {
         match carried_from(held, gathering) {
@@ -203,21 +309,14 @@ pub fn open(
         );
     }
     // "Da — nå": the answers of each gathering this agenda asks again, from its latest session.
+    session.mirror.clear();
     for earlier in session.revisited_gatherings() {
         match latest_held(held, Some(earlier)) {
             Some(h) => session.mirror_from(&h.session),
             None => notices.push(OpenNotice::NoMirror { gathering: earlier }),
         }
     }
-    save_session(&path, &session)?;
-    Ok(LockedSession {
-        path,
-        session,
-        resumed: false,
-        lock,
-        notices,
-        removed_temporaries,
-    })
+    notices
 }
 
 /// The place or facilitator last written down for this program (with `s`, or by a gathering
@@ -330,6 +429,68 @@ mod tests {
         o.session.ended =
             Some(crate::model::Timestamp::parse("2026-11-01T16:00:00+01:00").unwrap());
         save_session(&o.path, &o.session).unwrap();
+    }
+
+    #[test]
+    fn a_prepared_gathering_is_edited_in_place_and_takes_over_from_the_one_before_when_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let config = Config::default();
+        // Gathering 2 prepared while gathering 1 is still to come.
+        let (held0, _) = held(&layout, &program.id);
+        let prepared = prepare(&layout, program, 2, day(30), &config, &held0).unwrap();
+        assert!(prepared.path.ends_with("02-2026-11-30.ron"));
+        assert_eq!(prepared.session.previous, None, "nothing to take over yet");
+        let path = prepared.path.clone();
+        let mut session = prepared.session.clone();
+        drop(prepared);
+        session.place = "Biblioteket".into();
+        session.toggle_skip(
+            &session.agenda[3].id.clone(),
+            crate::model::Timestamp::parse("2026-11-20T10:00:00+01:00").unwrap(),
+        );
+        save_session(&path, &session).unwrap();
+        // Preparing again opens the same file.
+        let (held1, _) = held(&layout, &program.id);
+        let again = prepare(&layout, program, 2, day(30), &config, &held1).unwrap();
+        assert_eq!((&again.path, &again.session), (&path, &session));
+        drop(again);
+        // Gathering 1 is held; then gathering 2 is opened to run.
+        finished(&layout, program, 1, 23, &held1);
+        let (held2, _) = held(&layout, &program.id);
+        let first = latest_held(&held2, Some(1)).unwrap().session.clone();
+        let run = open(&layout, program, 2, day(30), &config, &held2, &[]).unwrap();
+        assert!(run.resumed);
+        assert_eq!(run.path, path);
+        assert_eq!(run.session.previous.as_deref(), Some(first.id.as_str()));
+        assert_eq!(run.session.place, "Biblioteket");
+        assert_eq!(
+            run.session.skipped, session.skipped,
+            "the preparing is kept"
+        );
+        let on_disk = load_session(&path).unwrap();
+        assert_eq!(on_disk.previous, run.session.previous);
+    }
+
+    #[test]
+    fn a_prepared_agenda_whose_plan_changed_is_run_as_prepared_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let mut program = catalog::builtin().0[0].clone();
+        let config = Config::default();
+        let prepared = prepare(&layout, &program, 1, day(30), &config, &[]).unwrap();
+        let agenda = prepared.session.agenda.clone();
+        drop(prepared);
+        program.gatherings[0].agenda[1].title = "Et nytt innlegg".into();
+        let (held, _) = held(&layout, &program.id);
+        let run = open(&layout, &program, 1, day(30), &config, &held, &[]).unwrap();
+        assert_eq!(run.session.agenda, agenda);
+        assert!(
+            run.notices.contains(&OpenNotice::PlanChanged),
+            "{:?}",
+            run.notices
+        );
     }
 
     #[test]

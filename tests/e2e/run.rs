@@ -94,10 +94,17 @@ fn kill_9_mid_item_loses_nothing_saved_and_the_clock_resumes() {
     let mut pty = clock_running(dir.path());
     pty.send("+");
     pty.wait_for("15:5");
+    // The save runs beside the key; kill once the extra minute is on disk.
+    let file = session_file(&data);
+    let extension = |file: &Path| {
+        store::load_session(file)
+            .map(|s| samling::model::timer::extension_minutes(s.events_of("velkommen")))
+            .unwrap_or(0)
+    };
+    pty.wait_until("the extra minute is saved", |_| extension(&file) == 1);
     pty.signal("KILL");
     pty.wait_exit();
 
-    let file = session_file(&data);
     let session = store::load_session(&file).unwrap();
     assert_eq!(session.phase(), Phase::Running);
     // The extra minute was saved before the kill.
