@@ -52,6 +52,21 @@ pub enum Command {
         again: bool,
     },
     Programs,
+    Plan {
+        program: String,
+        #[arg(short, long, value_name = "N")]
+        gathering: u32,
+        #[arg(long)]
+        date: String,
+        #[arg(long, value_name = "HH:MM")]
+        start: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long, value_name = "HH:MM")]
+        must_end: Option<String>,
+        #[arg(short, long)]
+        yes: bool,
+    },
     Agreements {
         program: Option<String>,
     },
@@ -126,6 +141,19 @@ pub fn command(s: &Strings) -> clap::Command {
                 .mut_arg("program", |a| a.help(s.cli_run_program))
                 .mut_arg("gathering", |a| a.help(s.cli_run_gathering))
                 .mut_arg("again", |a| a.help(s.cli_run_again))
+        })
+        .mut_subcommand("plan", |c| {
+            c.about(s.cli_plan)
+                .override_usage(format!(
+                    "samling plan {options} <PROGRAM> --gathering <N> --date <DATO>"
+                ))
+                .mut_arg("program", |a| a.help(s.cli_show_program))
+                .mut_arg("gathering", |a| a.help(s.cli_plan_gathering))
+                .mut_arg("date", |a| a.help(s.cli_plan_date))
+                .mut_arg("start", |a| a.help(s.cli_plan_start))
+                .mut_arg("place", |a| a.help(s.cli_plan_place))
+                .mut_arg("must_end", |a| a.help(s.cli_plan_must_end))
+                .mut_arg("yes", |a| a.help(s.cli_plan_yes))
         })
         .mut_subcommand("programs", |c| {
             c.about(s.cli_programs)

@@ -1,4 +1,4 @@
-//! The non-interactive commands: `programs`, `show`, `agreements`, `export` and `check`. Each writes plain text to the
+//! The non-interactive commands: `programs`, `show`, `plan`, `agreements`, `export` and `check`. Each writes plain text to the
 //! writers it is given and returns whether everything was fine, so tests can run them without a
 //! process and the binary can map the answer to an exit code.
 
@@ -472,4 +472,113 @@ pub fn check(io: &mut Io, s: &Strings, files: &[PathBuf]) -> io::Result<bool> {
     }
     writeln!(io.err, "{}", (s.check_summary)(files.len(), count))?;
     Ok(count == 0)
+}
+
+/// What `samling plan` was asked to set.
+pub struct PlanRequest<'a> {
+    pub program: &'a str,
+    pub gathering: u32,
+    pub date: &'a str,
+    pub start: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub must_end: Option<&'a str>,
+    /// Set a date that has passed.
+    pub yes: bool,
+}
+
+/// `samling plan PROGRAM -g N --date D …`: sets a gathering's date (and start, place, must-end
+/// time) before the day, in its prepared session (made if there is none; the same file each
+/// time). Refuses a gathering held or begun, a date that does not read, and, without `--yes`, a
+/// date that has passed; warns when another gathering of the program has the same date.
+pub fn plan(
+    io: &mut Io,
+    s: &Strings,
+    layout: &Layout,
+    config: &crate::store::config::Config,
+    req: &PlanRequest,
+    today: chrono::NaiveDate,
+) -> io::Result<bool> {
+    let (entries, problems) = catalogue(Some(layout));
+    report(io, s, &problems)?;
+    let Some(entry) = catalog::find(&entries, req.program) else {
+        let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+        writeln!(io.err, "{}", (s.unknown_program)(req.program, &known))?;
+        return Ok(false);
+    };
+    let program = &entry.program;
+    let Some(plan) = program.gathering(req.gathering) else {
+        let count = program.gatherings.len() as u32;
+        let why = (s.unknown_gathering)(req.gathering, &program.title, count);
+        writeln!(io.err, "{why}")?;
+        return Ok(false);
+    };
+    let Some(date) = crate::when::date(req.date) else {
+        writeln!(io.err, "{}", (s.not_a_date)(req.date))?;
+        return Ok(false);
+    };
+    let time = |text: Option<&str>| match text {
+        None => Ok(None),
+        Some(t) => crate::when::time(t).map(Some).ok_or((s.not_a_time)(t)),
+    };
+    let (start, must_end) = match (time(req.start), time(req.must_end)) {
+        (Ok(start), Ok(must_end)) => (start, must_end),
+        (Err(why), _) | (_, Err(why)) => {
+            writeln!(io.err, "{why}")?;
+            return Ok(false);
+        }
+    };
+    if date < today && !req.yes {
+        writeln!(io.err, "{}", (s.plan_past)(&s.date(date)))?;
+        return Ok(false);
+    }
+    let prepared =
+        crate::service::prepare_gathering(s, layout, config, program, req.gathering, date);
+    let (opened, _lock) = match prepared {
+        Ok(opened) => opened,
+        Err(why) => {
+            writeln!(io.err, "{why}")?;
+            return Ok(false);
+        }
+    };
+    let mut session = opened.session;
+    session.date = date;
+    session.start = start.unwrap_or(session.start);
+    session.must_end = must_end.or(session.must_end);
+    if let Some(place) = req.place {
+        session.place = place.to_string();
+    }
+    if let Err(p) = store::save_session(&opened.path, &session) {
+        writeln!(io.err, "{}", s.located(&p))?;
+        return Ok(false);
+    }
+    let (held, _) = sessions::held(layout, &program.id);
+    for other in held
+        .iter()
+        .filter(|h| h.session.date == date && h.session.gathering != req.gathering)
+    {
+        writeln!(
+            io.err,
+            "{}",
+            (s.plan_same_date)(other.session.gathering, &s.date(date))
+        )?;
+    }
+    let end = schedule::planned_end(session.start, &session.agenda);
+    let when = format!(
+        "{} {}–{}{}",
+        s.date(date),
+        session.start.format("%H:%M"),
+        end.format("%H:%M"),
+        if session.place.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", session.place)
+        }
+    );
+    let path = opened.path.display().to_string();
+    writeln!(
+        io.out,
+        "{}",
+        (s.planned)(plan.number, &plan.title, &when, &path)
+    )?;
+    Ok(true)
 }

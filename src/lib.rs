@@ -21,7 +21,8 @@
 //! - [`export`]: the minutes (referat) as Markdown and HTML.
 //! - [`i18n`]: every user-facing word, in bokmål and English; [`lang`]: which language, a
 //!   setting the store reads and `i18n` turns into words.
-//! - [`text`]: text from files and people made safe to show, on a terminal and in the minutes.
+//! - [`text`]: text from files and people made safe to show, on a terminal and in the minutes;
+//!   [`when`]: dates and times of day as people write them.
 
 pub mod app;
 pub mod cli;
@@ -36,3 +37,4 @@ pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod when;

@@ -99,6 +99,30 @@ fn main() -> ExitCode {
             };
             commands::export(&mut io, s, layout.as_ref(), &req)
         }
+        Some(Command::Plan {
+            program,
+            gathering,
+            date,
+            start,
+            place,
+            must_end,
+            yes,
+        }) => match &layout {
+            Some(layout) => {
+                let req = commands::PlanRequest {
+                    program,
+                    gathering: *gathering,
+                    date,
+                    start: start.as_deref(),
+                    place: place.as_deref(),
+                    must_end: must_end.as_deref(),
+                    yes: *yes,
+                };
+                let today = chrono::Local::now().date_naive();
+                commands::plan(&mut io, s, layout, &config, &req, today)
+            }
+            None => return no_data_dir(&mut io, s),
+        },
         Some(Command::Agreements { program }) => match &layout {
             Some(layout) => commands::agreements(&mut io, s, layout, program.as_deref()),
             None => return no_data_dir(&mut io, s),

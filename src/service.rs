@@ -47,6 +47,40 @@ pub fn open_gathering(
     Ok((run, opened.lock))
 }
 
+/// Opens the session of `gathering` for preparing before the day (dated `date` if it is new),
+/// locked; or why it cannot be, in words: a gathering held already is held again with
+/// `run --again`, and one begun is continued, not prepared.
+pub fn prepare_gathering(
+    s: &Strings,
+    layout: &Layout,
+    config: &Config,
+    program: &Program,
+    gathering: u32,
+    date: NaiveDate,
+) -> Result<(Opened, SessionLock), String> {
+    let (held, _) = sessions::held(layout, &program.id);
+    let of_it = || held.iter().filter(|h| h.session.gathering == gathering);
+    if sessions::unfinished(&held, gathering).is_none_or(|h| !sessions::is_prepared(&h.session)) {
+        if let Some(h) = of_it().rev().find(|h| h.session.is_held()) {
+            let date = s.date(h.session.date);
+            return Err((s.plan_held)(gathering, &date, &program.id));
+        }
+        if let Some(h) = sessions::unfinished(&held, gathering) {
+            let date = s.date(h.session.date);
+            return Err((s.plan_begun)(gathering, &date, &program.id));
+        }
+    }
+    let locked = sessions::prepare(layout, program, gathering, date, config, &held)
+        .map_err(|p| s.located(&p))?;
+    let opened = Opened {
+        path: locked.path,
+        session: locked.session,
+        resumed: locked.resumed,
+        notices: Vec::new(),
+    };
+    Ok((opened, locked.lock))
+}
+
 /// What the facilitator must know on opening a session: where "siden sist" came from (or why
 /// it is empty), held files of the program that did not load (left untouched), and a rescue
 /// copy from an earlier crash beside this one.

@@ -379,6 +379,27 @@ pub const EN: Strings = Strings {
              To hold it again: samling run {program} -g {g} --again"
         )
     },
+    cli_plan: "Prepare a gathering: date, start, place and end, without starting it",
+    cli_plan_gathering: "The number of the gathering",
+    cli_plan_date: "The date (14.01.2027 or 2027-01-14)",
+    cli_plan_start: "Start time (13:00; else the program's)",
+    cli_plan_place: "The place",
+    cli_plan_must_end: "When the gathering must end (15:45)",
+    cli_plan_yes: "Set a date that has passed all the same",
+    not_a_date: |v| format!("\"{v}\" is not a date: write 14.01.2027 or 2027-01-14"),
+    not_a_time: |v| format!("\"{v}\" is not a time: write e.g. 13:00"),
+    plan_past: |d| format!("{d} has passed; add --yes to set it all the same"),
+    plan_held: |g, date, program| {
+        format!(
+            "Gathering {g} was held ({date}) and is not prepared again. \
+             To hold it again: samling run {program} -g {g} --again"
+        )
+    },
+    plan_begun: |g, date, program| {
+        format!("Gathering {g} was begun on {date}; continue it with samling run {program} -g {g}")
+    },
+    plan_same_date: |g, date| format!("Note: gathering {g} is set to {date} as well"),
+    planned: |g, title, when, path| format!("Gathering {g} \"{title}\": {when}\n{path}"),
     cli_run_gathering: "The gathering's number (else the next one not yet held)",
     cli_quiet: "No sound when time is up or a step changes",
     all_held: |title| {

@@ -385,6 +385,27 @@ pub const NB: Strings = Strings {
              Holde den på nytt: samling run {program} -g {g} --again"
         )
     },
+    cli_plan: "Forbered en samling: dato, start, sted og sluttid, uten å starte den",
+    cli_plan_gathering: "Nummeret på samlingen",
+    cli_plan_date: "Datoen (14.01.2027 eller 2027-01-14)",
+    cli_plan_start: "Starttid (13:00; ellers programmets)",
+    cli_plan_place: "Stedet",
+    cli_plan_must_end: "Når samlingen må slutte (15:45)",
+    cli_plan_yes: "Sett en dato som er passert likevel",
+    not_a_date: |v| format!("«{v}» er ikke en dato: skriv 14.01.2027 eller 2027-01-14"),
+    not_a_time: |v| format!("«{v}» er ikke et klokkeslett: skriv f.eks. 13:00"),
+    plan_past: |d| format!("{d} er passert; legg til --yes for å sette den likevel"),
+    plan_held: |g, date, program| {
+        format!(
+            "{g}. samling er holdt ({date}) og forberedes ikke på nytt. \
+             Holde den på nytt: samling run {program} -g {g} --again"
+        )
+    },
+    plan_begun: |g, date, program| {
+        format!("{g}. samling ble påbegynt {date}; fortsett den med samling run {program} -g {g}")
+    },
+    plan_same_date: |g, date| format!("Obs: {g}. samling er også satt til {date}"),
+    planned: |g, title, when, path| format!("{g}. samling «{title}»: {when}\n{path}"),
     cli_run_gathering: "Nummeret på samlingen (ellers den neste som ikke er holdt)",
     cli_quiet: "Ingen lyd når tiden er ute eller et trinn skifter",
     all_held: |title| format!("Alle samlingene i «{title}» er holdt; velg en med --gathering"),

@@ -10,5 +10,6 @@ mod chain;
 mod export;
 mod files;
 mod migrate;
+mod plan;
 mod screens;
 mod shape;

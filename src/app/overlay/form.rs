@@ -137,34 +137,18 @@ pub fn parse_due(text: &str) -> Result<Due, FormError> {
     parse_date(text).map(Due::Date)
 }
 
-/// Reads a date as `23.11.2026`, `23.11.26` or `2026-11-23`.
+/// Reads a date (see [`crate::when::date`]).
 pub fn parse_date(text: &str) -> Result<NaiveDate, FormError> {
-    let text = text.trim();
-    // `%Y` would read "26" as the year 26, so a two-digit year gets its own format.
-    let short_year = text.rsplit('.').next().is_some_and(|y| y.len() == 2);
-    let format = if text.contains('-') {
-        "%Y-%m-%d"
-    } else if short_year {
-        "%d.%m.%y"
-    } else {
-        "%d.%m.%Y"
-    };
-    NaiveDate::parse_from_str(text, format).map_err(|_| FormError::BadDate)
+    crate::when::date(text).ok_or(FormError::BadDate)
 }
 
-/// Reads a time of day as `13:00`, `13.00` or `13`; `None` for an empty field.
+/// Reads a time of day (see [`crate::when::time`]); `Some(None)` for an empty field, `None`
+/// for one that is not a time.
 pub fn parse_time(text: &str) -> Option<Option<NaiveTime>> {
-    let text = text.trim();
-    if text.is_empty() {
+    if text.trim().is_empty() {
         return Some(None);
     }
-    let text = text.replace('.', ":");
-    let text = if text.contains(':') {
-        text
-    } else {
-        format!("{text}:00")
-    };
-    NaiveTime::parse_from_str(&text, "%H:%M").ok().map(Some)
+    crate::when::time(text).map(Some)
 }
 
 /// Reads an item's minutes: a whole number from 1 to 600.

@@ -1,0 +1,136 @@
+//! `samling plan`: a gathering's date, start, place and must-end time set before the day, in
+//! the one prepared session file it opens with; and the bad input it refuses.
+
+use crate::support::cli::samling;
+use samling::store;
+
+fn year_ahead() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive() + chrono::Duration::days(365)
+}
+
+#[test]
+fn plan_sets_the_date_start_place_and_end_in_one_file_and_again_edits_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let date = year_ahead();
+    let iso = date.format("%Y-%m-%d").to_string();
+    let args = [
+        "plan",
+        "traumebevisst",
+        "-g",
+        "2",
+        "--date",
+        &iso,
+        "--start",
+        "12.30",
+        "--place",
+        "Biblioteket",
+        "--must-end",
+        "15:30",
+    ];
+    let (code, out, err) = samling(dir.path(), &args);
+    assert_eq!(code, Some(0), "{err}");
+    let shown = date.format("%d.%m.%Y").to_string();
+    assert!(
+        out.contains(&format!("{shown} 12:30–15:30, Biblioteket")),
+        "{out}"
+    );
+    let file = dir
+        .path()
+        .join(format!("sessions/traumebevisst/02-{iso}.ron"));
+    let session = store::load_session(&file).unwrap();
+    assert_eq!((session.gathering, session.date), (2, date));
+    assert_eq!(session.start.format("%H:%M").to_string(), "12:30");
+    assert_eq!(session.place, "Biblioteket");
+    assert!(session.timing.is_empty(), "prepared, not begun");
+    // Again, a week later, in the Norwegian way of writing it: the same file.
+    let later = date + chrono::Duration::days(7);
+    let dotted = later.format("%d.%m.%Y").to_string();
+    let (code, _, err) = samling(
+        dir.path(),
+        &["plan", "traumebevisst", "-g", "2", "--date", &dotted],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let files = store::paths::ron_files(&dir.path().join("sessions/traumebevisst")).unwrap();
+    assert_eq!(files, vec![file.clone()]);
+    let session = store::load_session(&file).unwrap();
+    assert_eq!(session.date, later);
+    assert_eq!(session.place, "Biblioteket", "what was not given stays");
+    // Gathering 3 on the same date: set, with a warning.
+    let (code, _, err) = samling(
+        dir.path(),
+        &["plan", "traumebevisst", "-g", "3", "--date", &dotted],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(&format!("2. samling er også satt til {dotted}")),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_dates_and_times_a_past_date_and_a_held_gathering_are_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let future = year_ahead().format("%d.%m.%Y").to_string();
+    for (args, says) in [
+        (
+            vec!["--date", "14.13.2027"],
+            "«14.13.2027» er ikke en dato: skriv 14.01.2027 eller 2027-01-14",
+        ),
+        (
+            vec!["--date", &future, "--start", "25"],
+            "«25» er ikke et klokkeslett",
+        ),
+        (
+            vec!["--date", &future, "--must-end", "snart"],
+            "«snart» er ikke et klokkeslett",
+        ),
+        (
+            vec!["--date", "01.01.2020"],
+            "01.01.2020 er passert; legg til --yes",
+        ),
+    ] {
+        let mut all = vec!["plan", "traumebevisst", "-g", "2"];
+        all.extend(args);
+        let (code, _, err) = samling(dir.path(), &all);
+        assert_eq!(code, Some(1), "{all:?}");
+        assert!(err.contains(says), "{all:?}: {err}");
+    }
+    assert!(!dir.path().join("sessions").exists(), "nothing written");
+    let (code, _, err) = samling(
+        dir.path(),
+        &["plan", "traumebevisst", "-g", "9", "--date", &future],
+    );
+    assert_eq!(code, Some(1));
+    assert!(err.contains("har ingen 9. samling"), "{err}");
+    // With --yes, a past date is set.
+    let (code, _, err) = samling(
+        dir.path(),
+        &[
+            "plan",
+            "traumebevisst",
+            "-g",
+            "1",
+            "--date",
+            "01.01.2020",
+            "--yes",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    // Held: ended, with a note. Then it is not prepared again, and the way to hold it again is
+    // named.
+    let file = dir.path().join("sessions/traumebevisst/01-2020-01-01.ron");
+    let mut session = store::load_session(&file).unwrap();
+    session.ended = Some(samling::model::Timestamp::parse("2020-01-01T16:00:00+01:00").unwrap());
+    store::save_session(&file, &session).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let (code, _, err) = samling(
+        dir.path(),
+        &["plan", "traumebevisst", "-g", "1", "--date", &future],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("samling run traumebevisst -g 1 --again"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
