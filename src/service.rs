@@ -43,6 +43,7 @@ pub fn open_gathering(
         path: opened.path,
         session: opened.session,
         resumed: opened.resumed,
+        preparing: false,
     };
     Ok((run, opened.lock))
 }
@@ -77,6 +78,7 @@ pub fn prepare_gathering(
         session: locked.session,
         resumed: locked.resumed,
         notices: Vec::new(),
+        preparing: true,
     };
     Ok((opened, locked.lock))
 }
@@ -143,6 +145,8 @@ pub fn held_summaries(
             finished: h.session.is_finished(),
             held: h.session.is_held(),
             open_agreements: h.session.agreements.iter().filter(|c| c.is_open()).count(),
+            prepared: sessions::is_prepared(&h.session),
+            start: h.session.start,
         }));
     }
     (summaries, warnings)

@@ -392,6 +392,17 @@ fn perform(state: &mut State, rt: &mut Runtime, effects: Vec<Effect>, wait: Wait
                 gathering,
                 today,
             } => open(state, ctx, &program, gathering, today),
+            Effect::Prepare {
+                program,
+                gathering,
+                today,
+            } => prepare(state, ctx, &program, gathering, today),
+            Effect::Closed => {
+                ctx.lock = None;
+                let s = state.lang.strings();
+                let (held, warnings) = service::held_summaries(s, &ctx.layout, &state.programs);
+                Msg::System(SystemMsg::HeldLoaded(held, warnings))
+            }
             Effect::ExportMinutes { replace } => export_minutes(state, replace),
             Effect::ReadMinutes { program, gathering } => {
                 read_minutes(state, ctx, &program, gathering)
@@ -458,6 +469,26 @@ fn open(
         return Msg::System(SystemMsg::Opened(Err((s.unknown_program)(program, &[]))));
     };
     let opened = service::open_gathering(s, &ctx.layout, &ctx.config, program, gathering, today);
+    Msg::System(SystemMsg::Opened(opened.map(|(opened, lock)| {
+        ctx.lock = Some(lock);
+        Box::new(opened)
+    })))
+}
+
+/// Opens a gathering to prepare before the day.
+fn prepare(
+    state: &State,
+    ctx: &mut Context,
+    program: &str,
+    gathering: u32,
+    today: chrono::NaiveDate,
+) -> Msg {
+    let s = state.lang.strings();
+    let Some(program) = state.programs.iter().find(|p| p.id == program) else {
+        return Msg::System(SystemMsg::Opened(Err((s.unknown_program)(program, &[]))));
+    };
+    let (layout, config) = (&ctx.layout, &ctx.config);
+    let opened = service::prepare_gathering(s, layout, config, program, gathering, today);
     Msg::System(SystemMsg::Opened(opened.map(|(opened, lock)| {
         ctx.lock = Some(lock);
         Box::new(opened)

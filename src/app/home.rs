@@ -121,6 +121,15 @@ pub(super) fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect>
             minutes_read(state, result);
             Vec::new()
         }
+        Msg::System(SystemMsg::HeldLoaded(held, warnings)) => {
+            state.held = held;
+            for w in warnings {
+                if !state.warnings.contains(&w) {
+                    state.warnings.push(w);
+                }
+            }
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }
@@ -159,6 +168,7 @@ fn lists(state: &mut State, msg: HomeMsg, now: Timestamp) -> Vec<Effect> {
             }
         }
         HomeMsg::Open => return open(state, now),
+        HomeMsg::Prepare => return prepare(state, now),
         _ => {}
     }
     if state.selected_program != before {
@@ -189,6 +199,35 @@ fn open(state: &mut State, now: Timestamp) -> Vec<Effect> {
         gathering: g.number,
         today: now.0.date_naive(),
     }]
+}
+
+/// `e`: opens the selected gathering to prepare, unless it was held (then `Enter` says what
+/// can be done with it).
+fn prepare(state: &mut State, now: Timestamp) -> Vec<Effect> {
+    let Some(p) = state.program() else {
+        return Vec::new();
+    };
+    let Some(g) = p.gatherings.get(state.selected_gathering) else {
+        return Vec::new();
+    };
+    let s = state.lang.strings();
+    match state.held_of(&p.id, g.number) {
+        Some(h) if h.held || h.finished => {
+            let why = (s.plan_held)(g.number, &s.date(h.date), &p.id);
+            state.warnings.push(why);
+            Vec::new()
+        }
+        Some(h) if !h.prepared => {
+            let why = (s.plan_begun)(g.number, &s.date(h.date), &p.id);
+            state.warnings.push(why);
+            Vec::new()
+        }
+        _ => vec![Effect::Prepare {
+            program: p.id.clone(),
+            gathering: g.number,
+            today: now.0.date_naive(),
+        }],
+    }
 }
 
 #[cfg(test)]
@@ -226,6 +265,8 @@ mod tests {
             finished,
             held: true,
             open_agreements: 0,
+            prepared: false,
+            start: chrono::NaiveTime::from_hms_opt(13, 0, 0).unwrap(),
         }
     }
 
@@ -265,6 +306,46 @@ mod tests {
                 gathering: 2,
                 today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
             }]
+        );
+    }
+
+    #[test]
+    fn e_prepares_a_gathering_not_held_and_says_why_not_for_one_held_or_begun() {
+        let mut s = state();
+        send(&mut s, Msg::Home(HomeMsg::SwitchFocus));
+        send(&mut s, Msg::Home(HomeMsg::Down));
+        assert_eq!(
+            send(&mut s, Msg::Home(HomeMsg::Prepare)),
+            vec![Effect::Prepare {
+                program: "traumebevisst".into(),
+                gathering: 2,
+                today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            }]
+        );
+        // Prepared before: prepared again.
+        let mut prepared = summary("traumebevisst", 2, false);
+        (prepared.held, prepared.prepared) = (false, true);
+        s.held.push(prepared);
+        assert_eq!(send(&mut s, Msg::Home(HomeMsg::Prepare)).len(), 1);
+        // Held, or begun: not prepared, and the home screen says why.
+        s.held.push(summary("traumebevisst", 1, true));
+        let mut begun = summary("traumebevisst", 3, false);
+        begun.held = false;
+        s.held.push(begun);
+        send(&mut s, Msg::Home(HomeMsg::First));
+        assert_eq!(send(&mut s, Msg::Home(HomeMsg::Prepare)), vec![]);
+        assert!(
+            s.warnings.last().unwrap().contains("--again"),
+            "{:?}",
+            s.warnings
+        );
+        send(&mut s, Msg::Home(HomeMsg::Down));
+        send(&mut s, Msg::Home(HomeMsg::Down));
+        assert_eq!(send(&mut s, Msg::Home(HomeMsg::Prepare)), vec![]);
+        assert!(
+            s.warnings.last().unwrap().contains("påbegynt"),
+            "{:?}",
+            s.warnings
         );
     }
 

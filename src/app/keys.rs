@@ -218,6 +218,7 @@ pub const HOME: &[Row] = &[
     })
     .also(&[BACKTAB, Key::Code(KeyCode::Left), Key::Code(KeyCode::Right)]),
     Row::new(&[ENTER], KeyHelp::Open, |_| Msg::Home(HomeMsg::Open)),
+    Row::new(&[c('e')], KeyHelp::Prepare, |_| Msg::Home(HomeMsg::Prepare)),
     Row::new(&[c('q')], KeyHelp::Quit, |_| Msg::System(SystemMsg::Quit)).also(&[ESC, CTRL_C]),
 ];
 
@@ -461,6 +462,9 @@ pub const SCHEDULE: &[Row] = &[
     Row::new(&[ESC], KeyHelp::Close, |_| schedule(ScheduleMsg::Back)).also(&[c('t')]),
     Row::new(&[c('f')], KeyHelp::Propose, |_| {
         schedule(ScheduleMsg::Propose)
+    }),
+    Row::new(&[c('s')], KeyHelp::Info, |_| {
+        Msg::Run(RunMsg::OpenForm(FormKind::Info))
     }),
     Row::new(&[c('m')], KeyHelp::InsertModule, |_| {
         schedule(ScheduleMsg::Modules)

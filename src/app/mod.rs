@@ -70,7 +70,10 @@ pub fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
                 {
                     effects.extend(run.add_between_rules(program, now));
                 }
-                if run.quit {
+                if run.quit && run.leave {
+                    state.screen = Screen::Home;
+                    effects.push(Effect::Closed);
+                } else if run.quit {
                     state.quit = true;
                 }
                 effects.dedup();

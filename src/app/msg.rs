@@ -41,6 +41,8 @@ pub enum HomeMsg {
     ReadHeld,
     /// Of a held gathering: hold it again, as a new session.
     HoldAgain,
+    /// `e`: prepare the selected gathering before the day (date, times, place, agenda).
+    Prepare,
     /// Leave the question or the minutes.
     Close,
 }
@@ -151,6 +153,9 @@ pub enum SystemMsg {
     ExportExists(PathBuf),
     /// The minutes were written there, or why not.
     Exported(Result<PathBuf, String>),
+    /// The held gatherings as the home screen lists them, read again after preparing one, and
+    /// the files that did not load, in words.
+    HeldLoaded(Vec<HeldSummary>, Vec<String>),
 }
 
 /// A session the runtime has opened and locked.
@@ -161,6 +166,8 @@ pub struct Opened {
     pub resumed: bool,
     /// Things the facilitator must know (files that did not load, a rescue copy).
     pub notices: Vec<String>,
+    /// Opened to prepare before the day (`e` on the home screen), not to run.
+    pub preparing: bool,
 }
 
 impl Opened {
@@ -171,6 +178,7 @@ impl Opened {
             session,
             resumed: false,
             notices: Vec::new(),
+            preparing: false,
         }
     }
 }
@@ -192,4 +200,42 @@ pub enum Effect {
         gathering: u32,
         today: NaiveDate,
     },
+    /// Open a gathering to prepare before the day (dated `today` if it is new).
+    Prepare {
+        program: String,
+        gathering: u32,
+        today: NaiveDate,
+    },
+    /// The gathering was closed to go back to the home screen: let go of its lock and read
+    /// the held gatherings again.
+    Closed,
+}
+
+impl crate::model::chain::HeldFacts for HeldSummary {
+    fn gathering(&self) -> u32 {
+        self.gathering
+    }
+    fn finished(&self) -> bool {
+        self.finished
+    }
+    fn took_place(&self) -> bool {
+        self.held
+    }
+}
+
+/// One held (or begun) gathering, as the home screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldSummary {
+    pub program: String,
+    pub gathering: u32,
+    pub date: NaiveDate,
+    pub finished: bool,
+    /// It took place ([`crate::model::Session::is_held`]): not only begun and left.
+    pub held: bool,
+    /// Agreements still open, partly done or not done: what its next gathering will carry.
+    pub open_agreements: usize,
+    /// Only prepared: never started, nothing in it ([`crate::store::sessions::is_prepared`]).
+    pub prepared: bool,
+    /// Its planned start, to show beside the date.
+    pub start: chrono::NaiveTime,
 }

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+pub use super::msg::HeldSummary;
 use super::run::Run;
 use crate::lang::Lang;
 use crate::model::Program;
@@ -93,29 +94,4 @@ pub enum HomeOverlay {
         minutes: Box<crate::export::Minutes>,
         scroll: u16,
     },
-}
-
-impl crate::model::chain::HeldFacts for HeldSummary {
-    fn gathering(&self) -> u32 {
-        self.gathering
-    }
-    fn finished(&self) -> bool {
-        self.finished
-    }
-    fn took_place(&self) -> bool {
-        self.held
-    }
-}
-
-/// One held (or begun) gathering, as the home screen lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HeldSummary {
-    pub program: String,
-    pub gathering: u32,
-    pub date: NaiveDate,
-    pub finished: bool,
-    /// It took place ([`crate::model::Session::is_held`]): not only begun and left.
-    pub held: bool,
-    /// Agreements still open, partly done or not done: what its next gathering will carry.
-    pub open_agreements: usize,
 }

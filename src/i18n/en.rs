@@ -74,6 +74,7 @@ pub const EN: Strings = Strings {
     home_none: "(none)",
     held_on: |d| format!("Held {d}"),
     held_question: |g, d| format!("Gathering {g} was held on {d}."),
+    prepared_for: |d, t| format!("Prepared for {d} at {t} – e prepares further, Enter starts"),
     begun_on: |d| format!("Begun {d} – Enter resumes"),
     waiting_agreements: |n, g| match n {
         0 => format!("No open agreements from gathering {g}"),
@@ -139,6 +140,7 @@ pub const EN: Strings = Strings {
         KeyHelp::Back => "back to the agenda",
         KeyHelp::Accept => "accept the proposal",
         KeyHelp::Leave => "leave the agenda as it is",
+        KeyHelp::Prepare => "prepare the gathering: date, times, place and agenda",
     },
     key_short: |k| match k {
         KeyHelp::Move => "select",
@@ -197,6 +199,7 @@ pub const EN: Strings = Strings {
         KeyHelp::Back => "back",
         KeyHelp::Accept => "accept",
         KeyHelp::Leave => "cancel",
+        KeyHelp::Prepare => "prepare",
     },
     private_tag: "private",
     key_space: "Space",
@@ -222,6 +225,7 @@ pub const EN: Strings = Strings {
     new_item_name: "Title",
     new_item_minutes: "Minutes (1–600)",
     new_item_kind: "Kind (empty = plenary; talk, exercise, group work, break …)",
+    prepare_title: |g, title| format!("Prepare gathering {g}: {title}"),
     schedule_title: "Schedule",
     schedule_locked: "locked",
     schedule_all_held: "Every item has been held: nothing to change.",

@@ -82,6 +82,8 @@ pub struct Strings {
     pub held_on: fn(&str) -> String,
     /// `Enter` on a held gathering: "1. samling ble holdt 14.09.2026."
     pub held_question: fn(u32, &str) -> String,
+    /// A gathering prepared before the day, on the home screen: when, and the keys.
+    pub prepared_for: fn(&str, &str) -> String,
     pub begun_on: fn(&str) -> String,
     /// On the home screen, before a gathering is started: what "Siden sist" will bring.
     pub waiting_agreements: fn(open: usize, from_gathering: u32) -> String,
@@ -117,6 +119,8 @@ pub struct Strings {
     pub new_item_minutes: &'static str,
     pub new_item_kind: &'static str,
     /// The schedule panel (`t`).
+    /// The schedule panel's title while preparing a gathering before the day.
+    pub prepare_title: fn(u32, &str) -> String,
     pub schedule_title: &'static str,
     pub schedule_locked: &'static str,
     pub schedule_all_held: &'static str,
@@ -341,6 +345,7 @@ pub enum KeyHelp {
     Back,
     Accept,
     Leave,
+    Prepare,
 }
 
 impl Strings {

@@ -77,6 +77,7 @@ pub const NB: Strings = Strings {
     home_none: "(ingen)",
     held_on: |d| format!("Holdt {d}"),
     held_question: |g, d| format!("{g}. samling ble holdt {d}."),
+    prepared_for: |d, t| format!("Forberedt til {d} kl. {t} – e forbereder videre, Enter starter"),
     begun_on: |d| format!("Påbegynt {d} – Enter fortsetter"),
     waiting_agreements: |n, g| match n {
         0 => format!("Ingen åpne avtaler fra {g}. samling"),
@@ -142,6 +143,7 @@ pub const NB: Strings = Strings {
         KeyHelp::Back => "tilbake til agendaen",
         KeyHelp::Accept => "godta forslaget",
         KeyHelp::Leave => "la agendaen være som den er",
+        KeyHelp::Prepare => "forbered samlingen: dato, tider, sted og agenda",
     },
     key_short: |k| match k {
         KeyHelp::Move => "velg",
@@ -200,6 +202,7 @@ pub const NB: Strings = Strings {
         KeyHelp::Back => "tilbake",
         KeyHelp::Accept => "godta",
         KeyHelp::Leave => "avbryt",
+        KeyHelp::Prepare => "forbered",
     },
     private_tag: "privat",
     key_space: "Mellomrom",
@@ -227,6 +230,7 @@ pub const NB: Strings = Strings {
     new_item_name: "Tittel",
     new_item_minutes: "Minutter (1–600)",
     new_item_kind: "Type (tom = plenum; innlegg, øvelse, gruppearbeid, pause …)",
+    prepare_title: |g, title| format!("Forbered {g}. samling: {title}"),
     schedule_title: "Tidsplan",
     schedule_locked: "låst",
     schedule_all_held: "Alle punktene er holdt: ingenting å endre.",

@@ -60,15 +60,24 @@ pub fn render(state: &State, frame: &mut Frame) {
                 .gatherings
                 .iter()
                 .map(|g| {
-                    let mark = match state.held_of(&p.id, g.number) {
+                    let held = state.held_of(&p.id, g.number);
+                    let mark = match held {
                         Some(h) if h.finished => Span::styled("✓ ", Style::new().fg(Color::Green)),
+                        Some(h) if h.prepared => Span::styled("◦ ", Style::new().fg(Color::Cyan)),
                         Some(_) => Span::styled("… ", Style::new().fg(Color::Yellow)),
                         None if next == Some(g.number) => {
                             Span::styled("→ ", Style::new().fg(Color::Cyan))
                         }
                         None => Span::raw("  "),
                     };
-                    let spans = vec![mark, Span::raw(format!("{}. {}", g.number, g.title))];
+                    let mut spans = vec![mark, Span::raw(format!("{}. {}", g.number, g.title))];
+                    // The date it was held, begun, or is planned for.
+                    if let Some(h) = held {
+                        spans.push(Span::styled(
+                            format!("  {}", s.date(h.date)),
+                            Style::new().fg(Color::DarkGray),
+                        ));
+                    }
                     ListItem::new(Line::from(spans))
                 })
                 .collect();
@@ -108,8 +117,14 @@ fn render_gathering(state: &State, g: &GatheringPlan, frame: &mut Frame, area: R
     let program = state.program().map(|p| p.id.as_str()).unwrap_or("");
     if let Some(h) = state.held_of(program, g.number) {
         let date = s.date(h.date);
+        let start = h.start.format("%H:%M").to_string();
         lines.push(if h.finished {
             Line::styled((s.held_on)(&date), Style::new().fg(Color::Green))
+        } else if h.prepared {
+            Line::styled(
+                (s.prepared_for)(&date, &start),
+                Style::new().fg(Color::Cyan),
+            )
         } else {
             Line::styled((s.begun_on)(&date), Style::new().fg(Color::Yellow))
         });
@@ -194,6 +209,8 @@ mod tests {
                 finished,
                 held: true,
                 open_agreements: 2,
+                prepared: false,
+                start: chrono::NaiveTime::from_hms_opt(13, 0, 0).unwrap(),
             });
         }
         let screen = draw(&s, 80, 24);

@@ -67,6 +67,8 @@ fn screens(state: &State, now: Timestamp, frame: &mut Frame) {
                 minutes::render(overlay, s, frame);
             }
         }
+        // Preparing, the schedule panel is the screen.
+        Some(run) if run.preparing => overlays(run, s, now, frame),
         Some(run) => {
             match run.screen.view {
                 View::Facilitator => facilitator::render(run, s, now, frame),

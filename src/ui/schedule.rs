@@ -33,10 +33,12 @@ pub fn render(run: &Run, panel: &Schedule, s: &Strings, now: Timestamp, frame: &
         .areas(area);
     frame.render_widget(Clear, area);
     let mode = Mode::of_pane(&panel.pane);
+    let session = &run.session;
     let title = match &panel.pane {
-        Pane::Agenda => s.schedule_title,
-        Pane::Modules { .. } => s.modules_title,
-        Pane::Proposal(_) => s.proposal_title,
+        Pane::Agenda if run.preparing => (s.prepare_title)(session.gathering, &session.title),
+        Pane::Agenda => s.schedule_title.to_string(),
+        Pane::Modules { .. } => s.modules_title.to_string(),
+        Pane::Proposal(_) => s.proposal_title.to_string(),
     };
     let block = Block::bordered()
         .title(format!(" {title} "))
@@ -44,9 +46,17 @@ pub fn render(run: &Run, panel: &Schedule, s: &Strings, now: Timestamp, frame: &
         .border_style(Style::new().fg(Color::LightCyan));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let session = &run.session;
     let day = schedule::project(session, now);
-    let [body, totals] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(inner);
+    let [info, body, totals] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(info_line(session, s)).wrap(Wrap { trim: true }),
+        info,
+    );
     match &panel.pane {
         Pane::Agenda => agenda(session, &day, panel, s, frame, body),
         Pane::Modules { selected } => modules(run, panel, *selected, s, frame, body),
@@ -299,6 +309,31 @@ fn proposal(
     };
     lines.push(landing);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+/// The gathering's date, times, place and facilitator, and the key that changes them.
+fn info_line<'a>(session: &Session, s: &'a Strings) -> Line<'a> {
+    let mut parts = vec![format!(
+        "{} {}",
+        s.date(session.date),
+        session.start.format("%H:%M")
+    )];
+    if let Some(must) = session.must_end {
+        parts.push((s.must_end)(&must.format("%H:%M").to_string()));
+    }
+    parts.extend(
+        [&session.place, &session.facilitator]
+            .into_iter()
+            .filter(|v| !v.is_empty())
+            .cloned(),
+    );
+    Line::from(vec![
+        Span::raw(parts.join(" · ")),
+        Span::styled(
+            format!("   s {}", (s.key_short)(crate::i18n::KeyHelp::Info)),
+            DIM,
+        ),
+    ])
 }
 
 /// The totals under the list: the planned end, the projected end, the must-end time, and by how

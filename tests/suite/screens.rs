@@ -862,3 +862,29 @@ fn the_schedule_panel_its_modules_and_the_drift_proposal() {
         assert!(!screen.contains(skipped), "{screen}");
     }
 }
+
+#[test]
+fn the_prepare_screen_is_the_schedule_panel_with_the_gatherings_date_and_times() {
+    for (lang, name, title) in [
+        (Lang::Nb, "nb", "Forbered 2. samling"),
+        (Lang::En, "en", "Prepare gathering 2"),
+    ] {
+        let program = catalog::builtin().0.remove(0);
+        let plan = program.gathering(2).unwrap().clone();
+        let date = chrono::NaiveDate::from_ymd_opt(2027, 1, 14).unwrap();
+        let mut session = Session::new(&program, &plan, "02-2027-01-14".into(), date);
+        session.place = "Biblioteket".into();
+        session.facilitator = "Åse Nilsen".into();
+        session.start = chrono::NaiveTime::from_hms_opt(12, 30, 0).unwrap();
+        session.must_end = chrono::NaiveTime::from_hms_opt(15, 30, 0);
+        let mut opened = Opened::new("/data/sessions/traumebevisst/02-2027-01-14.ron", session);
+        opened.preparing = true;
+        let state = samling::app::running(lang, vec![program], opened, t(0));
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, t(0), w, h));
+            assert!(screen.contains(title), "{screen}");
+            assert!(screen.contains("14.01.2027 12:30"), "{screen}");
+            insta::assert_snapshot!(format!("prepare_{name}_{w}x{h}"), screen);
+        }
+    }
+}

@@ -74,10 +74,16 @@ pub struct Run {
     /// Notes deleted since the session was opened, with where they stood, newest last, for
     /// undo (the notes themselves are in the session's tombstones).
     pub deleted: Vec<(usize, NoteId)>,
-    /// Set by quit once everything is saved; the runtime then stops.
+    /// Set by quit once everything is saved; the runtime then stops (or, with `leave`, the
+    /// home screen comes back).
     pub quit: bool,
+    /// Quitting goes back to the home screen rather than out (done preparing).
+    pub leave: bool,
     /// The program's optional modules, to insert from the schedule panel.
     pub modules: Vec<crate::model::OptionalModule>,
+    /// Opened to prepare before the day (`e` on the home screen): the schedule panel is the
+    /// screen, and closing it goes back home.
+    pub preparing: bool,
     alert: Alert,
 }
 
@@ -97,7 +103,9 @@ impl Run {
             opened_at,
             deleted: Vec::new(),
             quit: false,
+            leave: false,
             modules: Vec::new(),
+            preparing: opened.preparing,
             alert: Alert {
                 item: 0,
                 step: None,
@@ -106,6 +114,13 @@ impl Run {
         };
         // A resumed session must not ring for what happened before it was opened.
         run.alert = run.alert_now(now);
+        if run.preparing {
+            run.overlays
+                .open(Overlay::Schedule(crate::app::overlay::Schedule::new(
+                    &run.session,
+                )));
+            return run;
+        }
         // A note that was being written when samling stopped is open again, as it was.
         run.restore_draft();
         // Resumed at "Siden sist" (or a program that opens with it): the review is up, as if
@@ -179,8 +194,8 @@ impl Run {
         self.saving.changed()
     }
 
-    /// Quits once everything is on disk.
-    fn quit_now(&mut self) -> Vec<Effect> {
+    /// Quits (or, preparing, goes back home) once everything is on disk.
+    pub(super) fn quit_now(&mut self) -> Vec<Effect> {
         let (now, effects) = self.saving.quit();
         self.quit = now;
         effects
@@ -313,7 +328,7 @@ fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
         }
         SystemMsg::Saved { upto, result } => run.quit |= run.saving.saved(upto, result, now),
         SystemMsg::Quit => return run.ask_quit(now),
-        SystemMsg::Opened(_) | SystemMsg::MinutesRead(_) => {}
+        SystemMsg::Opened(_) | SystemMsg::MinutesRead(_) | SystemMsg::HeldLoaded(..) => {}
     }
     Vec::new()
 }
@@ -604,6 +619,7 @@ mod tests {
                 session: r.session.clone(),
                 resumed: true,
                 notices: vec![],
+                preparing: false,
             })))),
             t(3600),
         );

@@ -24,6 +24,11 @@ impl Run {
         let Some(panel) = self.overlays.schedule().cloned() else {
             return Vec::new();
         };
+        // Preparing, the panel is the screen: closing it is done preparing, once it is saved.
+        if self.preparing && panel.pane == Pane::Agenda && msg == ScheduleMsg::Back {
+            self.leave = true;
+            return self.quit_now();
+        }
         let selected = panel.selected.clone().unwrap_or_default();
         let session = &mut self.session;
         let changed = match (&panel.pane, msg) {
@@ -359,5 +364,38 @@ mod tests {
         press(&mut s, KeyCode::Char('f'), 960);
         assert_eq!(Mode::of(&s), Mode::Proposal);
         assert_eq!(press(&mut s, KeyCode::Enter, 960), vec![]);
+    }
+
+    #[test]
+    fn preparing_the_panel_is_the_screen_and_esc_goes_home_once_saved() {
+        use crate::app::{Msg, Opened, Screen, SystemMsg, update};
+        let s = running();
+        let run = s.run().unwrap();
+        let mut opened = Opened::new(run.file.clone(), run.session.clone());
+        opened.preparing = true;
+        let mut s = State::new(crate::i18n::Lang::Nb, s.programs.clone(), vec![]);
+        let at = crate::app::testing::t(-86_400);
+        update(
+            &mut s,
+            Msg::System(SystemMsg::Opened(Ok(Box::new(opened)))),
+            at,
+        );
+        assert_eq!(Mode::of(&s), Mode::Schedule);
+        assert!(!s.run().unwrap().modules.is_empty());
+        // Before the day: the changes are the plan.
+        press(&mut s, KeyCode::Char('+'), -86_400);
+        let session = &s.run().unwrap().session;
+        assert_eq!(session.agenda[0].minutes, 16);
+        assert!(session.timing.is_empty(), "not begun");
+        // The timer keys are not there.
+        press(&mut s, KeyCode::Char(' '), -86_400);
+        assert!(s.run().unwrap().session.timing.is_empty());
+        // Esc: saved first, then home.
+        assert_eq!(press(&mut s, KeyCode::Esc, -86_400), vec![Effect::Save]);
+        assert!(s.run().is_some(), "waits for the save");
+        let effects = crate::app::testing::saved(&mut s, Ok(100), -86_400);
+        assert_eq!(effects, vec![Effect::Closed]);
+        assert!(matches!(s.screen, Screen::Home));
+        assert!(!s.quit);
     }
 }
