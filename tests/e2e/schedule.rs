@@ -95,3 +95,47 @@ fn skip_insert_a_module_and_accept_a_proposal_and_find_it_all_saved_and_in_the_m
     assert!(minutes.contains("hoppet over"), "{minutes}");
     assert!(minutes.contains(r"\(lagt til\)"), "{minutes}");
 }
+
+#[test]
+fn home_e_prepares_a_gathering_and_enter_then_opens_it_not_begun() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = Pty::spawn(&["--dir", data.to_str().unwrap()], dir.path(), &[], 100, 30);
+    pty.wait_for("Programmer");
+    // Gathering 2: prepare it for a day a year ahead, at 12:30, ending by 15:30.
+    pty.send("\t\x1b[B");
+    pty.wait_for("2. samling: Klassen");
+    pty.send("e");
+    pty.wait_for("Forbered 2. samling");
+    let date = (Local::now().date_naive() + Duration::days(365))
+        .format("%d.%m.%Y")
+        .to_string();
+    pty.send("s");
+    pty.wait_for("Må slutte");
+    pty.send("\t\t");
+    pty.send(&"\x7f".repeat(12));
+    pty.send(&format!("{date}\t"));
+    pty.send(&"\x7f".repeat(6));
+    pty.send("12:30\t15:30\r");
+    pty.wait_for(&format!("{date} 12:30 · må slutte 15:30"));
+    // Skip the third item while preparing; then done.
+    pty.send("jh");
+    pty.wait_for("hoppet over");
+    pty.send_alone("\x1b");
+    pty.wait_for(&format!("Forberedt til {date} kl. 12:30"));
+    let files = store::paths::ron_files(&data.join("sessions/traumebevisst")).unwrap();
+    assert_eq!(files.len(), 1);
+    let prepared = store::load_session(&files[0]).unwrap();
+    assert_eq!(prepared.skipped.len(), 1);
+    assert!(prepared.timing.is_empty());
+    // Enter opens it: not begun, from the prepared agenda, in the same file.
+    pty.send("\r");
+    pty.wait_for(&format!("starter {date} 12:30"));
+    assert!(!pty.screen().contains("min bak"), "{}", pty.screen());
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let files = store::paths::ron_files(&data.join("sessions/traumebevisst")).unwrap();
+    assert_eq!(files.len(), 1, "the prepared file, no other: {files:?}");
+    let run = store::load_session(&files[0]).unwrap();
+    assert_eq!(run.skipped, prepared.skipped);
+}
