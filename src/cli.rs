@@ -85,6 +85,8 @@ pub enum Command {
         force: bool,
         #[arg(long)]
         include_private: bool,
+        #[arg(long)]
+        agenda: bool,
     },
     Show {
         program: String,
@@ -181,6 +183,7 @@ pub fn command(s: &Strings) -> clap::Command {
                 })
                 .mut_arg("force", |a| a.help(s.cli_export_force))
                 .mut_arg("include_private", |a| a.help(s.cli_export_private))
+                .mut_arg("agenda", |a| a.help(s.cli_export_agenda))
         })
         .mut_subcommand("show", |c| {
             c.about(s.cli_show)

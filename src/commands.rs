@@ -363,6 +363,8 @@ pub struct ExportRequest<'a> {
     pub output: Option<&'a Path>,
     pub force: bool,
     pub include_private: bool,
+    /// The participants' agenda rather than the minutes.
+    pub agenda: bool,
 }
 
 /// `samling export`: writes the minutes of one held gathering, by default beside its file as
@@ -374,6 +376,9 @@ pub fn export(
     req: &ExportRequest,
 ) -> io::Result<bool> {
     let (entries, _) = catalogue(layout);
+    if req.agenda {
+        return export_agenda(io, s, layout, &entries, req);
+    }
     let given = Path::new(req.session);
     let (path, session) = if given.exists() || req.session.ends_with(".ron") {
         match store::load_session(given) {
@@ -423,16 +428,80 @@ pub fn export(
         )?;
         return Ok(false);
     }
-    if out.exists() && !req.force {
+    write_export(io, s, &out, &text, req.force, s.export_written)
+}
+
+/// Writes an export to `out`, atomically; an existing file only with `force`. Says where.
+fn write_export(
+    io: &mut Io,
+    s: &Strings,
+    out: &Path,
+    text: &str,
+    force: bool,
+    written: fn(&str) -> String,
+) -> io::Result<bool> {
+    if out.exists() && !force {
         writeln!(io.err, "{}", (s.export_exists)(&out.display().to_string()))?;
         return Ok(false);
     }
-    if let Err(e) = store::save::write_atomic_no_backup(&out, text.as_bytes()) {
-        writeln!(io.err, "{}", s.located(&Problem::io(&out, &e)))?;
+    if let Err(e) = store::save::write_atomic_no_backup(out, text.as_bytes()) {
+        writeln!(io.err, "{}", s.located(&Problem::io(out, &e)))?;
         return Ok(false);
     }
-    writeln!(io.out, "{}", (s.export_written)(&out.display().to_string()))?;
+    writeln!(io.out, "{}", written(&out.display().to_string()))?;
     Ok(true)
+}
+
+/// `samling export PROGRAM -g N --agenda`: the participants' agenda of gathering N, from its
+/// prepared (or latest) session if there is one, else from the plan. Written beside that
+/// session as `<file>.agenda.md|html`, or as `<program>-<NN>.agenda.md|html` here, unless `-o`.
+fn export_agenda(
+    io: &mut Io,
+    s: &Strings,
+    layout: Option<&Layout>,
+    entries: &[Entry],
+    req: &ExportRequest,
+) -> io::Result<bool> {
+    let Some(entry) = catalog::find(entries, req.session) else {
+        let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+        writeln!(io.err, "{}", (s.unknown_program)(req.session, &known))?;
+        return Ok(false);
+    };
+    let program = &entry.program;
+    let number = req.gathering.unwrap_or(1);
+    let Some(plan) = program.gathering(number) else {
+        let count = program.gatherings.len() as u32;
+        writeln!(
+            io.err,
+            "{}",
+            (s.unknown_gathering)(number, &program.title, count)
+        )?;
+        return Ok(false);
+    };
+    let held = layout.map_or_else(Vec::new, |l| sessions::held(l, &program.id).0);
+    let session = sessions::unfinished(&held, number)
+        .or_else(|| held.iter().rev().find(|h| h.session.gathering == number));
+    let handout = export::Handout::of(program, plan, session.map(|h| &h.session));
+    let text = handout.write(req.format, s);
+    let extension = format!("agenda.{}", req.format.extension());
+    let out = match (req.output, session) {
+        (Some(out), _) => out.to_path_buf(),
+        (None, Some(h)) => {
+            let mut name = h.path.file_name().unwrap_or_default().to_os_string();
+            name.push(format!(".{extension}"));
+            h.path.with_file_name(name)
+        }
+        (None, None) => PathBuf::from(format!("{}-{number:02}.{extension}", program.id)),
+    };
+    if out
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+    {
+        let why = (s.export_onto_session)(&out.display().to_string());
+        writeln!(io.err, "{why}")?;
+        return Ok(false);
+    }
+    write_export(io, s, &out, &text, req.force, s.handout_written)
 }
 
 /// Whether writing the minutes to `out` would destroy a samling file: the session exported

@@ -88,6 +88,7 @@ fn main() -> ExitCode {
             output,
             force,
             include_private,
+            agenda,
         }) => {
             let req = commands::ExportRequest {
                 session,
@@ -96,6 +97,7 @@ fn main() -> ExitCode {
                 output: output.as_deref(),
                 force: *force,
                 include_private: *include_private,
+                agenda: *agenda,
             };
             commands::export(&mut io, s, layout.as_ref(), &req)
         }

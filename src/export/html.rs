@@ -9,7 +9,7 @@ use crate::i18n::Strings;
 /// Escapes text for HTML element content and attribute values, without the hidden characters
 /// (an escape sequence, a bidi override) that would otherwise reach the page, or a terminal
 /// the file is shown in.
-fn esc(text: &str) -> String {
+pub(super) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in crate::text::clean(text).chars() {
         match c {

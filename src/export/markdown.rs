@@ -31,7 +31,7 @@ fn escaped(text: &str) -> String {
 }
 
 /// A field on one line (a title, a table cell, a heading): a line break becomes a space.
-fn line(text: &str) -> String {
+pub(super) fn line(text: &str) -> String {
     escaped(&text.replace(['\r', '\n'], " "))
 }
 

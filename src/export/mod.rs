@@ -1,12 +1,15 @@
 //! The minutes ("referat") of a held gathering, as Markdown to paste into Teams or OneNote and
-//! as one self-contained HTML file that prints on A4.
+//! as one self-contained HTML file that prints on A4; and the participants' agenda of a
+//! gathering ([`Handout`]) in the same two formats.
 //!
 //! [`Minutes::of`] gathers what goes in (and leaves out what is private); [`markdown`] and
 //! [`html`] only lay it out, so the two formats always say the same.
 
+mod handout;
 mod html;
 mod markdown;
 
+pub use handout::{Handout, HandoutItem};
 pub use html::html;
 pub use markdown::markdown;
 

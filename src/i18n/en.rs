@@ -283,6 +283,9 @@ pub const EN: Strings = Strings {
     minutes_inserted: "added",
     minutes_skipped: "skipped",
     minutes_chart: "Minutes per item: planned (light) and actual (dark, red over plan)",
+    handout_no_date: "date not set",
+    cli_export_agenda: "The participants' agenda (times, titles and the questions) instead of the minutes",
+    handout_written: |p| format!("The agenda was written to {p}"),
     html_lang: "en",
     export_exists: |p| format!("{p} exists; use --force to replace it"),
     export_onto_session: |p| {

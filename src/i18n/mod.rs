@@ -169,6 +169,10 @@ pub struct Strings {
     pub minutes_skipped: &'static str,
     pub minutes_chart: &'static str,
     /// The `lang` attribute of exported HTML.
+    /// The handout of a gathering with no date set yet.
+    pub handout_no_date: &'static str,
+    pub cli_export_agenda: &'static str,
+    pub handout_written: fn(&str) -> String,
     pub html_lang: &'static str,
     pub export_exists: fn(&str) -> String,
     /// The output asked for is the session exported, or another `.ron` file.

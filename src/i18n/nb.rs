@@ -290,6 +290,9 @@ pub const NB: Strings = Strings {
     minutes_inserted: "lagt til",
     minutes_skipped: "hoppet over",
     minutes_chart: "Minutter per punkt: plan (lys) og faktisk (mørk, rød over plan)",
+    handout_no_date: "dato ikke satt",
+    cli_export_agenda: "Deltakernes agenda (tider, titler og spørsmålene) i stedet for referatet",
+    handout_written: |p| format!("Agendaen er skrevet til {p}"),
     html_lang: "nb",
     export_exists: |p| format!("{p} finnes fra før; bruk --force for å erstatte den"),
     export_onto_session: |p| {

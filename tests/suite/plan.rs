@@ -134,3 +134,101 @@ fn bad_dates_and_times_a_past_date_and_a_held_gathering_are_refused_and_nothing_
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+#[test]
+fn the_participants_agenda_is_written_from_the_prepared_gathering_with_nothing_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let date = year_ahead();
+    let dotted = date.format("%d.%m.%Y").to_string();
+    let (code, _, err) = samling(
+        dir.path(),
+        &[
+            "plan",
+            "traumebevisst",
+            "-g",
+            "2",
+            "--date",
+            &dotted,
+            "--start",
+            "12:30",
+            "--place",
+            "Biblioteket",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (code, out, err) = samling(
+        dir.path(),
+        &[
+            "export",
+            "traumebevisst",
+            "-g",
+            "2",
+            "--agenda",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let file = dir.path().join(format!(
+        "sessions/traumebevisst/02-{}.ron.agenda.html",
+        date.format("%Y-%m-%d")
+    ));
+    assert!(out.contains(&file.display().to_string()), "{out}");
+    let page = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        page.contains(&format!("{dotted}, 12:30–15:30, Biblioteket")),
+        "{page}"
+    );
+    assert!(page.contains("<td class=\"t\">12:40</td>"), "{page}");
+    let program = store::catalog::builtin().0.remove(0);
+    for item in &program.gathering(2).unwrap().agenda {
+        assert!(
+            page.contains(&item.title.replace('\'', "&#39;")),
+            "{}",
+            item.title
+        );
+        if !item.facilitator_note.is_empty() {
+            assert!(
+                !page.contains(&item.facilitator_note),
+                "private: {}",
+                item.facilitator_note
+            );
+        }
+    }
+    roxmltree::Document::parse(
+        &page
+            .replace("<!DOCTYPE html>", "")
+            .replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"/>"),
+    )
+    .expect("well-formed");
+    // Again: refused without --force; the plan alone, to a file named with -o.
+    let (code, _, _) = samling(
+        dir.path(),
+        &[
+            "export",
+            "traumebevisst",
+            "-g",
+            "2",
+            "--agenda",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    let out = dir.path().join("g3.md");
+    let (code, _, err) = samling(
+        dir.path(),
+        &[
+            "export",
+            "traumebevisst",
+            "-g",
+            "3",
+            "--agenda",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("dato ikke satt, 13:00–16:00"), "{md}");
+}
