@@ -52,6 +52,11 @@ pub enum Command {
         again: bool,
     },
     Programs,
+    Calendar {
+        program: Option<String>,
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     Plan {
         program: String,
         #[arg(short, long, value_name = "N")]
@@ -143,6 +148,15 @@ pub fn command(s: &Strings) -> clap::Command {
                 .mut_arg("program", |a| a.help(s.cli_run_program))
                 .mut_arg("gathering", |a| a.help(s.cli_run_gathering))
                 .mut_arg("again", |a| a.help(s.cli_run_again))
+        })
+        .mut_subcommand("calendar", |c| {
+            c.about(s.cli_calendar)
+                .override_usage(format!("samling calendar {options} [PROGRAM] [-o FIL.ics]"))
+                .mut_arg("program", |a| a.help(s.cli_run_program))
+                .mut_arg("output", |a| {
+                    a.help(s.cli_calendar_output)
+                        .value_name(s.cli_file_placeholder)
+                })
         })
         .mut_subcommand("plan", |c| {
             c.about(s.cli_plan)

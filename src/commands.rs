@@ -1,4 +1,4 @@
-//! The non-interactive commands: `programs`, `show`, `plan`, `agreements`, `export` and `check`. Each writes plain text to the
+//! The non-interactive commands: `programs`, `show`, `plan`, `calendar`, `agreements`, `export` and `check`. Each writes plain text to the
 //! writers it is given and returns whether everything was fine, so tests can run them without a
 //! process and the binary can map the answer to an exit code.
 
@@ -650,4 +650,53 @@ pub fn plan(
         (s.planned)(plan.number, &plan.title, &when, &path)
     )?;
     Ok(true)
+}
+
+/// `samling calendar [PROGRAM] [-o FILE]`: the program's gatherings with a date and its open
+/// agreements with a due date, as an iCalendar file (printed without `-o`). False if the
+/// program is not known or a session file did not load.
+pub fn calendar(
+    io: &mut Io,
+    s: &Strings,
+    layout: &Layout,
+    id: &str,
+    output: Option<&Path>,
+) -> io::Result<bool> {
+    let (entries, problems) = catalogue(Some(layout));
+    report(io, s, &problems)?;
+    let Some(entry) = catalog::find(&entries, id) else {
+        let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+        writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
+        return Ok(false);
+    };
+    let (held, problems) = sessions::held(layout, &entry.program.id);
+    report(io, s, &problems)?;
+    let sessions: Vec<_> = held.into_iter().map(|h| h.session).collect();
+    let text = export::calendar(&entry.program, &sessions, s, chrono::Utc::now());
+    let Some(out) = output else {
+        write!(io.out, "{text}")?;
+        return Ok(problems.is_empty());
+    };
+    if out
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+    {
+        writeln!(
+            io.err,
+            "{}",
+            (s.export_onto_session)(&out.display().to_string())
+        )?;
+        return Ok(false);
+    }
+    if let Err(e) = store::save::write_atomic_no_backup(out, text.as_bytes()) {
+        writeln!(io.err, "{}", s.located(&Problem::io(out, &e)))?;
+        return Ok(false);
+    }
+    let events = text.matches("BEGIN:VEVENT").count();
+    writeln!(
+        io.out,
+        "{}",
+        (s.calendar_written)(&out.display().to_string(), events)
+    )?;
+    Ok(problems.is_empty())
 }

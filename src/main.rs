@@ -125,6 +125,13 @@ fn main() -> ExitCode {
             }
             None => return no_data_dir(&mut io, s),
         },
+        Some(Command::Calendar { program, output }) => match &layout {
+            Some(layout) => {
+                let id = program.as_deref().unwrap_or(catalog::BUILTIN_DEFAULT);
+                commands::calendar(&mut io, s, layout, id, output.as_deref())
+            }
+            None => return no_data_dir(&mut io, s),
+        },
         Some(Command::Agreements { program }) => match &layout {
             Some(layout) => commands::agreements(&mut io, s, layout, program.as_deref()),
             None => return no_data_dir(&mut io, s),

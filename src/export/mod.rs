@@ -5,10 +5,12 @@
 //! [`Minutes::of`] gathers what goes in (and leaves out what is private); [`markdown`] and
 //! [`html`] only lay it out, so the two formats always say the same.
 
+mod calendar;
 mod handout;
 mod html;
 mod markdown;
 
+pub use calendar::calendar;
 pub use handout::{Handout, HandoutItem};
 pub use html::html;
 pub use markdown::markdown;

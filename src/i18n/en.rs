@@ -286,6 +286,13 @@ pub const EN: Strings = Strings {
     handout_no_date: "date not set",
     cli_export_agenda: "The participants' agenda (times, titles and the questions) instead of the minutes",
     handout_written: |p| format!("The agenda was written to {p}"),
+    calendar_due: |text| format!("Due: {text}"),
+    cli_calendar: "A program's calendar (.ics): its gatherings with a date, and the agreements' due dates",
+    cli_calendar_output: "The file to write the calendar to (else it is printed)",
+    calendar_written: |p, n| match n {
+        1 => format!("The calendar with 1 event was written to {p}"),
+        n => format!("The calendar with {n} events was written to {p}"),
+    },
     html_lang: "en",
     export_exists: |p| format!("{p} exists; use --force to replace it"),
     export_onto_session: |p| {

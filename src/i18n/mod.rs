@@ -173,6 +173,11 @@ pub struct Strings {
     pub handout_no_date: &'static str,
     pub cli_export_agenda: &'static str,
     pub handout_written: fn(&str) -> String,
+    /// An agreement's due date in the calendar.
+    pub calendar_due: fn(&str) -> String,
+    pub cli_calendar: &'static str,
+    pub cli_calendar_output: &'static str,
+    pub calendar_written: fn(&str, usize) -> String,
     pub html_lang: &'static str,
     pub export_exists: fn(&str) -> String,
     /// The output asked for is the session exported, or another `.ron` file.

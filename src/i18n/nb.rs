@@ -293,6 +293,13 @@ pub const NB: Strings = Strings {
     handout_no_date: "dato ikke satt",
     cli_export_agenda: "Deltakernes agenda (tider, titler og spørsmålene) i stedet for referatet",
     handout_written: |p| format!("Agendaen er skrevet til {p}"),
+    calendar_due: |text| format!("Frist: {text}"),
+    cli_calendar: "Kalenderen (.ics) til et program: samlingene med dato, og fristene for avtalene",
+    cli_calendar_output: "Filen kalenderen skrives til (ellers skrives den ut)",
+    calendar_written: |p, n| match n {
+        1 => format!("Kalenderen med 1 hendelse er skrevet til {p}"),
+        n => format!("Kalenderen med {n} hendelser er skrevet til {p}"),
+    },
     html_lang: "nb",
     export_exists: |p| format!("{p} finnes fra før; bruk --force for å erstatte den"),
     export_onto_session: |p| {

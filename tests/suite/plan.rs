@@ -232,3 +232,58 @@ fn the_participants_agenda_is_written_from_the_prepared_gathering_with_nothing_p
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.contains("dato ikke satt, 13:00–16:00"), "{md}");
 }
+
+#[test]
+fn the_calendar_holds_the_planned_gatherings_and_imports_as_rfc_5545() {
+    use icalendar::{Calendar, CalendarComponent, Component, EventLike};
+    let dir = tempfile::tempdir().unwrap();
+    for (g, days) in [("2", 30), ("3", 60)] {
+        let date = (chrono::Local::now().date_naive() + chrono::Duration::days(days))
+            .format("%d.%m.%Y")
+            .to_string();
+        let (code, _, err) = samling(
+            dir.path(),
+            &[
+                "plan",
+                "traumebevisst",
+                "-g",
+                g,
+                "--date",
+                &date,
+                "--start",
+                "12:30",
+                "--place",
+                "Gymsalen",
+            ],
+        );
+        assert_eq!(code, Some(0), "{err}");
+    }
+    let file = dir.path().join("samlinger.ics");
+    let (code, out, err) = samling(dir.path(), &["calendar", "-o", file.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("2 hendelser"), "{out}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\r\n"), "lines end in CRLF, as RFC 5545 says");
+    let calendar: Calendar = text.parse().expect("parses back");
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(events.len(), 2);
+    assert!(events.iter().all(|e| e.get_location() == Some("Gymsalen")));
+    assert!(
+        events[0].get_summary().unwrap().contains("2. samling"),
+        "{text}"
+    );
+    // Printed without -o; a program not known is refused.
+    let (code, out, _) = samling(dir.path(), &["calendar", "traumebevisst"]);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("BEGIN:VCALENDAR"), "{out}");
+    let (code, _, err) = samling(dir.path(), &["calendar", "ukjent"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("ukjent"), "{err}");
+}
