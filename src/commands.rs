@@ -236,7 +236,7 @@ pub fn agreements(
         layout,
         program,
         s.no_open_agreements,
-        |io, entry, held| {
+        |io, entry, held, all| {
             let open: Vec<_> = latest_word(held.iter().map(|h| &h.session))
                 .into_iter()
                 .filter(|c| !matches!(c.status(), Status::Done | Status::Dropped))
@@ -265,13 +265,27 @@ pub fn agreements(
                     "  • {}\n    {} · {} · {}\n    {origin}",
                     c.text,
                     (s.who)(&c.who),
-                    s.due(&c.due),
+                    s.due_by(&c.due, next_gathering(all, c)),
                     (s.status)(c.status()),
                 )?;
             }
             Ok(true)
         },
     )
+}
+
+/// The date of the gathering after the last one that carried `agreement`: what "before the
+/// next gathering" means for it now.
+fn next_gathering(
+    held: &[sessions::Held],
+    agreement: &crate::model::Agreement,
+) -> Option<chrono::NaiveDate> {
+    let last = held
+        .iter()
+        .filter(|h| h.session.agreements.iter().any(|a| a.id == agreement.id))
+        .map(|h| h.session.gathering)
+        .max()?;
+    sessions::next_date(held, last)
 }
 
 /// `samling history [PROGRAM]`: every held gathering with date, place, and how many notes and
@@ -288,7 +302,7 @@ pub fn history(
         layout,
         program,
         s.nothing_held_at_all,
-        |io, entry, held| {
+        |io, entry, held, _| {
             if held.is_empty() {
                 return Ok(false);
             }
@@ -325,7 +339,7 @@ fn each_program(
     layout: &Layout,
     program: Option<&str>,
     nothing: &str,
-    mut print: impl FnMut(&mut Io, &Entry, &[sessions::Held]) -> io::Result<bool>,
+    mut print: impl FnMut(&mut Io, &Entry, &[sessions::Held], &[sessions::Held]) -> io::Result<bool>,
 ) -> io::Result<bool> {
     let (entries, mut problems) = catalog::programs(layout);
     let chosen: Vec<&Entry> = match program {
@@ -341,11 +355,13 @@ fn each_program(
     };
     let mut any = false;
     for entry in chosen {
-        let (mut held, mut found) = sessions::held(layout, &entry.program.id);
+        let (all, mut found) = sessions::held(layout, &entry.program.id);
         problems.append(&mut found);
-        // A gathering begun and left empty was not held: it has nothing to list.
+        // A gathering begun and left empty was not held: it has nothing to list (but its date
+        // may say when the next gathering is).
+        let mut held = all.clone();
         held.retain(|h| h.session.is_held());
-        any |= print(io, entry, &held)?;
+        any |= print(io, entry, &held, &all)?;
     }
     if !any {
         writeln!(io.out, "{nothing}")?;
@@ -415,7 +431,11 @@ pub fn export(
     };
     let program = catalog::find(&entries, &session.program)
         .map_or(session.program.clone(), |e| e.program.title.clone());
-    let minutes = Minutes::of(&session, &program, req.include_private);
+    let next = layout.and_then(|l| {
+        let (held, _) = sessions::held(l, &session.program);
+        sessions::next_date(&held, session.gathering)
+    });
+    let minutes = Minutes::of(&session, &program, req.include_private).with_next_gathering(next);
     let text = req.format.write(&minutes, s);
     let out = req
         .output

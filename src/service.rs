@@ -44,6 +44,7 @@ pub fn open_gathering(
         session: opened.session,
         resumed: opened.resumed,
         preparing: false,
+        next_gathering: sessions::next_date(&held, gathering),
     };
     Ok((run, opened.lock))
 }
@@ -79,6 +80,7 @@ pub fn prepare_gathering(
         resumed: locked.resumed,
         notices: Vec::new(),
         preparing: true,
+        next_gathering: sessions::next_date(&held, gathering),
     };
     Ok((opened, locked.lock))
 }
@@ -173,6 +175,7 @@ pub enum NotWritten {
 /// an existing file only if `replace`. The path written.
 pub fn minutes_beside(
     s: &Strings,
+    layout: &Layout,
     file: &Path,
     session: &crate::model::Session,
     programs: &[Program],
@@ -182,7 +185,9 @@ pub fn minutes_beside(
     if path.exists() && !replace {
         return Err(NotWritten::Exists(path));
     }
-    let minutes = Minutes::of(session, title_of(programs, &session.program), false);
+    let (held, _) = sessions::held(layout, &session.program);
+    let minutes = Minutes::of(session, title_of(programs, &session.program), false)
+        .with_next_gathering(sessions::next_date(&held, session.gathering));
     let text = export::markdown(&minutes, s);
     store::save::write_atomic_no_backup(&path, text.as_bytes())
         .map_err(|e| NotWritten::Failed(s.located(&Problem::io(&path, &e))))?;
@@ -200,7 +205,8 @@ pub fn read_minutes(
 ) -> Result<Minutes, String> {
     let title = title_of(programs, program);
     let (held, _) = sessions::held(layout, program);
+    let next = sessions::next_date(&held, gathering);
     sessions::latest_held(&held, Some(gathering))
-        .map(|h| Minutes::of(&h.session, title, false))
+        .map(|h| Minutes::of(&h.session, title, false).with_next_gathering(next))
         .ok_or_else(|| (s.nothing_held)(title, Some(gathering)))
 }

@@ -403,7 +403,7 @@ fn perform(state: &mut State, rt: &mut Runtime, effects: Vec<Effect>, wait: Wait
                 let (held, warnings) = service::held_summaries(s, &ctx.layout, &state.programs);
                 Msg::System(SystemMsg::HeldLoaded(held, warnings))
             }
-            Effect::ExportMinutes { replace } => export_minutes(state, replace),
+            Effect::ExportMinutes { replace } => export_minutes(state, ctx, replace),
             Effect::ReadMinutes { program, gathering } => {
                 read_minutes(state, ctx, &program, gathering)
             }
@@ -413,12 +413,13 @@ fn perform(state: &mut State, rt: &mut Runtime, effects: Vec<Effect>, wait: Wait
 }
 
 /// Writes the minutes as Markdown beside the session file (`<file>.referat.md`).
-fn export_minutes(state: &State, replace: bool) -> Msg {
+fn export_minutes(state: &State, ctx: &Context, replace: bool) -> Msg {
     let Some(run) = state.run() else {
         return Msg::System(SystemMsg::Exported(Err(String::new())));
     };
     let s = state.lang.strings();
-    let written = service::minutes_beside(s, &run.file, &run.session, &state.programs, replace);
+    let (layout, programs) = (&ctx.layout, &state.programs);
+    let written = service::minutes_beside(s, layout, &run.file, &run.session, programs, replace);
     Msg::System(match written {
         Ok(path) => SystemMsg::Exported(Ok(path)),
         Err(service::NotWritten::Exists(path)) => SystemMsg::ExportExists(path),

@@ -168,6 +168,9 @@ pub struct Opened {
     pub notices: Vec<String>,
     /// Opened to prepare before the day (`e` on the home screen), not to run.
     pub preparing: bool,
+    /// The date of the next gathering, if it is planned: what "before the next gathering"
+    /// means for what is agreed here.
+    pub next_gathering: Option<NaiveDate>,
 }
 
 impl Opened {
@@ -179,6 +182,7 @@ impl Opened {
             resumed: false,
             notices: Vec::new(),
             preparing: false,
+            next_gathering: None,
         }
     }
 }

@@ -73,7 +73,7 @@ fn agreements(out: &mut String, s: &Strings, list: &[AgreementLine], with_status
             "<li>{} – {} · {}{status} · {}{comment}</li>",
             esc(&a.text),
             esc(&(s.who)(&a.who)),
-            esc(&s.due(&a.due)),
+            esc(&a.due_text(s)),
             esc(&a.origin_text(s))
         );
     }

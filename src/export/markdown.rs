@@ -75,7 +75,7 @@ fn agreement(out: &mut String, s: &Strings, a: &AgreementLine, with_status: bool
         "- {} – {} · {}{status} · {}{comment}",
         inline(&a.text),
         line(&(s.who)(&a.who)),
-        line(&s.due(&a.due)),
+        line(&a.due_text(s)),
         line(&a.origin_text(s))
     );
 }

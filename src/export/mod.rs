@@ -133,6 +133,16 @@ pub struct AgreementLine {
     pub comment: String,
     /// Where it was made (gathering, item, group): carried agreements keep their origin.
     pub origin: crate::model::Origin,
+    /// The date of the gathering after the one it was made at, when known: what "before the
+    /// next gathering" means.
+    pub next_gathering: Option<chrono::NaiveDate>,
+}
+
+impl AgreementLine {
+    /// When it is due, in words, with the next gathering's date where that is known.
+    pub fn due_text(&self, s: &Strings) -> String {
+        s.due_by(&self.due, self.next_gathering)
+    }
 }
 
 impl AgreementLine {
@@ -147,6 +157,15 @@ impl AgreementLine {
 }
 
 impl Minutes {
+    /// The same minutes, knowing the date of the next gathering: the agreements made here and
+    /// the open ones carried on are due then.
+    pub fn with_next_gathering(mut self, date: Option<chrono::NaiveDate>) -> Minutes {
+        for a in self.made.iter_mut().chain(&mut self.between) {
+            a.next_gathering = date;
+        }
+        self
+    }
+
     /// The sentence that opens "until the next gathering", if any: it points to the open
     /// agreements made here (listed above) or says that nothing is open.
     pub fn between_lead(&self, s: &Strings) -> Option<String> {
@@ -263,6 +282,9 @@ impl Minutes {
                     group: c.origin_group(),
                     ..c.origin.clone()
                 },
+                // Made at the gathering before this one: "before the next" meant today.
+                next_gathering: (c.origin.gathering + 1 == session.gathering)
+                    .then_some(session.date),
             }
         };
         Minutes {

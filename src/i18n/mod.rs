@@ -370,9 +370,16 @@ impl Strings {
 
     /// When an agreement is due, in words.
     pub fn due(&self, due: &Due) -> String {
-        match due {
-            Due::NextGathering => self.due_next.to_string(),
-            Due::Date(d) => self.date(*d),
+        self.due_by(due, None)
+    }
+
+    /// When an agreement is due, in words, with the date of the next gathering where "before
+    /// the next gathering" has one: `før neste samling (14.01.2027)`.
+    pub fn due_by(&self, due: &Due, next: Option<chrono::NaiveDate>) -> String {
+        match (due, next) {
+            (Due::NextGathering, Some(d)) => format!("{} ({})", self.due_next, self.date(d)),
+            (Due::NextGathering, None) => self.due_next.to_string(),
+            (Due::Date(d), _) => self.date(*d),
         }
     }
 }

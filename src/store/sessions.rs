@@ -70,6 +70,15 @@ pub fn latest_held(held: &[Held], gathering: Option<u32>) -> Option<&Held> {
         .find(|h| h.session.is_held() && gathering.is_none_or(|g| h.session.gathering == g))
 }
 
+/// The date of the gathering after `gathering`, if it has a session (prepared, begun or
+/// held): what "before the next gathering" means for what `gathering` agreed.
+pub fn next_date(held: &[Held], gathering: u32) -> Option<NaiveDate> {
+    held.iter()
+        .rev()
+        .find(|h| h.session.gathering == gathering + 1)
+        .map(|h| h.session.date)
+}
+
 /// The latest unfinished session of a gathering, if any: the one to resume.
 pub fn unfinished(held: &[Held], gathering: u32) -> Option<&Held> {
     held.iter()

@@ -159,7 +159,7 @@ fn agreements(out: &mut Vec<Line>, title: &str, list: &[AgreementLine], s: &Stri
             "  • {} – {} · {}{status} · {}",
             a.text,
             (s.who)(&a.who),
-            s.due(&a.due),
+            a.due_text(s),
             a.origin_text(s)
         )));
     }

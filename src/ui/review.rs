@@ -106,7 +106,9 @@ pub fn render_panel(run: &Run, review: Review, s: &Strings, now: Timestamp, fram
                 .collect();
         }
         let origin = (s.made_at)(c.origin.gathering, c.origin.item_name(), c.origin_group());
-        let who_due = format!("{} · {}", (s.who)(&c.who), s.due(&c.due));
+        // Carried here: "before the next gathering" meant this one.
+        let due = s.due_by(&c.due, Some(run.session.date));
+        let who_due = format!("{} · {}", (s.who)(&c.who), due);
         let detail = format!("{who_due} · {origin}");
         // One row if it fits; else where it came from gets a row of its own, not a broken one.
         let one_row = hanging(indent(), &detail, None, width, dim);

@@ -358,10 +358,12 @@ fn an_agreement_made_at_gathering_1_is_reviewed_at_gathering_2() {
     minutes.push(".referat.md");
     let minutes = std::fs::read_to_string(second.with_file_name(minutes)).unwrap();
     assert!(minutes.starts_with("# Referat: 2. samling"), "{minutes}");
+    // Reviewed at gathering 2: "before the next gathering" meant this one, on its date.
+    let due = session.date.format("%d\\.%m\\.%Y");
     assert!(
-        minutes.contains(
-            "- Prøve ut en LINK\\-økt i 7A – alle · før neste samling · **gjort** · fra 1\\. samling, Velkommen og innsjekk"
-        ),
+        minutes.contains(&format!(
+            "- Prøve ut en LINK\\-økt i 7A – alle · før neste samling \\({due}\\) · **gjort** · fra 1\\. samling, Velkommen og innsjekk"
+        )),
         "{minutes}"
     );
     assert!(

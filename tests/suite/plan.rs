@@ -287,3 +287,69 @@ fn the_calendar_holds_the_planned_gatherings_and_imports_as_rfc_5545() {
     assert_eq!(code, Some(1));
     assert!(err.contains("ukjent"), "{err}");
 }
+
+#[test]
+fn before_the_next_gathering_shows_its_date_once_it_is_planned() {
+    use samling::model::{Agreement, AgreementId, Due, Origin, Timestamp, Who};
+    let dir = tempfile::tempdir().unwrap();
+    let layout = store::Layout::new(dir.path());
+    let program = store::catalog::builtin().0.remove(0);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
+    let config = store::config::Config::default();
+    let mut first = store::sessions::open(&layout, &program, 1, day, &config, &[], &[]).unwrap();
+    let at = Timestamp::parse("2026-09-14T15:00:00+02:00").unwrap();
+    let id = first.session.id.clone();
+    first.session.agreements.push(Agreement {
+        id: AgreementId::new(&id, 1),
+        text: "Prøve ut en LINK-økt i 7A".into(),
+        who: Who::Everyone,
+        due: Due::NextGathering,
+        origin: Origin {
+            session: id,
+            gathering: 1,
+            item: "velkommen".into(),
+            item_title: "Velkommen".into(),
+            group: None,
+        },
+        history: vec![],
+    });
+    first.session.ended = Some(at);
+    store::save_session(&first.path, &first.session).unwrap();
+    drop(first);
+    let (_, out, _) = samling(dir.path(), &["agreements"]);
+    assert!(
+        out.contains("før neste samling\n") || out.contains("før neste samling ·"),
+        "{out}"
+    );
+    let date = year_ahead();
+    let dotted = date.format("%d.%m.%Y").to_string();
+    let (code, _, err) = samling(
+        dir.path(),
+        &["plan", "traumebevisst", "-g", "2", "--date", &dotted],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (_, out, _) = samling(dir.path(), &["agreements"]);
+    assert!(
+        out.contains(&format!("før neste samling ({dotted})")),
+        "{out}"
+    );
+    let md = dir.path().join("r.md");
+    let (code, _, err) = samling(
+        dir.path(),
+        &[
+            "export",
+            "traumebevisst",
+            "-g",
+            "1",
+            "-o",
+            md.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let text = std::fs::read_to_string(&md).unwrap();
+    let escaped = dotted.replace('.', "\\.");
+    assert!(
+        text.contains(&format!("før neste samling \\({escaped}\\)")),
+        "{text}"
+    );
+}

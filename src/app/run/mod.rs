@@ -79,6 +79,8 @@ pub struct Run {
     pub quit: bool,
     /// Quitting goes back to the home screen rather than out (done preparing).
     pub leave: bool,
+    /// The date of the next gathering, if planned: shown with "before the next gathering".
+    pub next_gathering: Option<chrono::NaiveDate>,
     /// The program's optional modules, to insert from the schedule panel.
     pub modules: Vec<crate::model::OptionalModule>,
     /// Opened to prepare before the day (`e` on the home screen): the schedule panel is the
@@ -104,6 +106,7 @@ impl Run {
             deleted: Vec::new(),
             quit: false,
             leave: false,
+            next_gathering: opened.next_gathering,
             modules: Vec::new(),
             preparing: opened.preparing,
             alert: Alert {
@@ -620,6 +623,7 @@ mod tests {
                 resumed: true,
                 notices: vec![],
                 preparing: false,
+                next_gathering: None,
             })))),
             t(3600),
         );
