@@ -218,6 +218,7 @@ pub const EN: Strings = Strings {
     info_start: "Start (13:00)",
     info_must_end: "Must end by (empty = when the plan ends)",
     bad_day: "Not a date: write e.g. 14.01.2027 or 2027-01-14",
+    past_date: "That date has passed – Esc again saves it all the same",
     bad_time: "Not a time: write e.g. 13:00",
     bad_minutes: "Minutes are a whole number from 1 to 600",
     bad_kind: "Unknown kind: write e.g. plenary, exercise, group work, talk or break",

@@ -110,6 +110,7 @@ pub struct Strings {
     pub info_start: &'static str,
     pub info_must_end: &'static str,
     pub bad_day: &'static str,
+    pub past_date: &'static str,
     pub bad_time: &'static str,
     pub bad_minutes: &'static str,
     pub bad_kind: &'static str,

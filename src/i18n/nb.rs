@@ -223,6 +223,7 @@ pub const NB: Strings = Strings {
     info_start: "Start (13:00)",
     info_must_end: "Må slutte (tom = når planen slutter)",
     bad_day: "Ikke en dato: skriv f.eks. 14.01.2027 eller 2027-01-14",
+    past_date: "Datoen er passert – Esc igjen lagrer den likevel",
     bad_time: "Ikke et klokkeslett: skriv f.eks. 13:00",
     bad_minutes: "Minuttene er et helt tall fra 1 til 600",
     bad_kind: "Ukjent type: skriv f.eks. plenum, øvelse, gruppearbeid, innlegg eller pause",

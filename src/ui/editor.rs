@@ -140,6 +140,7 @@ pub fn render_form(run: &Run, form: &Form, s: &Strings, frame: &mut Frame) {
             FormError::BadDate => s.bad_date,
             FormError::BadGroup => s.bad_group,
             FormError::BadDay => s.bad_day,
+            FormError::PastDate => s.past_date,
             FormError::BadTime(_) => s.bad_time,
             FormError::BadMinutes => s.bad_minutes,
             FormError::BadKind => s.bad_kind,

@@ -37,6 +37,8 @@ pub enum FormError {
     BadGroup,
     /// The gathering's date is not a date (it may not be empty).
     BadDay,
+    /// Preparing, the date has passed: submitted again unchanged, it is taken.
+    PastDate,
     /// The field at this place is neither empty (where it may be) nor a time of day.
     BadTime(usize),
     /// The minutes are not a whole number from 1 to 600.
@@ -49,7 +51,7 @@ impl FormError {
     /// The field at fault, for the cursor.
     fn field(self) -> usize {
         match self {
-            FormError::BadDate | FormError::BadDay => 2,
+            FormError::BadDate | FormError::BadDay | FormError::PastDate => 2,
             FormError::BadGroup | FormError::BadMinutes => 1,
             FormError::BadKind => 2,
             FormError::BadTime(field) => field,

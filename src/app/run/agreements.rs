@@ -67,7 +67,12 @@ impl Run {
         };
         let values = form.values();
         let done = match form.kind.clone() {
-            FormKind::Info => self.set_info(&values),
+            FormKind::Info => {
+                // Preparing, a date that has passed is asked about once: submitted again as it
+                // is, it is meant.
+                let asked = form.error == Some(FormError::PastDate);
+                self.set_info(&values, now.0.date_naive(), asked)
+            }
             FormKind::NewItem(after) => self.new_item(after, &values, now),
             FormKind::Comment(id) => Ok(self.set_comment(&id, values[0].clone(), now)),
             FormKind::EditAgreement(id) => self.edit_agreement(&id, &values),
@@ -85,8 +90,16 @@ impl Run {
 
     /// The place, facilitator, date, start and "must end by" of the session (place, facilitator
     /// and the end may be empty; the date and start may not).
-    fn set_info(&mut self, values: &[String]) -> Result<Vec<Effect>, FormError> {
+    fn set_info(
+        &mut self,
+        values: &[String],
+        today: chrono::NaiveDate,
+        past_ok: bool,
+    ) -> Result<Vec<Effect>, FormError> {
         let date = parse_date(&values[2]).map_err(|_| FormError::BadDay)?;
+        if self.preparing && date < today && date != self.session.date && !past_ok {
+            return Err(FormError::PastDate);
+        }
         let start = parse_time(&values[3])
             .flatten()
             .ok_or(FormError::BadTime(3))?;

@@ -390,6 +390,21 @@ mod tests {
         // The timer keys are not there.
         press(&mut s, KeyCode::Char(' '), -86_400);
         assert!(s.run().unwrap().session.timing.is_empty());
+        // A date that has passed is asked about once.
+        press(&mut s, KeyCode::Char('s'), -86_400);
+        press(&mut s, KeyCode::Tab, -86_400);
+        press(&mut s, KeyCode::Tab, -86_400);
+        for _ in 0..12 {
+            press(&mut s, KeyCode::Backspace, -86_400);
+        }
+        typed(&mut s, "01.09.2026", -86_400);
+        press(&mut s, KeyCode::Esc, -86_400);
+        let form = s.run().unwrap().overlays.form().cloned().unwrap();
+        assert_eq!(form.error, Some(crate::app::overlay::FormError::PastDate));
+        press(&mut s, KeyCode::Esc, -86_400);
+        assert!(s.run().unwrap().overlays.form().is_none());
+        let date = s.run().unwrap().session.date;
+        assert_eq!(date, chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap());
         // Esc: saved first, then home.
         assert_eq!(press(&mut s, KeyCode::Esc, -86_400), vec![Effect::Save]);
         assert!(s.run().is_some(), "waits for the save");
