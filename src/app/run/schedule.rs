@@ -44,10 +44,12 @@ impl Run {
                 let ids =
                     items.map(|items| self.session.insert_items(after.as_deref(), items, now));
                 self.set_pane(Pane::Agenda);
-                if let Some(first) = ids.and_then(|ids| ids.into_iter().next()) {
+                let first = ids.and_then(|ids| ids.into_iter().next());
+                let inserted = first.is_some();
+                if let Some(first) = first {
                     self.select_in_schedule(first);
                 }
-                true
+                inserted
             }
             (Pane::Proposal(Some(proposal)), ScheduleMsg::Accept) => {
                 drift::accept(&mut self.session, proposal, now);
