@@ -448,18 +448,24 @@ pub fn export(
         )?;
         return Ok(false);
     }
-    write_export(io, s, &out, &text, req.force, s.export_written)
+    write_export(io, s, &out, &text, req.force, &s.export_written)
 }
 
-/// Writes an export to `out`, atomically; an existing file only with `force`. Says where.
+/// Writes an export to `out`, atomically; never a `.ron` file, an existing file only with
+/// `force`. Says where.
 fn write_export(
     io: &mut Io,
     s: &Strings,
     out: &Path,
     text: &str,
     force: bool,
-    written: fn(&str) -> String,
+    written: &dyn Fn(&str) -> String,
 ) -> io::Result<bool> {
+    if is_ron(out) {
+        let why = (s.export_onto_session)(&out.display().to_string());
+        writeln!(io.err, "{why}")?;
+        return Ok(false);
+    }
     if out.exists() && !force {
         writeln!(io.err, "{}", (s.export_exists)(&out.display().to_string()))?;
         return Ok(false);
@@ -513,25 +519,20 @@ fn export_agenda(
         }
         (None, None) => PathBuf::from(format!("{}-{number:02}.{extension}", program.id)),
     };
-    if out
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
-    {
-        let why = (s.export_onto_session)(&out.display().to_string());
-        writeln!(io.err, "{why}")?;
-        return Ok(false);
-    }
-    write_export(io, s, &out, &text, req.force, s.handout_written)
+    write_export(io, s, &out, &text, req.force, &s.handout_written)
 }
 
 /// Whether writing the minutes to `out` would destroy a samling file: the session exported
 /// (by any spelling of its path, or a link to it), or any `.ron` file, which is where sessions
 /// and programs live. Even `--force` must not turn a session into Markdown.
 fn is_session_file(out: &Path, session: &Path) -> bool {
-    let is_ron = out
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
-    is_ron || canonical(out).is_some_and(|o| canonical(session) == Some(o))
+    is_ron(out) || canonical(out).is_some_and(|o| canonical(session) == Some(o))
+}
+
+/// Whether `path` names a `.ron` file: where sessions and programs live, never an export.
+fn is_ron(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
 }
 
 /// `path` with links and `.`/`..` resolved; for a file not there yet, its folder resolved.
@@ -697,26 +698,8 @@ pub fn calendar(
         write!(io.out, "{text}")?;
         return Ok(problems.is_empty());
     };
-    if out
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
-    {
-        writeln!(
-            io.err,
-            "{}",
-            (s.export_onto_session)(&out.display().to_string())
-        )?;
-        return Ok(false);
-    }
-    if let Err(e) = store::save::write_atomic_no_backup(out, text.as_bytes()) {
-        writeln!(io.err, "{}", s.located(&Problem::io(out, &e)))?;
-        return Ok(false);
-    }
+    // Written again over the last one: a calendar is only ever a copy of what the files say.
     let events = text.matches("BEGIN:VEVENT").count();
-    writeln!(
-        io.out,
-        "{}",
-        (s.calendar_written)(&out.display().to_string(), events)
-    )?;
-    Ok(problems.is_empty())
+    let written = |path: &str| (s.calendar_written)(path, events);
+    Ok(write_export(io, s, out, &text, true, &written)? && problems.is_empty())
 }

@@ -391,12 +391,26 @@ fn perform(state: &mut State, rt: &mut Runtime, effects: Vec<Effect>, wait: Wait
                 program,
                 gathering,
                 today,
-            } => open(state, ctx, &program, gathering, today),
+            } => open(
+                state,
+                ctx,
+                service::open_gathering,
+                &program,
+                gathering,
+                today,
+            ),
             Effect::Prepare {
                 program,
                 gathering,
                 today,
-            } => prepare(state, ctx, &program, gathering, today),
+            } => open(
+                state,
+                ctx,
+                service::prepare_gathering,
+                &program,
+                gathering,
+                today,
+            ),
             Effect::Closed => {
                 ctx.lock = None;
                 let s = state.lang.strings();
@@ -458,9 +472,22 @@ enum Wait {
     Yes,
 }
 
+/// How a gathering is opened: to run ([`service::open_gathering`]) or to prepare
+/// ([`service::prepare_gathering`]); both lock it.
+type Opener = fn(
+    &crate::i18n::Strings,
+    &crate::store::Layout,
+    &crate::store::config::Config,
+    &crate::model::Program,
+    u32,
+    chrono::NaiveDate,
+) -> Result<(crate::app::Opened, crate::store::lock::SessionLock), String>;
+
+/// Opens a gathering with `opener`, keeping its lock for as long as it is open.
 fn open(
     state: &State,
     ctx: &mut Context,
+    opener: Opener,
     program: &str,
     gathering: u32,
     today: chrono::NaiveDate,
@@ -469,27 +496,7 @@ fn open(
     let Some(program) = state.programs.iter().find(|p| p.id == program) else {
         return Msg::System(SystemMsg::Opened(Err((s.unknown_program)(program, &[]))));
     };
-    let opened = service::open_gathering(s, &ctx.layout, &ctx.config, program, gathering, today);
-    Msg::System(SystemMsg::Opened(opened.map(|(opened, lock)| {
-        ctx.lock = Some(lock);
-        Box::new(opened)
-    })))
-}
-
-/// Opens a gathering to prepare before the day.
-fn prepare(
-    state: &State,
-    ctx: &mut Context,
-    program: &str,
-    gathering: u32,
-    today: chrono::NaiveDate,
-) -> Msg {
-    let s = state.lang.strings();
-    let Some(program) = state.programs.iter().find(|p| p.id == program) else {
-        return Msg::System(SystemMsg::Opened(Err((s.unknown_program)(program, &[]))));
-    };
-    let (layout, config) = (&ctx.layout, &ctx.config);
-    let opened = service::prepare_gathering(s, layout, config, program, gathering, today);
+    let opened = opener(s, &ctx.layout, &ctx.config, program, gathering, today);
     Msg::System(SystemMsg::Opened(opened.map(|(opened, lock)| {
         ctx.lock = Some(lock);
         Box::new(opened)

@@ -232,24 +232,15 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::sample::{day_not_begun, minutes_in as at};
+    use crate::model::sample::{day_not_begun, day_on_its_third_item, minutes_in as at};
 
     fn ids(s: &Session) -> Vec<&str> {
         s.agenda.iter().map(|i| i.id.as_str()).collect()
     }
 
-    /// A day begun at 13:00, on its third item since 13:30.
-    fn on_the_day() -> Session {
-        let mut s = day_not_begun();
-        s.toggle_timer(at(0));
-        s.next(at(15));
-        s.next(at(30));
-        s
-    }
-
     #[test]
     fn on_the_day_only_items_after_the_current_one_never_started_change() {
-        let mut s = on_the_day();
+        let mut s = day_on_its_third_item();
         assert!(!s.changeable(1) && !s.changeable(2));
         assert!(s.changeable(3));
         // Went back: the item after the current one was started, so it is held.
@@ -278,7 +269,7 @@ mod tests {
 
     #[test]
     fn on_the_day_minutes_are_extensions_and_the_plan_stays() {
-        let mut s = on_the_day();
+        let mut s = day_on_its_third_item();
         assert!(s.adjust_minutes("punkt-4", -5, at(31)));
         assert_eq!(s.agenda[4].minutes, 15);
         assert_eq!(s.minutes_of(4), 10);
@@ -294,7 +285,7 @@ mod tests {
 
     #[test]
     fn moves_pass_over_what_cannot_change() {
-        let mut s = on_the_day();
+        let mut s = day_on_its_third_item();
         assert!(!s.move_item("punkt-3", true), "the current item stays");
         assert!(s.move_item("punkt-3", false));
         assert_eq!(&ids(&s)[2..5], ["punkt-2", "punkt-4", "punkt-3"]);
@@ -319,7 +310,7 @@ mod tests {
 
     #[test]
     fn inserted_items_go_after_the_current_one_and_only_they_can_be_removed() {
-        let mut s = on_the_day();
+        let mut s = day_on_its_third_item();
         let new = s.insert_items(Some("punkt-0"), vec![s.agenda[0].clone()], at(31));
         assert_eq!(
             s.agenda[3].id, new[0],
@@ -330,7 +321,7 @@ mod tests {
             "an item of the plan is skipped instead"
         );
         assert!(s.remove_inserted(&new[0]));
-        assert_eq!(ids(&s), ids(&on_the_day()));
+        assert_eq!(ids(&s), ids(&day_on_its_third_item()));
         assert!(s.inserted.is_empty());
     }
 }

@@ -203,27 +203,17 @@ fn accept_changes(session: &mut Session, changes: &[Change], now: Timestamp) {
 mod tests {
     use super::*;
     use crate::model::ItemKind;
-    use crate::model::sample::{day_not_begun, minutes_in as at};
-
-    /// The sample day (twelve items of 15 minutes, talks and group reflections) begun at
-    /// 13:00 and on its third item since 13:30.
-    fn on_the_day() -> Session {
-        let mut s = day_not_begun();
-        s.toggle_timer(at(0));
-        s.next(at(15));
-        s.next(at(30));
-        s
-    }
+    use crate::model::sample::{day_not_begun, day_on_its_third_item, minutes_in as at};
 
     #[test]
     fn a_day_on_time_gets_no_proposal() {
-        let s = on_the_day();
+        let s = day_on_its_third_item();
         assert_eq!(propose(&s, at(31)), None);
     }
 
     #[test]
     fn a_small_overrun_is_shared_out_over_the_upcoming_items() {
-        let mut s = on_the_day();
+        let mut s = day_on_its_third_item();
         // The current item runs 9 minutes over.
         let p = propose(&s, at(54)).expect("late");
         assert_eq!(p.before, at(189));
@@ -248,7 +238,7 @@ mod tests {
 
     #[test]
     fn only_when_shortening_is_not_enough_are_items_skipped() {
-        let mut s = on_the_day();
+        let mut s = day_on_its_third_item();
         s.must_end = Some(chrono::NaiveTime::from_hms_opt(15, 10, 0).unwrap());
         // Projected to end at 16:00, must end by 15:10: 50 minutes over; 9 × 6 can be cut.
         let p = propose(&s, at(31)).expect("late");
@@ -269,7 +259,7 @@ mod tests {
 
     #[test]
     fn locked_items_and_minimums_are_kept_and_what_cannot_land_says_by_how_much() {
-        let mut s = on_the_day();
+        let mut s = day_on_its_third_item();
         for item in &mut s.agenda[3..] {
             item.kind = ItemKind::Break;
         }

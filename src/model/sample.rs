@@ -18,6 +18,16 @@ pub fn day_not_begun() -> Session {
     s
 }
 
+/// [`day_not_begun`] begun at 13:00 and on its third item since 13:30: the first two held,
+/// nine to come.
+pub fn day_on_its_third_item() -> Session {
+    let mut s = day_not_begun();
+    s.toggle_timer(minutes_in(0));
+    s.next(minutes_in(15));
+    s.next(minutes_in(30));
+    s
+}
+
 /// `min` minutes from [`big_session`]'s planned start, 13:00 +01:00 on 23 November 2026.
 pub fn minutes_in(min: i64) -> Timestamp {
     let offset = chrono::FixedOffset::east_opt(3600).expect("valid offset");
