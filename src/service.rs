@@ -45,6 +45,7 @@ pub fn open_gathering(
         resumed: opened.resumed,
         preparing: false,
         next_gathering: sessions::next_date(&held, gathering),
+        other_dates: Vec::new(),
     };
     Ok((run, opened.lock))
 }
@@ -81,6 +82,11 @@ pub fn prepare_gathering(
         notices: Vec::new(),
         preparing: true,
         next_gathering: sessions::next_date(&held, gathering),
+        other_dates: held
+            .iter()
+            .filter(|h| h.session.gathering != gathering)
+            .map(|h| (h.session.gathering, h.session.date))
+            .collect(),
     };
     Ok((opened, locked.lock))
 }

@@ -171,6 +171,9 @@ pub struct Opened {
     /// The date of the next gathering, if it is planned: what "before the next gathering"
     /// means for what is agreed here.
     pub next_gathering: Option<NaiveDate>,
+    /// The dates of the program's other gatherings (number, date): preparing, a date one of
+    /// them has is pointed out.
+    pub other_dates: Vec<(u32, NaiveDate)>,
 }
 
 impl Opened {
@@ -183,6 +186,7 @@ impl Opened {
             notices: Vec::new(),
             preparing: false,
             next_gathering: None,
+            other_dates: Vec::new(),
         }
     }
 }

@@ -47,16 +47,22 @@ pub fn render(run: &Run, panel: &Schedule, s: &Strings, now: Timestamp, frame: &
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let day = schedule::project(session, now);
+    let mut lines = vec![info_line(session, s)];
+    // Another gathering on the same day is most likely a slip of the keyboard.
+    if let Some((other, _)) = run.other_dates.iter().find(|(_, d)| *d == session.date) {
+        let clash = (s.plan_same_date)(*other, &s.date(session.date));
+        lines.push(Line::styled(clash, WARN));
+    }
+    let info_text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    // As many rows as it wraps to, and one to set it apart from the agenda.
+    let info_rows = info_text.line_count(inner.width) as u16 + 1;
     let [info, body, totals] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(info_rows),
         Constraint::Min(3),
         Constraint::Length(2),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(info_line(session, s)).wrap(Wrap { trim: true }),
-        info,
-    );
+    frame.render_widget(info_text, info);
     match &panel.pane {
         Pane::Agenda => agenda(session, &day, panel, s, frame, body),
         Pane::Modules { selected } => modules(run, panel, *selected, s, frame, body),

@@ -879,12 +879,23 @@ fn the_prepare_screen_is_the_schedule_panel_with_the_gatherings_date_and_times()
         session.must_end = chrono::NaiveTime::from_hms_opt(15, 30, 0);
         let mut opened = Opened::new("/data/sessions/traumebevisst/02-2027-01-14.ron", session);
         opened.preparing = true;
-        let state = samling::app::running(lang, vec![program], opened, t(0));
+        let mut state = samling::app::running(lang, vec![program], opened, t(0));
         for (w, h) in [(80, 24), (200, 60)] {
             let screen = text(&draw(&state, t(0), w, h));
             assert!(screen.contains(title), "{screen}");
             assert!(screen.contains("14.01.2027 12:30"), "{screen}");
             insta::assert_snapshot!(format!("prepare_{name}_{w}x{h}"), screen);
         }
+        // Gathering 3 is set to the same day: said, in the panel.
+        if let samling::app::Screen::Run(run) = &mut state.screen {
+            run.other_dates = vec![(1, date - chrono::Duration::days(28)), (3, date)];
+        }
+        let screen = text(&draw(&state, t(0), 80, 24));
+        let clash = if lang == Lang::Nb {
+            "3. samling er også satt til 14.01.2027"
+        } else {
+            "gathering 3 is set to 14.01.2027 as well"
+        };
+        assert!(screen.contains(clash), "{screen}");
     }
 }

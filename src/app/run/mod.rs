@@ -81,6 +81,8 @@ pub struct Run {
     pub leave: bool,
     /// The date of the next gathering, if planned: shown with "before the next gathering".
     pub next_gathering: Option<chrono::NaiveDate>,
+    /// The program's other gatherings' dates, to point out a clash while preparing.
+    pub other_dates: Vec<(u32, chrono::NaiveDate)>,
     /// The program's optional modules, to insert from the schedule panel.
     pub modules: Vec<crate::model::OptionalModule>,
     /// Opened to prepare before the day (`e` on the home screen): the schedule panel is the
@@ -107,6 +109,7 @@ impl Run {
             quit: false,
             leave: false,
             next_gathering: opened.next_gathering,
+            other_dates: opened.other_dates,
             modules: Vec::new(),
             preparing: opened.preparing,
             alert: Alert {
@@ -624,6 +627,7 @@ mod tests {
                 notices: vec![],
                 preparing: false,
                 next_gathering: None,
+                other_dates: vec![],
             })))),
             t(3600),
         );
