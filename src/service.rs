@@ -155,9 +155,27 @@ pub fn held_summaries(
             open_agreements: h.session.agreements.iter().filter(|c| c.is_open()).count(),
             prepared: sessions::is_prepared(&h.session),
             start: h.session.start,
+            agenda: prepared_agenda(program, &h.session),
         }));
     }
     (summaries, warnings)
+}
+
+/// A prepared session's agenda as the home screen lists it: each item's start and title, the
+/// end last (with no title). Empty for a session that is not only prepared.
+fn prepared_agenda(
+    program: &Program,
+    session: &crate::model::Session,
+) -> Vec<(chrono::NaiveTime, String)> {
+    let plan = program.gathering(session.gathering);
+    match plan.filter(|_| sessions::is_prepared(session)) {
+        Some(plan) => {
+            let handout = export::Handout::of(program, plan, Some(session));
+            let items = handout.items.into_iter().map(|i| (i.start, i.title));
+            items.chain([(handout.end, String::new())]).collect()
+        }
+        None => Vec::new(),
+    }
 }
 
 /// The title a program's minutes carry: its own, or its id if it is not known here.

@@ -267,6 +267,7 @@ mod tests {
             open_agreements: 0,
             prepared: false,
             start: chrono::NaiveTime::from_hms_opt(13, 0, 0).unwrap(),
+            agenda: vec![],
         }
     }
 

@@ -246,4 +246,7 @@ pub struct HeldSummary {
     pub prepared: bool,
     /// Its planned start, to show beside the date.
     pub start: chrono::NaiveTime,
+    /// Prepared: its agenda as prepared (start and title of each item not skipped), with the
+    /// end last; empty otherwise, when the program's plan is what the home screen shows.
+    pub agenda: Vec<(chrono::NaiveTime, String)>,
 }

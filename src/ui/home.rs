@@ -140,20 +140,32 @@ fn render_gathering(state: &State, g: &GatheringPlan, frame: &mut Frame, area: R
         lines.push(Line::from(g.purpose.as_str()).italic());
         lines.push(Line::default());
     }
-    for (item, slot) in g.agenda.iter().zip(schedule::planned(g.start, &g.agenda)) {
+    // A prepared gathering's own agenda, else the program's plan; the end last.
+    let prepared = state
+        .held_of(program, g.number)
+        .map(|h| h.agenda.clone())
+        .filter(|a| !a.is_empty());
+    let agenda = prepared.unwrap_or_else(|| {
+        let slots = schedule::planned(g.start, &g.agenda);
+        let items = g
+            .agenda
+            .iter()
+            .zip(slots)
+            .map(|(i, s)| (s.start, i.title.clone()));
+        let end = schedule::planned_end(g.start, &g.agenda);
+        items.chain([(end, String::new())]).collect()
+    });
+    for (at, title) in agenda {
+        let title = if title.is_empty() {
+            Span::styled(s.planned_end, dim)
+        } else {
+            Span::raw(title)
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", slot.start.format("%H:%M")), dim),
-            Span::raw(item.title.as_str()),
+            Span::styled(format!("{} ", at.format("%H:%M")), dim),
+            title,
         ]));
     }
-    lines.push(Line::from(Span::styled(
-        format!(
-            "{} {}",
-            schedule::planned_end(g.start, &g.agenda).format("%H:%M"),
-            s.planned_end
-        ),
-        dim,
-    )));
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(
             Block::bordered()
@@ -211,6 +223,7 @@ mod tests {
                 open_agreements: 2,
                 prepared: false,
                 start: chrono::NaiveTime::from_hms_opt(13, 0, 0).unwrap(),
+                agenda: vec![],
             });
         }
         let screen = draw(&s, 80, 24);

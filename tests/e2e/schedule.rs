@@ -123,6 +123,13 @@ fn home_e_prepares_a_gathering_and_enter_then_opens_it_not_begun() {
     pty.wait_for("hoppet over");
     pty.send_alone("\x1b");
     pty.wait_for(&format!("Forberedt til {date} kl. 12:30"));
+    // The home screen lists the agenda as prepared: from 12:30, the skipped item left out.
+    pty.wait_for("12:30 Velkommen");
+    assert!(
+        !pty.screen().contains("Siden sist: LINK"),
+        "{}",
+        pty.screen()
+    );
     let files = store::paths::ron_files(&data.join("sessions/traumebevisst")).unwrap();
     assert_eq!(files.len(), 1);
     let prepared = store::load_session(&files[0]).unwrap();
