@@ -20,6 +20,32 @@ pub struct ScreenState {
     pub flash_until: Option<Timestamp>,
 }
 
+impl ScreenState {
+    /// What the facilitator's samling recorded in the session for the room to see: how a
+    /// projector window that follows the file draws what the facilitator's window would.
+    pub fn of_room(session: &Session) -> ScreenState {
+        let review = session.room.review.as_ref().and_then(|id| {
+            session.carried().position(|c| c.id == *id)
+        });
+        ScreenState {
+            review,
+            mirror: session.room.mirror,
+            flash_until: None,
+        }
+    }
+
+    /// The part of it the session keeps ([`crate::model::Room`]).
+    pub fn room(&self, session: &Session) -> crate::model::Room {
+        crate::model::Room {
+            review: self
+                .review
+                .and_then(|i| session.carried().nth(i))
+                .map(|c| c.id.clone()),
+            mirror: self.mirror,
+        }
+    }
+}
+
 /// Everything on the projector at one moment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectorView {

@@ -153,6 +153,7 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
         mirror: Vec::new(),
         draft: None,
         ended: None,
+        room: Default::default(),
     }
 }
 

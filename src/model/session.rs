@@ -82,6 +82,29 @@ pub struct Session {
     /// When the facilitator closed the gathering; `None` while it is unfinished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Timestamp>,
+    /// What the room sees beyond the item and its question, so that a projector window that
+    /// follows this file shows what the facilitator's own window would.
+    #[serde(default, skip_serializing_if = "Room::is_quiet")]
+    pub room: Room,
+}
+
+/// What the facilitator's samling shows the room beyond the current item and question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Room {
+    /// The "siden sist" review is open, with this carried agreement selected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<AgreementId>,
+    /// "Da — nå" is on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mirror: bool,
+}
+
+impl Room {
+    /// Nothing beyond the item and its question: written as nothing.
+    pub fn is_quiet(&self) -> bool {
+        *self == Room::default()
+    }
 }
 
 /// An agenda item singled out (skipped, inserted) and when it was.
@@ -577,6 +600,7 @@ impl Session {
             mirror: Vec::new(),
             draft: None,
             ended: None,
+            room: Room::default(),
         }
     }
 

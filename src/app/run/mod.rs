@@ -220,6 +220,12 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
         Msg::System(msg) => system(run, msg, now),
         Msg::Home(_) => Vec::new(),
     };
+    // What the room sees is in the file too, for a projector window that follows it.
+    let room = run.screen_state().room(&run.session);
+    if room != run.session.room && !run.quit {
+        run.session.room = room;
+        effects.extend(run.mark_changed());
+    }
     effects.extend(run.check_alerts(now, bell));
     effects
 }

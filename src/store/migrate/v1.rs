@@ -371,6 +371,7 @@ pub fn session(s: Session) -> model::Session {
             text: d.text,
         }),
         ended: s.ended,
+        room: Default::default(),
     };
     // Agreements written before origins kept the item's title, named from this agenda.
     model::session::fill_item_titles([&mut session]);
