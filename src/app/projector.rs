@@ -24,9 +24,11 @@ impl ScreenState {
     /// What the facilitator's samling recorded in the session for the room to see: how a
     /// projector window that follows the file draws what the facilitator's window would.
     pub fn of_room(session: &Session) -> ScreenState {
-        let review = session.room.review.as_ref().and_then(|id| {
-            session.carried().position(|c| c.id == *id)
-        });
+        let review = session
+            .room
+            .review
+            .as_ref()
+            .and_then(|id| session.carried().position(|c| c.id == *id));
         ScreenState {
             review,
             mirror: session.room.mirror,

@@ -21,6 +21,6 @@ pub use program::{
 };
 pub use session::{
     AgendaMark, Agreement, AgreementId, Deleted, Draft, Due, FACILITATOR, GroupLabel, ItemTiming,
-    Mirror, Note, NoteId, NoteKind, Origin, Room, Session, SinceLast, Status, StatusChange, TimerEvent,
-    Timestamp,
+    Mirror, Note, NoteId, NoteKind, Origin, Room, Session, SinceLast, Status, StatusChange,
+    TimerEvent, Timestamp,
 };

@@ -197,6 +197,41 @@ mod tests {
     }
 
     #[test]
+    fn the_session_records_what_the_room_sees_and_saves_when_it_changes() {
+        let mut s = reviewing();
+        let ids: Vec<_> = s
+            .run()
+            .unwrap()
+            .session
+            .carried()
+            .map(|c| c.id.clone())
+            .collect();
+        assert_eq!(s.run().unwrap().session.room.review.as_ref(), Some(&ids[0]));
+        let effects = update(&mut s, Msg::Overlay(OverlayMsg::ReviewMove(true)), t(1));
+        assert_eq!(effects, vec![Effect::Save], "the follower must see it");
+        assert_eq!(s.run().unwrap().session.room.review.as_ref(), Some(&ids[1]));
+        update(&mut s, Msg::Run(RunMsg::ToggleMirror), t(2));
+        assert!(s.run().unwrap().session.room.mirror);
+        update(&mut s, Msg::Overlay(OverlayMsg::Close), t(3));
+        update(&mut s, Msg::Run(RunMsg::ToggleMirror), t(4));
+        let session = &s.run().unwrap().session;
+        assert!(session.room.is_quiet());
+        // Drawn from the file, the room's view is the facilitator's.
+        let from_file = crate::app::ScreenState::of_room(session);
+        assert_eq!(from_file.review, None);
+        assert!(!from_file.mirror);
+        // A key that changes nothing the room sees saves nothing.
+        assert_eq!(
+            update(
+                &mut s,
+                Msg::Run(RunMsg::SetGroup(crate::model::GroupLabel::Group(2))),
+                t(5)
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
     fn arriving_at_siden_sist_opens_the_review_and_leaving_closes_it() {
         let mut s = reviewing();
         update(&mut s, Msg::Overlay(OverlayMsg::Close), t(0));
