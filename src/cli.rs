@@ -52,6 +52,13 @@ pub enum Command {
         again: bool,
     },
     Programs,
+    Projector {
+        target: Option<String>,
+        #[arg(short, long, value_name = "N")]
+        gathering: Option<u32>,
+        #[arg(long)]
+        poll: bool,
+    },
     Calendar {
         program: Option<String>,
         #[arg(short, long, value_name = "FILE")]
@@ -148,6 +155,13 @@ pub fn command(s: &Strings) -> clap::Command {
                 .mut_arg("program", |a| a.help(s.cli_run_program))
                 .mut_arg("gathering", |a| a.help(s.cli_run_gathering))
                 .mut_arg("again", |a| a.help(s.cli_run_again))
+        })
+        .mut_subcommand("projector", |c| {
+            c.about(s.cli_projector)
+                .override_usage(format!("samling projector {options} [PROGRAM | FIL]"))
+                .mut_arg("target", |a| a.help(s.cli_projector_target))
+                .mut_arg("gathering", |a| a.help(s.cli_plan_gathering))
+                .mut_arg("poll", |a| a.help(s.cli_projector_poll))
         })
         .mut_subcommand("calendar", |c| {
             c.about(s.cli_calendar)

@@ -14,7 +14,8 @@
 //! - [`model`]: plain data and rules (programs, sessions, notes, agreements, schedules).
 //! - [`store`]: the disk: paths, RON reading with `path:line:col` errors, migrations, atomic
 //!   saves, settings, the built-in programs.
-//! - [`app`]: state and `update`; [`ui`]: drawing; [`tui`]: the terminal loop.
+//! - [`app`]: state and `update`; [`ui`]: drawing; [`tui`]: the terminal loop; [`follow`]: the
+//!   projector window, which follows the session file from a second window.
 //! - [`service`]: what the command line and the terminal program both do with files (open a
 //!   gathering, the held ones, the minutes), written once.
 //! - [`commands`]: the non-interactive commands; [`cli`]: the command line.
@@ -28,6 +29,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod follow;
 pub mod i18n;
 pub mod lang;
 pub mod model;

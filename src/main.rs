@@ -125,6 +125,14 @@ fn main() -> ExitCode {
             }
             None => return no_data_dir(&mut io, s),
         },
+        Some(Command::Projector {
+            target,
+            gathering,
+            poll,
+        }) => match &layout {
+            Some(layout) => projector(&mut io, s, layout, target.as_deref(), *gathering, *poll),
+            None => return no_data_dir(&mut io, s),
+        },
         Some(Command::Calendar { program, output }) => match &layout {
             Some(layout) => {
                 let id = program.as_deref().unwrap_or(catalog::BUILTIN_DEFAULT);
@@ -263,4 +271,28 @@ fn interactive(
         }
     }
     tui::run(state, ctx)
+}
+
+/// `samling projector`: the room's view in a window of its own, following the gathering.
+fn projector(
+    io: &mut Io,
+    s: &'static Strings,
+    layout: &Layout,
+    target: Option<&str>,
+    gathering: Option<u32>,
+    poll: bool,
+) -> io::Result<bool> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        writeln!(io.err, "samling: {}: {}", s.error, s.no_terminal)?;
+        return Ok(false);
+    }
+    let (entries, _) = catalog::programs(layout);
+    let programs: Vec<_> = entries.into_iter().map(|e| e.program).collect();
+    match samling::service::follow_target(s, layout, &programs, target, gathering) {
+        Ok(path) => samling::follow::run(path, s, poll),
+        Err(why) => {
+            writeln!(io.err, "samling: {}: {why}", s.error)?;
+            Ok(false)
+        }
+    }
 }

@@ -91,6 +91,39 @@ pub fn prepare_gathering(
     Ok((opened, locked.lock))
 }
 
+/// The session file a projector window follows: `target` if it is a file; else, of the
+/// program `target` names (the built-in one without), the gathering being run now (its lock
+/// is held), else the next one begun or prepared (of `gathering`, if given). Or why there is
+/// none, in words.
+pub fn follow_target(
+    s: &Strings,
+    layout: &Layout,
+    programs: &[Program],
+    target: Option<&str>,
+    gathering: Option<u32>,
+) -> Result<PathBuf, String> {
+    let id = target.unwrap_or(crate::store::catalog::BUILTIN_DEFAULT);
+    let given = Path::new(id);
+    if given.is_file() || id.ends_with(".ron") {
+        return Ok(given.to_path_buf());
+    }
+    let Some(program) = programs.iter().find(|p| p.id == id) else {
+        let known: Vec<String> = programs.iter().map(|p| p.id.clone()).collect();
+        return Err((s.unknown_program)(id, &known));
+    };
+    let (held, _) = sessions::held(layout, &program.id);
+    let open: Vec<_> = held
+        .iter()
+        .filter(|h| !h.session.is_finished())
+        .filter(|h| gathering.is_none_or(|g| h.session.gathering == g))
+        .collect();
+    open.iter()
+        .find(|h| crate::store::lock::held_elsewhere(&h.path))
+        .or_else(|| open.first())
+        .map(|h| h.path.clone())
+        .ok_or_else(|| (s.nothing_to_follow)(&program.title))
+}
+
 /// What the facilitator must know on opening a session: where "siden sist" came from (or why
 /// it is empty), held files of the program that did not load (left untouched), and a rescue
 /// copy from an earlier crash beside this one.

@@ -294,6 +294,15 @@ pub const EN: Strings = Strings {
         1 => format!("The calendar with 1 event was written to {p}"),
         n => format!("The calendar with {n} events was written to {p}"),
     },
+    waiting_for_facilitator: "waiting for the facilitator",
+    cli_projector: "The projector window: shows the room's view of the gathering being led, and follows it (read only)",
+    cli_projector_target: "The program's id or a session file (else the built-in program)",
+    cli_projector_poll: "Look for changes every second rather than wait for the system's events (network and synced folders)",
+    nothing_to_follow: |p| {
+        format!(
+            "No gathering of \"{p}\" to follow yet: start it on the facilitator's laptop first (samling run)"
+        )
+    },
     html_lang: "en",
     export_exists: |p| format!("{p} exists; use --force to replace it"),
     export_onto_session: |p| {

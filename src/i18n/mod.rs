@@ -179,6 +179,12 @@ pub struct Strings {
     pub cli_calendar: &'static str,
     pub cli_calendar_output: &'static str,
     pub calendar_written: fn(&str, usize) -> String,
+    /// The projector window while the facilitator's samling is away.
+    pub waiting_for_facilitator: &'static str,
+    pub cli_projector: &'static str,
+    pub cli_projector_target: &'static str,
+    pub cli_projector_poll: &'static str,
+    pub nothing_to_follow: fn(&str) -> String,
     pub html_lang: &'static str,
     pub export_exists: fn(&str) -> String,
     /// The output asked for is the session exported, or another `.ron` file.

@@ -301,6 +301,13 @@ pub const NB: Strings = Strings {
         1 => format!("Kalenderen med 1 hendelse er skrevet til {p}"),
         n => format!("Kalenderen med {n} hendelser er skrevet til {p}"),
     },
+    waiting_for_facilitator: "venter på veileder",
+    cli_projector: "Projektorvinduet: viser rommets visning av samlingen som ledes, og følger den (bare lesing)",
+    cli_projector_target: "Programmets id eller en samlingsfil (ellers det innebygde programmet)",
+    cli_projector_poll: "Se etter endringer hvert sekund i stedet for å vente på systemets varsler (nettverks- og synkroniserte mapper)",
+    nothing_to_follow: |p| {
+        format!("Ingen samling i «{p}» å følge ennå: start den hos veilederen først (samling run)")
+    },
     html_lang: "nb",
     export_exists: |p| format!("{p} finnes fra før; bruk --force for å erstatte den"),
     export_onto_session: |p| {

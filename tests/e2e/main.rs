@@ -6,5 +6,6 @@ mod support;
 
 mod home;
 mod hostile;
+mod projector;
 mod run;
 mod schedule;

@@ -3,7 +3,8 @@
 //! Every file starts with `version: N`. Version 1 was the first format; version 2 gave prompts,
 //! notes and agreements stable ids ([`v1`] says how they are derived); version 3 (the current
 //! one) added the changes to the agenda on the day and before it: a session's skipped and
-//! inserted items and its "must end by" time, an agenda item's `min_minutes` and `locked`.
+//! inserted items and its "must end by" time, an agenda item's `min_minutes` and `locked`; and
+//! what the room sees (a session's `room`).
 //! All of them have defaults, so a version 2 file is read as version 3 (`from_v2`).
 //!
 //! **What a newer file means to an older samling.** Any change to the format raises the

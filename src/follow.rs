@@ -1,0 +1,277 @@
+//! The projector window (`samling projector`): a second, read-only window that shows the room's
+//! view of the gathering being run, and follows it as the facilitator's samling saves.
+//!
+//! It takes no lock and never writes. It reads the session file again whenever the file
+//! changes (the system's change events, through `notify`; with `--poll`, or where events do
+//! not arrive, as on network and synced folders, by looking at the file's time every tick), and
+//! draws the [`ProjectorView`] of what it read: built from public data only, so nothing private
+//! can reach the wall. The countdown runs on its own from the timer events between saves. When
+//! the facilitator's samling is gone (it quit, or crashed: its lock is free), the window keeps
+//! the last state and says discreetly that it waits ("venter på veileder"), and goes on when
+//! the facilitator opens the gathering again.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::{Duration, Instant, SystemTime};
+
+use notify::{EventKind, PollWatcher, RecursiveMode, Watcher};
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+
+use crate::app::{ProjectorView, ScreenState};
+use crate::i18n::Strings;
+use crate::model::{Session, Timestamp};
+use crate::platform::{Signal, Signals};
+use crate::store::{self, lock};
+
+/// What wakes the window.
+enum Input {
+    Key(event::KeyEvent),
+    Resize,
+    /// Something changed in the session's folder.
+    Changed,
+    Stop,
+}
+
+/// What the window knows of the gathering it follows.
+struct Following {
+    path: PathBuf,
+    session: Option<Session>,
+    /// When the file was last read as it was then, to notice a change without an event.
+    modified: Option<SystemTime>,
+    /// The facilitator's samling does not hold the session now.
+    waiting: bool,
+}
+
+impl Following {
+    /// Reads the file again if it changed since it was last read (by its time), or, `told`
+    /// by a change event, in any case: a file system with coarse times may show two saves in
+    /// one second with the same one. A file that does not load (half-synced, or broken) leaves
+    /// the last good state on the wall. Whether anything on the wall changed.
+    fn refresh(&mut self, told: bool) -> bool {
+        let modified = std::fs::metadata(&self.path)
+            .and_then(|m| m.modified())
+            .ok();
+        let mut changed = false;
+        if modified.is_some() && (told || modified != self.modified) {
+            if let Ok(session) = store::load_session(&self.path) {
+                changed = self.session.as_ref() != Some(&session);
+                self.session = Some(session);
+            }
+            self.modified = modified;
+        }
+        let waiting = !lock::held_elsewhere(&self.path);
+        changed |= waiting != self.waiting;
+        self.waiting = waiting;
+        changed
+    }
+}
+
+/// Shows the room's view of the session in `path` until `q`, `Esc`, `Ctrl-C` or a signal.
+/// `poll`: look at the file every tick only, without the system's change events.
+pub fn run(path: PathBuf, s: &'static Strings, poll: bool) -> io::Result<bool> {
+    let (tx, input) = mpsc::channel();
+    let signals = Signals::spawn({
+        let tx = tx.clone();
+        move |signal| match signal {
+            Signal::Stop => tx.send(Input::Stop).is_ok(),
+            _ => true,
+        }
+    })?;
+    // Kept alive for as long as the window is open; dropped, it stops watching.
+    let _watcher = watch(&path, tx.clone(), poll);
+    spawn_keys(tx);
+    let mut following = Following {
+        path,
+        session: None,
+        modified: None,
+        waiting: false,
+    };
+    following.refresh(true);
+    let mut terminal = ratatui::init();
+    let outcome = event_loop(&mut terminal, &mut following, s, &input);
+    ratatui::restore();
+    signals.close();
+    outcome.map(|()| true)
+}
+
+/// Watches the session's folder (the file itself is replaced at every save, so its own watch
+/// would end with the first one) and says when something in it changed.
+fn watch(path: &Path, tx: Sender<Input>, poll: bool) -> Option<Box<dyn Watcher>> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+    let name = path.file_name()?.to_os_string();
+    let handler = move |event: notify::Result<notify::Event>| {
+        // Only a change to the session file itself: reading it (as this window does) is an
+        // event too on some systems, and the lock and backup files change beside it.
+        let ours = event.is_ok_and(|e| {
+            !matches!(e.kind, EventKind::Access(_))
+                && e.paths.iter().any(|p| p.file_name() == Some(&name))
+        });
+        if ours {
+            let _ = tx.send(Input::Changed);
+        }
+    };
+    let mut watcher: Box<dyn Watcher> = if poll {
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(100));
+        Box::new(PollWatcher::new(handler, config).ok()?)
+    } else {
+        Box::new(notify::recommended_watcher(handler).ok()?)
+    };
+    watcher.watch(folder, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}
+
+fn spawn_keys(tx: Sender<Input>) {
+    thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(Event::Key(key)) => Input::Key(key),
+                Ok(Event::Resize(..)) => Input::Resize,
+                Ok(_) => continue,
+                Err(_) => Input::Stop,
+            };
+            let stop = matches!(input, Input::Stop);
+            if tx.send(input).is_err() || stop {
+                break;
+            }
+        }
+    });
+}
+
+/// Whether a key closes the window: `q`, `Esc`, `Ctrl-C`. Nothing else does anything: the
+/// window only shows.
+fn closes(key: &event::KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+            || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    following: &mut Following,
+    s: &Strings,
+    input: &Receiver<Input>,
+) -> io::Result<()> {
+    // A tick each whole second moves the countdown and looks at the file and the lock.
+    let mut next_tick = next_second();
+    loop {
+        terminal.draw(|frame| render(following, s, crate::tui::now(), frame))?;
+        let timeout = next_tick.saturating_duration_since(Instant::now());
+        let first = match input.recv_timeout(timeout) {
+            Ok(first) => first,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Timeout) => {
+                following.refresh(false);
+                next_tick = next_second();
+                continue;
+            }
+        };
+        // Everything that has arrived: a save is a burst of events, read once for all.
+        let mut changed = false;
+        for input in std::iter::once(first).chain(input.try_iter()) {
+            match input {
+                Input::Key(key) if closes(&key) => return Ok(()),
+                Input::Stop => return Ok(()),
+                Input::Changed => changed = true,
+                Input::Key(_) | Input::Resize => {}
+            }
+        }
+        if changed {
+            following.refresh(true);
+        }
+    }
+}
+
+/// The next whole second of the wall clock, when the countdown changes.
+fn next_second() -> Instant {
+    let nanos = chrono::Local::now().timestamp_subsec_nanos();
+    Instant::now() + Duration::from_nanos(u64::from(1_000_000_000 - nanos.min(999_999_999)))
+}
+
+/// The room's view of what was last read, and, while the facilitator's samling is away, a
+/// discreet line saying so.
+fn render(following: &Following, s: &Strings, now: Timestamp, frame: &mut Frame) {
+    let view = following
+        .session
+        .as_ref()
+        .and_then(|session| ProjectorView::of(session, &ScreenState::of_room(session), now));
+    if let Some(view) = &view {
+        crate::ui::projector::render(view, s, frame);
+    }
+    if following.waiting || view.is_none() {
+        let area = frame.area();
+        let row = Rect {
+            y: area.bottom().saturating_sub(1),
+            height: 1.min(area.height),
+            ..area
+        };
+        let line = Line::styled(s.waiting_for_facilitator, Style::new().fg(Color::DarkGray));
+        frame.render_widget(line.right_aligned(), row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::big_session;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn screen(following: &Following, now: Timestamp) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let s = crate::i18n::Lang::Nb.strings();
+        terminal.draw(|f| render(following, s, now, f)).unwrap();
+        let buffer = terminal.backend().buffer();
+        buffer
+            .content
+            .chunks(100)
+            .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn it_reads_the_file_when_it_changes_keeps_the_last_good_state_and_says_when_it_waits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("01-2026-11-23.ron");
+        let mut session = big_session(20, 0);
+        session.go_to(3);
+        store::save_session(&path, &session).unwrap();
+        let mut following = Following {
+            path: path.clone(),
+            session: None,
+            modified: None,
+            waiting: false,
+        };
+        assert!(following.refresh(true));
+        let now = session.timing[3].events[0].at();
+        let wall = screen(&following, now);
+        assert!(wall.contains("Agendapunkt 3"), "{wall}");
+        assert!(
+            wall.contains("venter på veileder"),
+            "nobody holds it: {wall}"
+        );
+        // Private things never reach the wall.
+        assert!(!wall.contains("Husk å gi tid"), "{wall}");
+        // The facilitator moves on; the file is read again.
+        let held = lock::SessionLock::acquire(&path).unwrap();
+        session.go_to(4);
+        store::save_session(&path, &session).unwrap();
+        assert!(following.refresh(true));
+        let wall = screen(&following, now);
+        assert!(wall.contains("Agendapunkt 4"), "{wall}");
+        assert!(!wall.contains("venter på veileder"), "{wall}");
+        // A broken file leaves the last good state.
+        std::fs::write(&path, "Session(version: 3,").unwrap();
+        following.refresh(true);
+        assert!(screen(&following, now).contains("Agendapunkt 4"));
+        drop(held);
+        assert!(following.refresh(false), "the facilitator is gone");
+        assert!(screen(&following, now).contains("venter på veileder"));
+    }
+}
