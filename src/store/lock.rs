@@ -36,7 +36,20 @@ impl SessionLock {
         options.read(true).write(true).create(true).truncate(false);
         crate::platform::owner_only_on_create(&mut options);
         let mut file = open_own(&path, options)?;
-        match file.try_lock() {
+        // A projector window looks at the lock once a second ([`held_elsewhere`] holds it
+        // shared for an instant): a few tries over a fifth of a second get past such a look,
+        // while a samling that really holds it is still refused at once, to a person's eye.
+        let mut tries = 0;
+        let locked = loop {
+            match file.try_lock() {
+                Err(TryLockError::WouldBlock) if tries < 4 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => break other,
+            }
+        };
+        match locked {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let mut holder = String::new();
@@ -77,6 +90,22 @@ pub fn held_elsewhere(session_file: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_look_from_a_projector_window_does_not_keep_the_facilitator_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("01-2026-11-23.ron");
+        drop(SessionLock::acquire(&session).unwrap());
+        // A look that holds the lock shared a little longer than any real one does.
+        let look = File::open(lock_path(&session)).unwrap();
+        look.try_lock_shared().unwrap();
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(60));
+            drop(look);
+        });
+        SessionLock::acquire(&session).expect("taken once the look is over");
+        release.join().unwrap();
+    }
 
     #[test]
     fn a_second_lock_on_the_same_session_is_refused_and_names_the_holder() {
