@@ -357,6 +357,7 @@ pub const EN: Strings = Strings {
         None => format!("Note · {group}"),
     },
     confirm_delete: "Delete the note? y = yes, n = no (u undoes it later)",
+    confirm_type_in_private: "The room sees what you type here. Switch to the facilitator view and type there? y = yes, n = no",
     confirm_quit: "The note will be saved. Quit samling? y = yes, n = no",
     confirm_replace_minutes: "The minutes exist. Replace them? y = yes, n = no",
     highlight_tag: "highlight",

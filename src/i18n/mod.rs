@@ -216,6 +216,8 @@ pub struct Strings {
     pub unknown_lang: fn(&str) -> String,
     pub editor_title: fn(group: &str, prompt: Option<usize>) -> String,
     pub confirm_delete: &'static str,
+    /// `i` in the projector view: the room would see the note being typed.
+    pub confirm_type_in_private: &'static str,
     pub confirm_quit: &'static str,
     pub confirm_replace_minutes: &'static str,
     pub highlight_tag: &'static str,

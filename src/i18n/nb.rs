@@ -361,6 +361,7 @@ pub const NB: Strings = Strings {
         None => format!("Notat · {group}"),
     },
     confirm_delete: "Slette notatet? j = ja, n = nei (u angrer etterpå)",
+    confirm_type_in_private: "Rommet ser det du skriver her. Bytte til veiledervisningen og skrive der? j = ja, n = nei",
     confirm_quit: "Notatet lagres. Avslutte samling? j = ja, n = nei",
     confirm_replace_minutes: "Referatet finnes fra før. Erstatte det? j = ja, n = nei",
     highlight_tag: "høydepunkt",

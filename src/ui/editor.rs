@@ -57,6 +57,7 @@ pub fn render_confirm(confirm: &Confirm, s: &Strings, frame: &mut Frame) {
         Confirm::Delete(_) => s.confirm_delete,
         Confirm::Quit => s.confirm_quit,
         Confirm::ReplaceMinutes => s.confirm_replace_minutes,
+        Confirm::TypeInPrivate(_) => s.confirm_type_in_private,
     };
     let width = (question.chars().count() as u16 + 4).min(frame.area().width);
     let area = super::widgets::centered(frame.area(), width, 3);

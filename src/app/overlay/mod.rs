@@ -45,6 +45,9 @@ pub enum Confirm {
     Quit,
     /// Replace the minutes file written before.
     ReplaceMinutes,
+    /// `i` or `e` in the projector view: what is typed would be seen by the room, so switch to
+    /// the facilitator's view first (`true`: a new note; `false`: edit the selected one).
+    TypeInPrivate(bool),
 }
 
 /// The overlays open, bottom first.

@@ -270,6 +270,12 @@ impl Run {
             RunMsg::OpenReview => self.open_review(),
             RunMsg::ToggleMirror => self.screen.mirror = !self.screen.mirror,
             RunMsg::OpenForm(kind) => self.open_form(kind),
+            // Typing on the room's view would put the text on the wall: ask first.
+            RunMsg::NewNote | RunMsg::EditNote if self.screen.view == View::Projector => {
+                let new = msg == RunMsg::NewNote;
+                self.overlays
+                    .open(Overlay::Confirm(Confirm::TypeInPrivate(new)));
+            }
             RunMsg::NewNote => self.new_note(""),
             RunMsg::EditNote => match (
                 self.screen.agreements_focused,
@@ -352,6 +358,15 @@ impl Run {
             (Some(Confirm::Delete(id)), true) => self.delete(&id, now),
             (Some(Confirm::ReplaceMinutes), true) => {
                 vec![Effect::ExportMinutes { replace: true }]
+            }
+            (Some(Confirm::TypeInPrivate(new)), true) => {
+                self.screen.toggle_view();
+                self.show(if new {
+                    RunMsg::NewNote
+                } else {
+                    RunMsg::EditNote
+                });
+                Vec::new()
             }
             (Some(Confirm::Quit), true) => {
                 let mut effects = self.close_editor(now);

@@ -265,6 +265,28 @@ mod tests {
     }
 
     #[test]
+    fn i_on_the_projector_view_asks_and_types_only_on_the_facilitators_view() {
+        let mut s = running();
+        update(&mut s, Msg::Run(RunMsg::ToggleView), t(0));
+        update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
+        let run = s.run().unwrap();
+        assert_eq!(run.overlays.confirm(), Some(&Confirm::TypeInPrivate(true)));
+        assert!(
+            run.overlays.editor().is_none(),
+            "never over the room's view"
+        );
+        update(&mut s, Msg::Overlay(OverlayMsg::Confirm(false)), t(1));
+        let run = s.run().unwrap();
+        assert!(run.overlays.editor().is_none());
+        assert_eq!(run.screen.view, crate::app::View::Projector);
+        update(&mut s, Msg::Run(RunMsg::NewNote), t(2));
+        update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(2));
+        let run = s.run().unwrap();
+        assert_eq!(run.screen.view, crate::app::View::Facilitator);
+        assert!(run.overlays.editor().is_some());
+    }
+
+    #[test]
     fn selection_moves_clamp_at_both_ends_and_empty_lists_select_nothing() {
         let ids = [4, 7, 9];
         assert_eq!(Select::Next.among(&ids, None), Some(4));
