@@ -59,13 +59,14 @@ pub fn render_confirm(confirm: &Confirm, s: &Strings, frame: &mut Frame) {
         Confirm::ReplaceMinutes => s.confirm_replace_minutes,
         Confirm::TypeInPrivate(_) => s.confirm_type_in_private,
     };
+    // One row if it fits, else as many as it wraps to: a question cut off cannot be answered.
     let width = (question.chars().count() as u16 + 4).min(frame.area().width);
-    let area = super::widgets::centered(frame.area(), width, 3);
+    let text = Paragraph::new(question).wrap(Wrap { trim: true });
+    let height = text.line_count(width.saturating_sub(2)) as u16 + 2;
+    let area = super::widgets::centered(frame.area(), width, height);
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(question)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().border_style(Style::new().fg(Color::Yellow))),
+        text.block(Block::bordered().border_style(Style::new().fg(Color::Yellow))),
         area,
     );
 }

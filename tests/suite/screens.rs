@@ -899,3 +899,16 @@ fn the_prepare_screen_is_the_schedule_panel_with_the_gatherings_date_and_times()
         assert!(screen.contains(clash), "{screen}");
     }
 }
+
+#[test]
+fn typing_on_the_projector_view_is_asked_about_in_full_even_at_80x24() {
+    for (lang, name, end) in [(Lang::Nb, "nb", "n = nei"), (Lang::En, "en", "n = no")] {
+        let mut state = running(lang);
+        let now = now_in(&state);
+        update(&mut state, Msg::Run(RunMsg::ToggleView), now);
+        update(&mut state, Msg::Run(RunMsg::NewNote), now);
+        let screen = text(&draw(&state, now, 80, 24));
+        assert!(screen.contains(end), "{screen}");
+        insta::assert_snapshot!(format!("type_in_private_{name}_80x24"), screen);
+    }
+}
