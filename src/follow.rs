@@ -2,8 +2,9 @@
 //! view of the gathering being run, and follows it as the facilitator's samling saves.
 //!
 //! It takes no lock and never writes. It reads the session file again whenever the file
-//! changes (the system's change events, through `notify`; with `--poll`, or where events do
-//! not arrive, as on network and synced folders, by looking at the file's time every tick), and
+//! changes (the system's change events, through `notify`; with `--poll`, by looking at the
+//! file's time and size ten times a second; and, where events do not arrive, as on some network
+//! and synced folders, by looking at it every tick in any case), and
 //! draws the [`ProjectorView`] of what it read: built from public data only, so nothing private
 //! can reach the wall. The countdown runs on its own from the timer events between saves. When
 //! the facilitator's samling is gone (it quit, or crashed: its lock is free), the window keeps
@@ -12,11 +13,13 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
-use notify::{EventKind, PollWatcher, RecursiveMode, Watcher};
+use notify::{EventKind, RecursiveMode, Watcher};
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
@@ -102,7 +105,43 @@ pub fn run(path: PathBuf, s: &'static Strings, poll: bool) -> io::Result<bool> {
 
 /// Watches the session's folder (the file itself is replaced at every save, so its own watch
 /// would end with the first one) and says when something in it changed.
-fn watch(path: &Path, tx: Sender<Input>, poll: bool) -> Option<Box<dyn Watcher>> {
+fn watch(path: &Path, tx: Sender<Input>, poll: bool) -> Option<Watching> {
+    watch_file(path, poll, move || tx.send(Input::Changed).is_ok())
+}
+
+/// Watching a file, for as long as this is kept: the system's change events, or a look at the
+/// file's time and size every [`POLL`].
+pub enum Watching {
+    Events(Box<dyn Watcher>),
+    /// Set to stop the polling thread.
+    Polling(Arc<AtomicBool>),
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        if let Watching::Polling(stop) = self {
+            stop.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// How often `--poll` looks at the file.
+pub const POLL: Duration = Duration::from_millis(100);
+
+/// Calls `changed` whenever the file at `path` is written (replaced, as every save does), until
+/// the [`Watching`] handed back is dropped or `changed` returns false. With `poll`, by looking
+/// at the file's time and size every [`POLL`]: notify's own polling watcher compares times to
+/// the whole second, or else reads every file of the folder at every look, too coarse for a
+/// countdown and too heavy for a synced folder of large sessions. `None` when the folder
+/// cannot be watched.
+pub fn watch_file(
+    path: &Path,
+    poll: bool,
+    changed: impl Fn() -> bool + Send + 'static,
+) -> Option<Watching> {
+    if poll {
+        return Some(poll_file(path.to_path_buf(), changed));
+    }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
     let name = path.file_name()?.to_os_string();
     let handler = move |event: notify::Result<notify::Event>| {
@@ -113,17 +152,37 @@ fn watch(path: &Path, tx: Sender<Input>, poll: bool) -> Option<Box<dyn Watcher>>
                 && e.paths.iter().any(|p| p.file_name() == Some(&name))
         });
         if ours {
-            let _ = tx.send(Input::Changed);
+            changed();
         }
     };
-    let mut watcher: Box<dyn Watcher> = if poll {
-        let config = notify::Config::default().with_poll_interval(Duration::from_millis(100));
-        Box::new(PollWatcher::new(handler, config).ok()?)
-    } else {
-        Box::new(notify::recommended_watcher(handler).ok()?)
-    };
+    let mut watcher = notify::recommended_watcher(handler).ok()?;
     watcher.watch(folder, RecursiveMode::NonRecursive).ok()?;
-    Some(watcher)
+    Some(Watching::Events(Box::new(watcher)))
+}
+
+/// Looks at the file every [`POLL`] on a thread of its own.
+fn poll_file(path: PathBuf, changed: impl Fn() -> bool + Send + 'static) -> Watching {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
+    let look = move || {
+        std::fs::metadata(&path)
+            .ok()
+            .map(|m| (m.modified().ok(), m.len()))
+    };
+    thread::spawn(move || {
+        let mut last = look();
+        while !stopped.load(Ordering::Relaxed) {
+            thread::sleep(POLL);
+            let now = look();
+            if now != last {
+                last = now;
+                if !changed() {
+                    break;
+                }
+            }
+        }
+    });
+    Watching::Polling(stop)
 }
 
 fn spawn_keys(tx: Sender<Input>) {
