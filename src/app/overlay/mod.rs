@@ -45,9 +45,18 @@ pub enum Confirm {
     Quit,
     /// Replace the minutes file written before.
     ReplaceMinutes,
-    /// `i` or `e` in the projector view: what is typed would be seen by the room, so switch to
-    /// the facilitator's view first (`true`: a new note; `false`: edit the selected one).
-    TypeInPrivate(bool),
+    /// `i`, `e` or a paste in the projector view: what is typed would be seen by the room, so
+    /// switch to the facilitator's view first.
+    TypeInPrivate(Typing),
+}
+
+/// What was about to be typed on the room's view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Typing {
+    /// A new note, starting with this text (pasted; empty for `i`).
+    New(String),
+    /// The selected note (`e`).
+    Edit,
 }
 
 /// The overlays open, bottom first.

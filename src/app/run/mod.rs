@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use chrono::Duration;
 
 use super::msg::{Effect, Msg, Opened, OverlayMsg, RunMsg, SystemMsg};
-use super::overlay::{Confirm, FormKind, Overlay, Overlays};
+use super::overlay::{Confirm, FormKind, Overlay, Overlays, Typing};
 use super::projector::ScreenState;
 use crate::model::timer::{self, Phase};
 use crate::model::{NoteId, NoteKind, Session, Timestamp};
@@ -272,9 +272,12 @@ impl Run {
             RunMsg::OpenForm(kind) => self.open_form(kind),
             // Typing on the room's view would put the text on the wall: ask first.
             RunMsg::NewNote | RunMsg::EditNote if self.screen.view == View::Projector => {
-                let new = msg == RunMsg::NewNote;
+                let typing = match msg {
+                    RunMsg::NewNote => Typing::New(String::new()),
+                    _ => Typing::Edit,
+                };
                 self.overlays
-                    .open(Overlay::Confirm(Confirm::TypeInPrivate(new)));
+                    .open(Overlay::Confirm(Confirm::TypeInPrivate(typing)));
             }
             RunMsg::NewNote => self.new_note(""),
             RunMsg::EditNote => match (
@@ -359,13 +362,12 @@ impl Run {
             (Some(Confirm::ReplaceMinutes), true) => {
                 vec![Effect::ExportMinutes { replace: true }]
             }
-            (Some(Confirm::TypeInPrivate(new)), true) => {
+            (Some(Confirm::TypeInPrivate(typing)), true) => {
                 self.screen.toggle_view();
-                self.show(if new {
-                    RunMsg::NewNote
-                } else {
-                    RunMsg::EditNote
-                });
+                match typing {
+                    Typing::New(text) => self.paste(&text),
+                    Typing::Edit => self.show(RunMsg::EditNote),
+                }
                 Vec::new()
             }
             (Some(Confirm::Quit), true) => {

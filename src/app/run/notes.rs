@@ -108,6 +108,12 @@ impl Run {
             Some(editor) => {
                 editor.text.insert_str(&text);
             }
+            // On the room's view, the pasted text would be on the wall: ask first, keeping it.
+            None if self.screen.view == super::View::Projector => {
+                let typing = crate::app::overlay::Typing::New(text);
+                self.overlays
+                    .open(Overlay::Confirm(Confirm::TypeInPrivate(typing)));
+            }
             None => self.new_note(&text),
         }
     }
@@ -270,7 +276,11 @@ mod tests {
         update(&mut s, Msg::Run(RunMsg::ToggleView), t(0));
         update(&mut s, Msg::Run(RunMsg::NewNote), t(0));
         let run = s.run().unwrap();
-        assert_eq!(run.overlays.confirm(), Some(&Confirm::TypeInPrivate(true)));
+        let typing = crate::app::overlay::Typing::New(String::new());
+        assert_eq!(
+            run.overlays.confirm(),
+            Some(&Confirm::TypeInPrivate(typing))
+        );
         assert!(
             run.overlays.editor().is_none(),
             "never over the room's view"
@@ -284,6 +294,19 @@ mod tests {
         let run = s.run().unwrap();
         assert_eq!(run.screen.view, crate::app::View::Facilitator);
         assert!(run.overlays.editor().is_some());
+        // Pasted on the room's view: asked first, and the text kept for the note.
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        update(&mut s, Msg::Overlay(OverlayMsg::EditorKey(esc)), t(3));
+        update(&mut s, Msg::Run(RunMsg::ToggleView), t(3));
+        update(
+            &mut s,
+            Msg::System(SystemMsg::Paste("Å bli sett".into())),
+            t(4),
+        );
+        assert!(s.run().unwrap().overlays.editor().is_none());
+        update(&mut s, Msg::Overlay(OverlayMsg::Confirm(true)), t(4));
+        let editor = s.run().unwrap().overlays.editor().cloned().unwrap();
+        assert_eq!(editor.contents(), "Å bli sett");
     }
 
     #[test]
