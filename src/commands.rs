@@ -652,7 +652,11 @@ pub fn plan(
             (s.plan_same_date)(other.session.gathering, &s.date(date))
         )?;
     }
-    let end = schedule::planned_end(session.start, &session.agenda);
+    let minutes: i64 = (0..session.agenda.len())
+        .filter(|&i| !session.is_skipped(&session.agenda[i].id))
+        .map(|i| i64::from(session.minutes_of(i)))
+        .sum();
+    let end = session.start + chrono::Duration::minutes(minutes);
     let when = format!(
         "{} {}–{}{}",
         s.date(date),

@@ -45,8 +45,8 @@ enum Input {
 struct Following {
     path: PathBuf,
     session: Option<Session>,
-    /// When the file was last read as it was then, to notice a change without an event.
-    modified: Option<SystemTime>,
+    /// The file's time and size when it was last read, to notice a change without an event.
+    modified: Option<(SystemTime, u64)>,
     /// The facilitator's samling does not hold the session now.
     waiting: bool,
 }
@@ -58,15 +58,16 @@ impl Following {
     /// the last good state on the wall. Whether anything on the wall changed.
     fn refresh(&mut self, told: bool) -> bool {
         let modified = std::fs::metadata(&self.path)
-            .and_then(|m| m.modified())
+            .and_then(|m| Ok((m.modified()?, m.len())))
             .ok();
         let mut changed = false;
         if modified.is_some() && (told || modified != self.modified) {
+            // Only a file that loads counts as read: one caught half-synced is read again.
             if let Ok(session) = store::load_session(&self.path) {
                 changed = self.session.as_ref() != Some(&session);
                 self.session = Some(session);
+                self.modified = modified;
             }
-            self.modified = modified;
         }
         let waiting = !lock::held_elsewhere(&self.path);
         changed |= waiting != self.waiting;
@@ -142,7 +143,11 @@ pub fn watch_file(
     if poll {
         return Some(poll_file(path.to_path_buf(), changed));
     }
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+    // A bare file name is in the folder samling was started in.
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
     let name = path.file_name()?.to_os_string();
     let handler = move |event: notify::Result<notify::Event>| {
         // Only a change to the session file itself: reading it (as this window does) is an

@@ -117,9 +117,12 @@ pub fn follow_target(
         .filter(|h| !h.session.is_finished())
         .filter(|h| gathering.is_none_or(|g| h.session.gathering == g))
         .collect();
+    // Being led now; else the first one still to come (a gathering that took place and was
+    // left open is behind us); else the latest one left open.
     open.iter()
         .find(|h| crate::store::lock::held_elsewhere(&h.path))
-        .or_else(|| open.first())
+        .or_else(|| open.iter().find(|h| !h.session.is_held()))
+        .or_else(|| open.last())
         .map(|h| h.path.clone())
         .ok_or_else(|| (s.nothing_to_follow)(&program.title))
 }

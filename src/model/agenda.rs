@@ -71,17 +71,39 @@ impl Session {
         self.changeable(index).then_some(index)
     }
 
-    /// `h`: skips the item, or takes a skipped one back in. `false` if it cannot change.
+    /// When a mark made at `now` is recorded: never before the day began, so a clock set back
+    /// during the day (a laptop joining the school network) cannot move a change of the day
+    /// into the plan.
+    fn mark_time(&self, now: Timestamp) -> Timestamp {
+        self.began().map_or(now, |began| now.max(began))
+    }
+
+    /// `h`: skips the item, or takes a skipped one back in. `false` if it cannot change, or if
+    /// it is the last item not skipped (a day must have something to run).
+    ///
+    /// An item skipped while preparing and taken back on the day was not in the plan the day
+    /// began with: it comes back as if inserted on the day, so the plan stays what it was.
     pub fn toggle_skip(&mut self, id: &str, now: Timestamp) -> bool {
         if self.changeable_id(id).is_none() {
             return false;
         }
+        let at = self.mark_time(now);
         if self.is_skipped(id) {
+            if !self.in_plan(id) && !self.is_inserted(id) {
+                self.inserted.push(AgendaMark {
+                    item: id.to_string(),
+                    at,
+                });
+            }
             self.skipped.retain(|m| m.item != id);
         } else {
+            let others = self.agenda.iter().filter(|i| i.id != id);
+            if others.clone().all(|i| self.is_skipped(&i.id)) {
+                return false;
+            }
             self.skipped.push(AgendaMark {
                 item: id.to_string(),
-                at: now,
+                at,
             });
         }
         self.settle();
@@ -116,15 +138,23 @@ impl Session {
         let Some(index) = self.changeable_id(id) else {
             return false;
         };
+        let within = |m: u32| {
+            let wanted = i64::from(m) + i64::from(delta);
+            wanted.clamp(i64::from(*MINUTES.start()), i64::from(*MINUTES.end())) as u32
+        };
+        if self.began().is_none() {
+            // The plan's own minutes: `+`/`-` given to it on the main view before the start
+            // stay extensions on top.
+            let planned = self.agenda[index].minutes;
+            self.agenda[index].minutes = within(planned);
+            return within(planned) != planned;
+        }
         let now_minutes = self.minutes_of(index);
-        let wanted = i64::from(now_minutes) + i64::from(delta);
-        let to = wanted.clamp(i64::from(*MINUTES.start()), i64::from(*MINUTES.end())) as u32;
+        let to = within(now_minutes);
         if to == now_minutes {
             return false;
         }
-        if self.began().is_none() {
-            self.agenda[index].minutes = to;
-        } else if let Some(t) = self.timing_mut(index) {
+        if let Some(t) = self.timing_mut(index) {
             t.extend(now, to as i32 - now_minutes as i32);
         }
         true
@@ -155,6 +185,7 @@ impl Session {
         if self.began().is_some() {
             at = at.max(self.current_index() + 1);
         }
+        let when = self.mark_time(now);
         let mut ids = Vec::new();
         for mut item in items {
             item.id = self.free_id(&item.id);
@@ -162,7 +193,7 @@ impl Session {
             ids.push(item.id.clone());
             self.inserted.push(AgendaMark {
                 item: item.id.clone(),
-                at: now,
+                at: when,
             });
             self.agenda.insert(at, item);
             at += 1;
@@ -193,12 +224,17 @@ impl Session {
     }
 
     /// `x`: removes an inserted item that has not been held (items of the plan are skipped, not
-    /// removed). `false` if it cannot be removed.
+    /// removed). On the day, only one inserted on the day: one inserted while preparing is in
+    /// the plan the day is measured against, and is skipped instead. `false` if it cannot be
+    /// removed.
     pub fn remove_inserted(&mut self, id: &str) -> bool {
         let Some(index) = self.changeable_id(id) else {
             return false;
         };
-        if !self.is_inserted(id) || self.notes.iter().any(|n| n.item == id) {
+        if !self.is_inserted(id) || self.in_plan(id) && self.began().is_some() {
+            return false;
+        }
+        if self.notes.iter().any(|n| n.item == id) {
             return false;
         }
         self.agenda.remove(index);
@@ -323,5 +359,46 @@ mod tests {
         assert!(s.remove_inserted(&new[0]));
         assert_eq!(ids(&s), ids(&day_on_its_third_item()));
         assert!(s.inserted.is_empty());
+    }
+
+    #[test]
+    fn the_plan_stays_what_it_was_when_the_day_began_whatever_is_changed_on_the_day() {
+        let mut s = day_not_begun();
+        let extra = s.agenda[0].clone();
+        s.toggle_skip("punkt-5", at(-60));
+        let prepared = s.insert_items(Some("punkt-2"), vec![extra], at(-60));
+        s.toggle_timer(at(0));
+        let plan = crate::model::schedule::project(&s, at(1)).planned_end;
+        // Taken back on the day: like inserted on the day, out of the plan.
+        assert!(s.toggle_skip("punkt-5", at(2)));
+        assert!(!s.in_plan("punkt-5"));
+        // Inserted while preparing: in the plan, so skipped rather than removed.
+        assert!(!s.remove_inserted(&prepared[0]));
+        assert_eq!(crate::model::schedule::project(&s, at(3)).planned_end, plan);
+        // A clock set back cannot move a change of the day before the day began.
+        assert!(s.toggle_skip("punkt-7", at(-30)));
+        assert!(s.in_plan("punkt-7"));
+    }
+
+    #[test]
+    fn minutes_before_the_day_change_the_plan_once_and_the_last_item_cannot_be_skipped() {
+        let mut s = day_not_begun();
+        s.extend(at(-10), 2);
+        assert!(s.adjust_minutes("punkt-0", 1, at(-10)));
+        assert_eq!(s.agenda[0].minutes, 16);
+        assert_eq!(
+            s.minutes_of(0),
+            18,
+            "the two given on the main view stay on top"
+        );
+        let ids: Vec<String> = s.agenda.iter().map(|i| i.id.clone()).collect();
+        for id in &ids[1..] {
+            assert!(s.toggle_skip(id, at(-10)));
+        }
+        assert!(
+            !s.toggle_skip("punkt-0", at(-10)),
+            "something must be left to run"
+        );
+        assert_eq!(s.current, "punkt-0");
     }
 }

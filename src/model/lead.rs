@@ -31,9 +31,9 @@ impl Session {
         self.agenda.get(self.current_index())
     }
 
-    /// The item after the current one.
+    /// The item `n` goes to: the next one after the current one not skipped.
     pub fn next_item(&self) -> Option<&AgendaItem> {
-        self.agenda.get(self.current_index() + 1)
+        self.agenda.get(self.neighbour(self.current_index(), true)?)
     }
 
     /// Where the question on the projector stands among the current item's prompts.
@@ -231,6 +231,8 @@ mod tests {
         let mut s = fresh();
         s.toggle_skip("punkt-1", at(-5));
         s.toggle_skip("punkt-11", at(-5));
+        // What the room is told comes next is what `n` goes to.
+        assert_eq!(s.next_item().map(|i| i.id.as_str()), Some("punkt-2"));
         s.toggle_timer(at(0));
         s.next(at(10));
         assert_eq!(s.current, "punkt-2");

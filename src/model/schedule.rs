@@ -144,7 +144,17 @@ pub fn project(session: &Session, now: Timestamp) -> Projection {
             planned = planned + Duration::minutes(i64::from(item.minutes));
         }
     }
-    let must_end = session.must_end.map(|t| session.on_the_day(t, now));
+    // The first such time after the day starts (its real start, else the plan's): for an
+    // evening gathering, a must-end time after midnight is on the next day.
+    let from = began.unwrap_or(planned_start);
+    let must_end = session.must_end.map(|t| {
+        let day = session.on_the_day(t, now);
+        if day <= from {
+            day + Duration::days(1)
+        } else {
+            day
+        }
+    });
     Projection {
         began,
         planned_start,
@@ -330,6 +340,15 @@ mod tests {
             s.must_end = Some(chrono::NaiveTime::from_hms_opt(15, 45, 0).unwrap());
             let p = project(&s, at(10));
             assert_eq!((p.target(), p.overrun()), (at(165), 25));
+        }
+
+        #[test]
+        fn a_must_end_time_past_midnight_is_on_the_next_day() {
+            let mut s = fresh();
+            s.start = chrono::NaiveTime::from_hms_opt(22, 0, 0).unwrap();
+            s.must_end = Some(chrono::NaiveTime::from_hms_opt(0, 30, 0).unwrap());
+            let p = project(&s, at(0));
+            assert_eq!(p.must_end, Some(at(11 * 60 + 30)));
         }
 
         #[test]

@@ -28,7 +28,8 @@ pub struct Session {
     /// Planned start; the agenda's planned clock times count from here.
     pub start: NaiveTime,
     /// The time the gathering must end by ("må slutte"), when that is not the plan's end: the
-    /// drift proposal aims for the earlier of the two.
+    /// drift proposal aims for it rather than for the plan's end, earlier or later. It is the
+    /// first such time after the day starts: past midnight, for an evening gathering.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub must_end: Option<NaiveTime>,
     /// The agenda as actually run: a copy of the plan that the facilitator may change on the day.

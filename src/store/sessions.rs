@@ -12,7 +12,7 @@ use super::paths::{Layout, ron_files};
 use super::problem::Problem;
 use super::save::{create_private_dir, remove_stale_temporaries, save_session};
 use crate::model::chain::{HeldFacts, carried_from};
-use crate::model::{Program, Session};
+use crate::model::{Agreement, Program, Session};
 
 /// A session file that loaded, and where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,12 +147,17 @@ pub fn open(
     if let Some(h) = unfinished(held, gathering) {
         let mut locked = resume(h)?;
         if is_prepared(&locked.session) {
-            // Nothing was reviewed in it yet (else it would be held): the copies of what it
-            // carried are taken afresh, as the gathering before now leaves them.
+            // The copies of what it carried are taken afresh, as the gathering before now
+            // leaves them; a review already given here (before the session's own date, so it
+            // does not count as held) is kept on top of them.
             let session = &mut locked.session;
             let id = session.id.clone();
-            session.agreements.retain(|a| a.origin.session == id);
+            let (carried, own) = std::mem::take(&mut session.agreements)
+                .into_iter()
+                .partition(|a| a.origin.session != id);
+            session.agreements = own;
             locked.notices = connect(session, held, unreadable);
+            keep_reviews(session, carried, held);
             if plan_changed(program, &locked.session) {
                 locked.notices.push(OpenNotice::PlanChanged);
             }
@@ -247,8 +252,49 @@ fn create(
     })
 }
 
+/// Puts back into `session`, freshly carried, what was added here to the agreements it carried
+/// before (`old`): status changes and comments not in the gathering before's copy, and the
+/// wording if it was changed along with them. An old copy with nothing added here is dropped:
+/// the gathering before has the word on it.
+fn keep_reviews(session: &mut Session, old: Vec<Agreement>, held: &[Held]) {
+    let before = session
+        .previous
+        .as_ref()
+        .and_then(|id| held.iter().find(|h| h.session.id == *id));
+    for o in old {
+        let fresh = session
+            .agreements
+            .iter()
+            .find(|a| a.id == o.id)
+            .or_else(|| before.and_then(|h| h.session.agreements.iter().find(|a| a.id == o.id)))
+            .cloned();
+        let Some(mut fresh) = fresh else {
+            // Nothing to compare with: keep it as it was, rather than lose a review.
+            session.agreements.push(o);
+            continue;
+        };
+        let added: Vec<_> = o
+            .history
+            .iter()
+            .filter(|h| !fresh.history.contains(h))
+            .cloned()
+            .collect();
+        if added.is_empty() {
+            continue;
+        }
+        fresh.history.extend(added);
+        fresh.history.sort_by_key(|h| h.at);
+        fresh.text = o.text;
+        match session.agreements.iter_mut().find(|a| a.id == fresh.id) {
+            Some(a) => *a = fresh,
+            None => session.agreements.push(fresh),
+        }
+    }
+}
+
 /// Whether the program's plan of the session's gathering is no longer what the session was
-/// prepared from: its items (the ones not inserted) differ in id, title or order.
+/// prepared from: its items (the ones not inserted) differ in id or title. Their order is not
+/// compared: moving items while preparing is the facilitator's change, not the program's.
 fn plan_changed(program: &Program, session: &Session) -> bool {
     let Some(plan) = program.gathering(session.gathering) else {
         return false;
@@ -268,7 +314,6 @@ fn plan_changed(program: &Program, session: &Session) -> bool {
     let mut kept_sorted = kept.clone();
     planned_sorted.sort();
     kept_sorted.sort();
-    // Moving items while preparing is the facilitator's change, not the program's.
     planned_sorted != kept_sorted
 }
 
@@ -300,9 +345,14 @@ fn connect(session: &mut Session, held: &[Held], unreadable: &[Problem]) -> Vec<
                 }
                 session.carry_from(&previous.session);
             }
-            None => notices.push(OpenNotice::NoPrevious {
-                gathering: gathering - 1,
-            }),
+            None => {
+                // Taken over before (a prepared session), and that gathering is gone since.
+                session.previous = None;
+                session.since_last = None;
+                notices.push(OpenNotice::NoPrevious {
+                    gathering: gathering - 1,
+                })
+            }
         }
         let prefix = format!("{:02}-", gathering - 1);
         notices.extend(
@@ -480,6 +530,46 @@ mod tests {
         );
         let on_disk = load_session(&path).unwrap();
         assert_eq!(on_disk.previous, run.session.previous);
+    }
+
+    #[test]
+    fn a_review_given_before_the_prepared_date_is_kept_when_it_is_opened_again() {
+        use crate::model::{Status, StatusChange, Timestamp};
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let program = &catalog::builtin().0[0];
+        let config = Config::default();
+        // Gathering 1 held, with one open agreement.
+        let mut first = open(&layout, program, 1, day(2), &config, &[], &[]).unwrap();
+        let mut made = crate::model::sample::big_session(0, 1).agreements.remove(0);
+        made.id = crate::model::AgreementId::new(&first.session.id, 1);
+        made.origin.session = first.session.id.clone();
+        made.origin.item = first.session.agenda[0].id.clone();
+        first.session.agreements.push(made);
+        first.session.ended = Some(Timestamp::parse("2026-11-02T16:00:00+01:00").unwrap());
+        save_session(&first.path, &first.session).unwrap();
+        drop(first);
+        // Gathering 2 prepared for the 30th, opened on the 24th, the agreement marked done.
+        let (h, _) = held(&layout, &program.id);
+        drop(prepare(&layout, program, 2, day(30), &config, &h).unwrap());
+        let (h, _) = held(&layout, &program.id);
+        let mut second = open(&layout, program, 2, day(23), &config, &h, &[]).unwrap();
+        assert_eq!(second.session.carried().count(), 1, "{:?}", second.notices);
+        let review = StatusChange {
+            status: Status::Done,
+            at: Timestamp::parse("2026-11-24T10:00:00+01:00").unwrap(),
+            comment: "i 6B".into(),
+        };
+        second.session.agreements[0].history.push(review.clone());
+        save_session(&second.path, &second.session).unwrap();
+        drop(second);
+        // Opened again: still not begun, so taken over afresh, and the review is kept.
+        let (h, _) = held(&layout, &program.id);
+        let again = open(&layout, program, 2, day(30), &config, &h, &[]).unwrap();
+        let carried: Vec<_> = again.session.carried().collect();
+        assert_eq!(carried.len(), 1);
+        assert_eq!(carried[0].history.last(), Some(&review));
+        assert_eq!(carried[0].status(), Status::Done);
     }
 
     #[test]

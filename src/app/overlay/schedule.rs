@@ -32,7 +32,7 @@ impl Schedule {
             selected: None,
             pane: Pane::Agenda,
         };
-        panel.keep_selection(session);
+        panel.keep_selection(session, 0);
         panel
     }
 
@@ -46,7 +46,7 @@ impl Schedule {
     /// end of the list.
     pub fn step(&mut self, session: &Session, down: bool) {
         let Some(at) = self.index(session) else {
-            return self.keep_selection(session);
+            return self.keep_selection(session, 0);
         };
         let changeable = |i: &usize| session.changeable(*i);
         let to = if down {
@@ -60,12 +60,15 @@ impl Schedule {
     }
 
     /// After a change: the selected item if it may still change, else the nearest one that
-    /// may (the first after it, then before), else none.
-    pub fn keep_selection(&mut self, session: &Session) {
-        let at = self.index(session).unwrap_or(0);
-        if session.changeable(at) && self.selected.is_some() {
+    /// may, first after where it stood (`near`: its place before the change), then before;
+    /// else none.
+    pub fn keep_selection(&mut self, session: &Session, near: usize) {
+        if let Some(at) = self.index(session)
+            && session.changeable(at)
+        {
             return;
         }
+        let at = self.index(session).unwrap_or(near);
         let changeable = |i: &usize| session.changeable(*i);
         let to = (at..session.agenda.len())
             .find(changeable)
@@ -99,7 +102,20 @@ mod tests {
         // The day moves on past the selection: the panel follows to what may still change.
         s.go_to(11);
         s.toggle_timer(at(20));
-        panel.keep_selection(&s);
+        panel.keep_selection(&s, 11);
         assert_eq!(panel.selected, None);
+    }
+
+    #[test]
+    fn a_removed_item_hands_the_selection_to_the_one_that_took_its_place() {
+        let mut s = day_not_begun();
+        let extra = s.agenda[0].clone();
+        let new = s.insert_items(Some("punkt-2"), vec![extra], at(-60));
+        let mut panel = Schedule::new(&s);
+        panel.selected = Some(new[0].clone());
+        let near = panel.index(&s).unwrap();
+        assert!(s.remove_inserted(&new[0]));
+        panel.keep_selection(&s, near);
+        assert_eq!(panel.selected.as_deref(), Some("punkt-3"));
     }
 }

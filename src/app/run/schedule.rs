@@ -30,6 +30,8 @@ impl Run {
             return self.quit_now();
         }
         let selected = panel.selected.clone().unwrap_or_default();
+        // Where the selection stood, for the nearest item to take it if this one goes.
+        let near = panel.index(&self.session).unwrap_or(0);
         let session = &mut self.session;
         let changed = match (&panel.pane, msg) {
             (Pane::Agenda, ScheduleMsg::Skip) => session.toggle_skip(&selected, now),
@@ -62,7 +64,7 @@ impl Run {
             }
         };
         if let Some(panel) = self.overlays.schedule_mut() {
-            panel.keep_selection(&self.session);
+            panel.keep_selection(&self.session, near);
         }
         if changed {
             self.mark_changed()
