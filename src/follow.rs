@@ -41,44 +41,79 @@ enum Input {
     Stop,
 }
 
+/// Finds the session file to follow, when it was not given: the gathering being led now, else
+/// the next one begun or prepared ([`crate::service::follow_target`]).
+pub type Finder = Box<dyn Fn() -> Option<PathBuf>>;
+
 /// What the window knows of the gathering it follows.
 struct Following {
-    path: PathBuf,
+    /// The session file; `None` while there is none to follow yet.
+    path: Option<PathBuf>,
     session: Option<Session>,
     /// The file's time and size when it was last read, to notice a change without an event.
     modified: Option<(SystemTime, u64)>,
     /// The facilitator's samling does not hold the session now.
     waiting: bool,
+    /// Kept for as long as the file is followed.
+    watching: Option<Watching>,
 }
 
 impl Following {
-    /// Reads the file again if it changed since it was last read (by its time), or, `told`
-    /// by a change event, in any case: a file system with coarse times may show two saves in
-    /// one second with the same one. A file that does not load (half-synced, or broken) leaves
-    /// the last good state on the wall. Whether anything on the wall changed.
+    /// Reads the file again if it changed since it was last read (by its time and size), or,
+    /// `told` by a change event, in any case: a file system with coarse times may show two
+    /// saves in one second with the same one. A file that does not load (half-synced, or
+    /// broken) leaves the last good state on the wall. Whether anything on the wall changed.
     fn refresh(&mut self, told: bool) -> bool {
-        let modified = std::fs::metadata(&self.path)
+        let Some(path) = &self.path else {
+            let changed = !self.waiting;
+            self.waiting = true;
+            return changed;
+        };
+        let modified = std::fs::metadata(path)
             .and_then(|m| Ok((m.modified()?, m.len())))
             .ok();
         let mut changed = false;
         if modified.is_some() && (told || modified != self.modified) {
             // Only a file that loads counts as read: one caught half-synced is read again.
-            if let Ok(session) = store::load_session(&self.path) {
+            if let Ok(session) = store::load_session(path) {
                 changed = self.session.as_ref() != Some(&session);
                 self.session = Some(session);
                 self.modified = modified;
             }
         }
-        let waiting = !lock::held_elsewhere(&self.path);
+        let waiting = !lock::held_elsewhere(path);
         changed |= waiting != self.waiting;
         self.waiting = waiting;
         changed
     }
+
+    /// While nobody leads what it shows (or it shows nothing, or a gathering ended), looks
+    /// for the gathering to follow again: the facilitator may have gone on to the next one.
+    fn find_again(&mut self, find: &Finder, tx: &Sender<Input>, poll: bool) {
+        let ended = self.session.as_ref().is_some_and(Session::is_finished);
+        if !(self.waiting || ended || self.path.is_none()) {
+            return;
+        }
+        let found = find();
+        if found.is_none() || found == self.path {
+            return;
+        }
+        self.watching = found.as_deref().and_then(|p| watch(p, tx.clone(), poll));
+        (self.path, self.session, self.modified) = (found, None, None);
+        self.refresh(true);
+    }
 }
 
 /// Shows the room's view of the session in `path` until `q`, `Esc`, `Ctrl-C` or a signal.
-/// `poll`: look at the file every tick only, without the system's change events.
-pub fn run(path: PathBuf, s: &'static Strings, poll: bool) -> io::Result<bool> {
+/// Without a `path`, or while nobody leads the one followed, `find` looks for the gathering
+/// to follow once a second. `poll`: look at the file itself rather than wait for the system's
+/// change events.
+pub fn run(
+    path: Option<PathBuf>,
+    find: Option<Finder>,
+    s: &'static Strings,
+    poll: bool,
+) -> io::Result<bool> {
     let (tx, input) = mpsc::channel();
     let signals = Signals::spawn({
         let tx = tx.clone();
@@ -87,18 +122,18 @@ pub fn run(path: PathBuf, s: &'static Strings, poll: bool) -> io::Result<bool> {
             _ => true,
         }
     })?;
-    // Kept alive for as long as the window is open; dropped, it stops watching.
-    let _watcher = watch(&path, tx.clone(), poll);
-    spawn_keys(tx);
     let mut following = Following {
+        watching: path.as_deref().and_then(|p| watch(p, tx.clone(), poll)),
         path,
         session: None,
         modified: None,
         waiting: false,
     };
     following.refresh(true);
+    spawn_keys(tx.clone());
     let mut terminal = ratatui::init();
-    let outcome = event_loop(&mut terminal, &mut following, s, &input);
+    let looking = find.map(|find| (find, tx, poll));
+    let outcome = event_loop(&mut terminal, &mut following, s, &input, looking.as_ref());
     ratatui::restore();
     signals.close();
     outcome.map(|()| true)
@@ -220,6 +255,7 @@ fn event_loop(
     following: &mut Following,
     s: &Strings,
     input: &Receiver<Input>,
+    looking: Option<&(Finder, Sender<Input>, bool)>,
 ) -> io::Result<()> {
     // A tick each whole second moves the countdown and looks at the file and the lock.
     let mut next_tick = next_second();
@@ -231,6 +267,9 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
             Err(RecvTimeoutError::Timeout) => {
                 following.refresh(false);
+                if let Some((find, tx, poll)) = looking {
+                    following.find_again(find, tx, *poll);
+                }
                 next_tick = next_second();
                 continue;
             }
@@ -307,10 +346,11 @@ mod tests {
         session.go_to(3);
         store::save_session(&path, &session).unwrap();
         let mut following = Following {
-            path: path.clone(),
+            path: Some(path.clone()),
             session: None,
             modified: None,
             waiting: false,
+            watching: None,
         };
         assert!(following.refresh(true));
         let now = session.timing[3].events[0].at();

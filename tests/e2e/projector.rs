@@ -76,19 +76,21 @@ fn the_projector_window_follows_the_facilitator_shows_nothing_private_and_waits_
 }
 
 #[test]
-fn with_nothing_to_follow_it_says_so_and_with_poll_it_follows_all_the_same() {
+fn opened_before_the_gathering_it_waits_for_it_and_with_poll_it_follows_all_the_same() {
     let dir = tempfile::tempdir().unwrap();
-    let mut projector = samling(dir.path(), &["projector"]);
-    projector.wait_for("Ingen samling");
-    assert!(!projector.wait_exit().success());
+    let mut projector = samling(dir.path(), &["projector", "--poll"]);
+    projector.wait_for("venter på veileder");
     let mut facilitator = samling(dir.path(), &["run"]);
     facilitator.wait_for("Velkommen og innsjekk");
-    let mut projector = samling(dir.path(), &["projector", "--poll"]);
     projector.wait_for("Velkommen og innsjekk");
     facilitator.send(" n");
-    projector.wait_for("Om programmet");
+    projector.wait_for("Neste: Hvem er vi?");
     facilitator.send("q");
     assert!(facilitator.wait_exit().success());
     projector.send("q");
     assert!(projector.wait_exit().success());
+    // A program that is not there is refused at once.
+    let mut wrong = samling(dir.path(), &["projector", "ukjent-program"]);
+    wrong.wait_for("ukjent-program");
+    assert!(!wrong.wait_exit().success());
 }
