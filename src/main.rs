@@ -288,24 +288,27 @@ fn projector(
     }
     let (entries, _) = catalog::programs(layout);
     let programs: Vec<_> = entries.into_iter().map(|e| e.program).collect();
-    let found = samling::service::follow_target(s, layout, &programs, target, gathering);
-    let given = target.is_some_and(|t| std::path::Path::new(t).is_file() || t.ends_with(".ron"));
-    if given {
-        return samling::follow::run(found.ok(), None, s, poll);
-    }
-    // A program (or none): the gathering to follow may not have begun yet, and the
-    // facilitator may go on to the next; the window looks for it again while it waits.
-    if let Err(why) = &found
-        && !programs
-            .iter()
-            .any(|p| Some(p.id.as_str()) == target.or(Some(catalog::BUILTIN_DEFAULT)))
-    {
-        writeln!(io.err, "samling: {}: {why}", s.error)?;
+    let id = target.unwrap_or(catalog::BUILTIN_DEFAULT);
+    let file = samling::service::names_a_file(id);
+    if !file && !programs.iter().any(|p| p.id == id) {
+        let known: Vec<String> = programs.iter().map(|p| p.id.clone()).collect();
+        writeln!(
+            io.err,
+            "samling: {}: {}",
+            s.error,
+            (s.unknown_program)(id, &known)
+        )?;
         return Ok(false);
     }
+    let found = samling::service::follow_target(s, layout, &programs, target, gathering).ok();
+    if file {
+        return samling::follow::run(found, None, s, poll);
+    }
+    // A program: the gathering to follow may not have begun yet, and the facilitator may go
+    // on to the next; the window looks for it again while it waits.
     let (layout, target) = (layout.clone(), target.map(str::to_string));
     let find = move || {
         samling::service::follow_target(s, &layout, &programs, target.as_deref(), gathering).ok()
     };
-    samling::follow::run(found.ok(), Some(Box::new(find)), s, poll)
+    samling::follow::run(found, Some(Box::new(find)), s, poll)
 }

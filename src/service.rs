@@ -91,6 +91,11 @@ pub fn prepare_gathering(
     Ok((opened, locked.lock))
 }
 
+/// Whether what was given on the command line names a session file rather than a program.
+pub fn names_a_file(given: &str) -> bool {
+    given.ends_with(".ron") || Path::new(given).is_file()
+}
+
 /// The session file a projector window follows: `target` if it is a file; else, of the
 /// program `target` names (the built-in one without), the gathering being run now (its lock
 /// is held), else the next one begun or prepared (of `gathering`, if given). Or why there is
@@ -103,9 +108,8 @@ pub fn follow_target(
     gathering: Option<u32>,
 ) -> Result<PathBuf, String> {
     let id = target.unwrap_or(crate::store::catalog::BUILTIN_DEFAULT);
-    let given = Path::new(id);
-    if given.is_file() || id.ends_with(".ron") {
-        return Ok(given.to_path_buf());
+    if names_a_file(id) {
+        return Ok(PathBuf::from(id));
     }
     let Some(program) = programs.iter().find(|p| p.id == id) else {
         let known: Vec<String> = programs.iter().map(|p| p.id.clone()).collect();

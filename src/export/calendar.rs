@@ -99,7 +99,7 @@ mod tests {
     use crate::i18n::Lang;
     use crate::model::sample::big_session;
     use crate::store::catalog;
-    use icalendar::{CalendarComponent, DatePerhapsTime};
+    use icalendar::DatePerhapsTime;
 
     #[test]
     fn gatherings_and_due_agreements_parse_back_with_their_times_and_stable_ids() {
@@ -124,14 +124,7 @@ mod tests {
             now,
         );
         let parsed: Calendar = text.parse().expect("RFC 5545 that parses back");
-        let events: Vec<&Event> = parsed
-            .components
-            .iter()
-            .filter_map(|c| match c {
-                CalendarComponent::Event(e) => Some(e),
-                _ => None,
-            })
-            .collect();
+        let events: Vec<&Event> = parsed.events().collect();
         assert_eq!(
             events.len(),
             2,

@@ -99,16 +99,16 @@ impl Session {
 
     /// The next item not skipped after `index`, or the one before it (`forward: false`).
     fn neighbour(&self, index: usize, forward: bool) -> Option<usize> {
-        let held = |i: &usize| {
+        let not_skipped = |i: &usize| {
             !self
                 .agenda
                 .get(*i)
                 .is_some_and(|it| self.is_skipped(&it.id))
         };
         if forward {
-            (index + 1..self.agenda.len()).find(held)
+            (index + 1..self.agenda.len()).find(not_skipped)
         } else {
-            (0..index).rev().find(held)
+            (0..index).rev().find(not_skipped)
         }
     }
 

@@ -53,6 +53,11 @@ pub fn render(run: &Run, panel: &Schedule, s: &Strings, now: Timestamp, frame: &
         let clash = (s.plan_same_date)(*other, &s.date(session.date));
         lines.push(Line::styled(clash, WARN));
     }
+    // Preparing, the panel is the whole screen: a save that fails must be seen here.
+    if let crate::app::SaveState::Failed(why) = &run.saving.state {
+        let alarm = Style::new().fg(Color::White).bg(Color::Red);
+        lines.push(Line::styled((s.save_failed)(why), alarm));
+    }
     let info_text = Paragraph::new(lines).wrap(Wrap { trim: true });
     // As many rows as it wraps to, and one to set it apart from the agenda.
     let info_rows = info_text.line_count(inner.width) as u16 + 1;

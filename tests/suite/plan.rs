@@ -235,7 +235,7 @@ fn the_participants_agenda_is_written_from_the_prepared_gathering_with_nothing_p
 
 #[test]
 fn the_calendar_holds_the_planned_gatherings_and_imports_as_rfc_5545() {
-    use icalendar::{Calendar, CalendarComponent, Component, EventLike};
+    use icalendar::{Calendar, Component, EventLike};
     let dir = tempfile::tempdir().unwrap();
     for (g, days) in [("2", 30), ("3", 60)] {
         let date = (chrono::Local::now().date_naive() + chrono::Duration::days(days))
@@ -265,14 +265,7 @@ fn the_calendar_holds_the_planned_gatherings_and_imports_as_rfc_5545() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("\r\n"), "lines end in CRLF, as RFC 5545 says");
     let calendar: Calendar = text.parse().expect("parses back");
-    let events: Vec<_> = calendar
-        .components
-        .iter()
-        .filter_map(|c| match c {
-            CalendarComponent::Event(e) => Some(e),
-            _ => None,
-        })
-        .collect();
+    let events: Vec<_> = calendar.events().collect();
     assert_eq!(events.len(), 2);
     assert!(events.iter().all(|e| e.get_location() == Some("Gymsalen")));
     assert!(
