@@ -890,8 +890,7 @@ fn the_prepare_screen_is_the_schedule_panel_with_the_gatherings_date_and_times()
         if let samling::app::Screen::Run(run) = &mut state.screen {
             run.other_dates = vec![(1, date - chrono::Duration::days(28)), (3, date)];
         }
-        let screen = text(&draw(&state, t(0), 80, 24));
-        // A save that fails is said on the panel, the only thing on the screen.
+        // And a save that fails is said on the panel, the only thing on the screen.
         if let samling::app::Screen::Run(run) = &mut state.screen {
             run.saving.state = samling::app::SaveState::Failed("disken er full".into());
         }
