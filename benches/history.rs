@@ -40,7 +40,8 @@ fn next_gathering(c: &mut Criterion) {
         session.agenda = plan.agenda.clone();
         session.go_to(0);
         session.timing.clear();
-        for note in session.notes_mut() {
+        for i in 0..session.notes.len() {
+            let note = session.note_mut(i);
             note.item = plan.agenda[0].id.clone();
             note.prompt = None;
         }

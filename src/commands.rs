@@ -397,8 +397,11 @@ pub fn export(
     }
     let given = Path::new(req.session);
     let (path, session) = if given.exists() || req.session.ends_with(".ron") {
-        match store::load_session(given) {
-            Ok(session) => (given.to_path_buf(), session),
+        match store::journal::load(given) {
+            Ok(loaded) => {
+                report(io, s, &loaded.notices)?;
+                (given.to_path_buf(), loaded.session)
+            }
             Err(problems) => {
                 report(io, s, &problems)?;
                 return Ok(false);

@@ -1,10 +1,11 @@
 //! The projector window (`samling projector`): a second, read-only window that shows the room's
 //! view of the gathering being run, and follows it as the facilitator's samling saves.
 //!
-//! It takes no lock and never writes. It reads the session file again whenever the file
-//! changes (the system's change events, through `notify`; with `--poll`, by looking at the
-//! file's time and size ten times a second; and, where events do not arrive, as on some network
-//! and synced folders, by looking at it every tick in any case), and
+//! It takes no lock and never writes. It reads the session again (its file and the journals
+//! beside it, see [`crate::store::journal`]) whenever they change (the system's change events,
+//! through `notify`; with `--poll`, by looking at their times and sizes ten times a second;
+//! and, where events do not arrive, as on some network and synced folders, by looking at them
+//! every tick in any case), and
 //! draws the [`ProjectorView`] of what it read: built from public data only, so nothing private
 //! can reach the wall. The countdown runs on its own from the timer events between saves. When
 //! the facilitator's samling is gone (it quit, or crashed: its lock is free), the window keeps
@@ -17,7 +18,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 use ratatui::Frame;
@@ -50,8 +51,9 @@ struct Following {
     /// The session file; `None` while there is none to follow yet.
     path: Option<PathBuf>,
     session: Option<Session>,
-    /// The file's time and size when it was last read, to notice a change without an event.
-    modified: Option<(SystemTime, u64)>,
+    /// The times and sizes of the file and its journals when they were last read, to notice
+    /// a change without an event.
+    modified: Option<store::journal::Stamp>,
     /// The facilitator's samling does not hold the session now.
     waiting: bool,
     /// Kept for as long as the file is followed.
@@ -69,9 +71,7 @@ impl Following {
             self.waiting = true;
             return changed;
         };
-        let modified = std::fs::metadata(path)
-            .and_then(|m| Ok((m.modified()?, m.len())))
-            .ok();
+        let modified = store::journal::stamp(path);
         let mut changed = false;
         if modified.is_some() && (told || modified != self.modified) {
             // Only a file that loads counts as read: one caught half-synced is read again.
@@ -139,8 +139,8 @@ pub fn run(
     outcome.map(|()| true)
 }
 
-/// Watches the session's folder (the file itself is replaced at every save, so its own watch
-/// would end with the first one) and says when something in it changed.
+/// Watches the session's folder (the file itself is replaced when it is written whole, so its
+/// own watch would end with the first one) and its journals, and says when they changed.
 fn watch(path: &Path, tx: Sender<Input>, poll: bool) -> Option<Watching> {
     watch_file(path, poll, move || tx.send(Input::Changed).is_ok())
 }
@@ -164,9 +164,10 @@ impl Drop for Watching {
 /// How often `--poll` looks at the file.
 pub const POLL: Duration = Duration::from_millis(100);
 
-/// Calls `changed` whenever the file at `path` is written (replaced, as every save does), until
-/// the [`Watching`] handed back is dropped or `changed` returns false. With `poll`, by looking
-/// at the file's time and size every [`POLL`]: notify's own polling watcher compares times to
+/// Calls `changed` whenever the session at `path` is written (the file replaced, or a journal
+/// beside it appended to), until the [`Watching`] handed back is dropped or `changed` returns
+/// false. With `poll`, by looking at their times and sizes every [`POLL`]: notify's own
+/// polling watcher compares times to
 /// the whole second, or else reads every file of the folder at every look, too coarse for a
 /// countdown and too heavy for a synced folder of large sessions. `None` when the folder
 /// cannot be watched.
@@ -184,19 +185,26 @@ pub fn watch_file(
         _ => Path::new("."),
     };
     let name = path.file_name()?.to_os_string();
+    let journals = store::journal::folder(path);
+    let journals = journals.file_name()?.to_os_string();
     let handler = move |event: notify::Result<notify::Event>| {
-        // Only a change to the session file itself: reading it (as this window does) is an
-        // event too on some systems, and the lock and backup files change beside it.
+        // Only a change to the session file or its journals: reading them (as this window
+        // does) is an event too on some systems, and the lock and backup files change beside.
+        let ours = |p: &Path| {
+            p.file_name() == Some(&name)
+                || p.parent().and_then(Path::file_name) == Some(&journals)
+                || p.file_name() == Some(&journals)
+        };
         let ours = event.is_ok_and(|e| {
-            !matches!(e.kind, EventKind::Access(_))
-                && e.paths.iter().any(|p| p.file_name() == Some(&name))
+            !matches!(e.kind, EventKind::Access(_)) && e.paths.iter().any(|p| ours(p))
         });
         if ours {
             changed();
         }
     };
     let mut watcher = notify::recommended_watcher(handler).ok()?;
-    watcher.watch(folder, RecursiveMode::NonRecursive).ok()?;
+    // With the folders under it: the journals' folder is made at the first save.
+    watcher.watch(folder, RecursiveMode::Recursive).ok()?;
     Some(Watching::Events(Box::new(watcher)))
 }
 
@@ -204,11 +212,7 @@ pub fn watch_file(
 fn poll_file(path: PathBuf, changed: impl Fn() -> bool + Send + 'static) -> Watching {
     let stop = Arc::new(AtomicBool::new(false));
     let stopped = stop.clone();
-    let look = move || {
-        std::fs::metadata(&path)
-            .ok()
-            .map(|m| (m.modified().ok(), m.len()))
-    };
+    let look = move || store::journal::stamp(&path);
     thread::spawn(move || {
         let mut last = look();
         while !stopped.load(Ordering::Relaxed) {

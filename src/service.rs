@@ -152,6 +152,9 @@ fn open_notices(
             } => (s.since_last_several)(*gathering, *count, took),
             sessions::OpenNotice::NoMirror { gathering } => (s.mirror_none)(*gathering),
             sessions::OpenNotice::PlanChanged => s.plan_changed.to_string(),
+            sessions::OpenNotice::SetAside(path) => {
+                (s.journal_set_aside)(&path.display().to_string())
+            }
             sessions::OpenNotice::PreviousNotFinished {
                 gathering,
                 open_elsewhere,

@@ -124,8 +124,7 @@ impl ThenAndNow {
     pub fn of(session: &Session) -> Option<ThenAndNow> {
         let mirror = session.mirror_now()?;
         let now = session
-            .notes
-            .iter()
+            .note_list()
             .filter(|n| n.item == mirror.item && n.prompt.as_ref() == Some(&mirror.prompt));
         Some(ThenAndNow {
             gathering: mirror.gathering,

@@ -228,8 +228,7 @@ impl Minutes {
             .iter()
             .filter_map(|item| {
                 let notes: Vec<&Note> = session
-                    .notes
-                    .iter()
+                    .note_list()
                     .filter(|n| n.item == item.id && n.kind == NoteKind::Reflection)
                     .filter(shown)
                     .collect();
@@ -263,8 +262,7 @@ impl Minutes {
             .collect();
         let of_kind = |kind: NoteKind| {
             session
-                .notes
-                .iter()
+                .note_list()
                 .filter(|n| n.kind == kind)
                 .filter(shown)
                 .map(line)

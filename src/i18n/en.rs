@@ -433,6 +433,12 @@ pub const EN: Strings = Strings {
     rescue_found: |p| {
         format!("Found a rescue copy from a crash: {p} – look through it; it is not used by itself")
     },
+    journal_set_aside: |p| {
+        format!(
+            "A journal older than the session file, with changes the file lacks, was set aside \
+             as {p} – look through it; it is not used by itself"
+        )
+    },
     temporary_removed: |p| {
         format!("Removed a temporary copy that an interrupted save had left behind: {p}")
     },
@@ -482,6 +488,7 @@ fn file_kind(k: FileKind) -> &'static str {
     match k {
         FileKind::Program => "a program",
         FileKind::Session => "a session",
+        FileKind::Journal => "a journal",
     }
 }
 
@@ -536,6 +543,26 @@ fn problem(p: &Problem) -> String {
             None => "this session is already open in another samling; close that first".into(),
         },
         ProblemKind::Invalid(kind) => invalid(kind),
+        ProblemKind::TornLine => {
+            "the last line was not written to its end (samling was stopped in the middle of a \
+             save); it is skipped"
+                .into()
+        }
+        ProblemKind::BadLine(msg) => {
+            format!("the line does not read and is skipped (invalid RON: {msg})")
+        }
+        ProblemKind::OtherSession { found } => {
+            format!("the journal belongs to the session «{found}», not this one; it is not used")
+        }
+        ProblemKind::StaleJournal => {
+            "the journal is older than the session file and holds changes the file does not; \
+             it is not used, and is set aside when the session is opened"
+                .into()
+        }
+        ProblemKind::JournalNotApplied(kind) => format!(
+            "the journal's changes would break a rule ({}); the journal is not used",
+            invalid(kind)
+        ),
     }
 }
 

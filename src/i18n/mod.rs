@@ -277,6 +277,8 @@ pub struct Strings {
     pub cli_quiet: &'static str,
     pub all_held: fn(&str) -> String,
     pub rescue_found: fn(&str) -> String,
+    /// On opening a session: an older journal with changes the file lacks, moved aside.
+    pub journal_set_aside: fn(&str) -> String,
     /// On opening a session: a hidden copy an interrupted save had left, now removed.
     pub temporary_removed: fn(&str) -> String,
     pub since_last_none: fn(u32) -> String,

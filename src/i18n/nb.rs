@@ -437,6 +437,12 @@ pub const NB: Strings = Strings {
             "Fant en redningskopi fra en krasj: {p} – se gjennom den; den brukes ikke av seg selv"
         )
     },
+    journal_set_aside: |p| {
+        format!(
+            "En endringslogg eldre enn samlingsfilen, med endringer filen ikke har, er lagt til \
+             side som {p} – se gjennom den; den brukes ikke av seg selv"
+        )
+    },
     temporary_removed: |p| {
         format!("Fjernet en midlertidig kopi som en avbrutt lagring hadde latt ligge igjen: {p}")
     },
@@ -486,6 +492,7 @@ fn file_kind(k: FileKind) -> &'static str {
     match k {
         FileKind::Program => "et program",
         FileKind::Session => "en samling",
+        FileKind::Journal => "en endringslogg",
     }
 }
 
@@ -540,6 +547,26 @@ fn problem(p: &Problem) -> String {
             None => "samlingen er allerede åpen i en annen samling; lukk den først".into(),
         },
         ProblemKind::Invalid(kind) => invalid(kind),
+        ProblemKind::TornLine => {
+            "siste linje ble ikke skrevet ferdig (samling ble avbrutt midt i en lagring); \
+             den er hoppet over"
+                .into()
+        }
+        ProblemKind::BadLine(msg) => {
+            format!("linjen kan ikke leses og er hoppet over (ugyldig RON: {msg})")
+        }
+        ProblemKind::OtherSession { found } => {
+            format!("endringsloggen hører til samlingen «{found}», ikke denne; den brukes ikke")
+        }
+        ProblemKind::StaleJournal => {
+            "endringsloggen er eldre enn samlingsfilen og har endringer filen ikke har; den \
+             brukes ikke, og legges til side når samlingen åpnes"
+                .into()
+        }
+        ProblemKind::JournalNotApplied(kind) => format!(
+            "endringene i loggen ville bryte en regel ({}); loggen brukes ikke",
+            invalid(kind)
+        ),
     }
 }
 

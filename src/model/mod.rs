@@ -5,6 +5,7 @@
 
 pub mod agenda;
 pub mod chain;
+pub mod change;
 pub mod drift;
 pub mod lead;
 pub mod program;

@@ -128,7 +128,7 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
             }],
         })
         .collect();
-    Session {
+    let mut session = Session {
         version: SCHEMA_VERSION,
         id: "01-2026-11-23".into(),
         program: "traumebevisst".into(),
@@ -145,7 +145,7 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
         current: "punkt-11".into(),
         prompt: None,
         timing,
-        notes: notes.into(),
+        notes: Default::default(),
         deleted: Vec::new(),
         agreements,
         previous: None,
@@ -154,7 +154,9 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
         draft: None,
         ended: None,
         room: Default::default(),
-    }
+    };
+    session.set_notes(notes);
+    session
 }
 
 #[cfg(test)]

@@ -52,12 +52,14 @@ pub struct Session {
     /// One record per agenda item that has been started, in the order first started.
     #[serde(default)]
     pub timing: Vec<ItemTiming>,
-    /// Shared rather than copied when the session is cloned: every change is saved from a copy
-    /// handed to the saving thread, and with thousands of notes a copy of each would cost a key
-    /// press milliseconds. Changed through [`Session::notes_mut`], which copies them only if a
-    /// save still holds the old ones.
+    /// Shared rather than copied when the session is cloned, list and notes both: every change
+    /// is saved from a copy handed to the saving thread, which keeps the copy it last saved to
+    /// tell what the next save changed. Changed through [`Session::notes_mut`] and
+    /// [`Session::note_mut`], which copy the list (pointers only) and the one note changed
+    /// only while a save still holds them; a note not changed stays the same allocation, so
+    /// telling what changed among thousands is a comparison of pointers.
     #[serde(default)]
-    pub notes: std::sync::Arc<Vec<Note>>,
+    pub notes: std::sync::Arc<Vec<std::sync::Arc<Note>>>,
     /// Deleted notes, with when: a tombstone keeps the note so an undo, a later review or a
     /// merge of several writers' notes can see that it was there and is gone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -269,8 +271,7 @@ impl Session {
         }
         let public = |kind: NoteKind| -> Vec<Note> {
             previous
-                .notes
-                .iter()
+                .note_list()
                 .filter(|n| n.kind == kind && !n.private)
                 .cloned()
                 .collect()
@@ -324,8 +325,7 @@ impl Session {
                     continue;
                 };
                 let notes = earlier
-                    .notes
-                    .iter()
+                    .note_list()
                     .filter(|n| {
                         n.item == r.item && n.prompt.as_ref() == Some(&r.prompt) && !n.private
                     })
@@ -605,17 +605,36 @@ impl Session {
         }
     }
 
-    /// The notes, to change (see `notes`).
-    pub fn notes_mut(&mut self) -> &mut Vec<Note> {
+    /// The list of notes, to add, remove or replace notes (see `notes`).
+    pub fn notes_mut(&mut self) -> &mut Vec<std::sync::Arc<Note>> {
         std::sync::Arc::make_mut(&mut self.notes)
+    }
+
+    /// The notes, in order.
+    pub fn note_list(&self) -> impl Iterator<Item = &Note> {
+        self.notes.iter().map(|n| &**n)
+    }
+
+    /// The `i`-th note, to change (see `notes`).
+    pub fn note_mut(&mut self, i: usize) -> &mut Note {
+        std::sync::Arc::make_mut(&mut self.notes_mut()[i])
+    }
+
+    /// Puts `notes` in place of the notes.
+    pub fn set_notes(&mut self, notes: Vec<Note>) {
+        self.notes = std::sync::Arc::new(notes.into_iter().map(std::sync::Arc::new).collect());
+    }
+
+    /// Adds a note at the end.
+    pub fn push_note(&mut self, note: Note) {
+        self.notes_mut().push(std::sync::Arc::new(note));
     }
 
     /// The id the next note `writer` adds gets: one past the writer's highest count, deleted
     /// notes included, so an id is never given twice.
     pub fn next_note_id(&self, writer: &str) -> NoteId {
         let highest = self
-            .notes
-            .iter()
+            .note_list()
             .chain(self.deleted.iter().map(|d| &d.note))
             .filter_map(|n| n.id.parts())
             .filter(|(w, _)| *w == writer)

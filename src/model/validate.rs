@@ -446,7 +446,7 @@ pub fn session(s: &Session) -> Vec<Invalid> {
     let mut note_ids = Seen::new();
     // A tombstone keeps its note's id: a new note must not take it.
     let deleted = s.deleted.iter().map(|d| &d.note);
-    for n in s.notes.iter().chain(deleted) {
+    for n in s.note_list().chain(deleted) {
         let skip = note_ids.before(n.id.0.as_str());
         // Built only for a problem: a session has thousands of notes, and a load checks each.
         let here = || notes_at.then_nth("id", quoted(&n.id.0), skip);
@@ -611,7 +611,7 @@ mod tests {
     #[test]
     fn a_note_on_a_prompt_that_does_not_exist_is_reported() {
         let mut s = big_session(3, 0);
-        s.notes_mut()[1].prompt = Some("p7".into());
+        s.note_mut(1).prompt = Some("p7".into());
         let found = session(&s);
         assert_eq!(found.len(), 1);
         assert!(matches!(

@@ -23,6 +23,8 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 pub enum Document {
     Program(Box<Program>),
     Session(Box<Session>),
+    /// A journal beside a session: its header (its lines all read).
+    Journal(Box<super::journal::Header>),
 }
 
 /// Reads a file as text, refusing folders, devices and pipes, huge files, empty files and non-UTF-8 bytes.
@@ -78,19 +80,37 @@ pub fn load_program(path: &Path) -> Result<Program, Vec<Problem>> {
     parse_program(path, &text)
 }
 
-/// Loads and checks a session file.
+/// Loads and checks a session file, with its journals replayed (see
+/// [`super::journal::load`], which also says what the journals made it skip).
 pub fn load_session(path: &Path) -> Result<Session, Vec<Problem>> {
-    let text = read_text(path).map_err(|p| vec![p])?;
-    parse_session(path, &text)
+    super::journal::load(path).map(|loaded| loaded.session)
 }
 
-/// Loads a file of either kind, telling them apart by the name in front of the top-level
-/// struct (`Program(` or `Session(`).
+/// Loads a file of any kind, telling them apart by the name in front of the top-level
+/// struct (`Program(`, `Session(` or, for a journal, `Journal(`).
 pub fn load_any(path: &Path) -> Result<Document, Vec<Problem>> {
     let text = read_text(path).map_err(|p| vec![p])?;
     match sniff(&text) {
         FileKind::Program => parse_program(path, &text).map(|p| Document::Program(Box::new(p))),
-        FileKind::Session => parse_session(path, &text).map(|s| Document::Session(Box::new(s))),
+        // A session is checked with its journals: what they skip is a problem to look at.
+        FileKind::Session => {
+            let session = parse_session(path, &text)?;
+            let base = super::journal::fingerprint(&text);
+            let loaded = super::journal::replay_journals(path, session, &base);
+            no_notices(loaded.notices).map(|()| Document::Session(Box::new(loaded.session)))
+        }
+        FileKind::Journal => {
+            let journal = super::journal::read(path).map_err(|p| vec![p])?;
+            no_notices(journal.notices).map(|()| Document::Journal(Box::new(journal.header)))
+        }
+    }
+}
+
+fn no_notices(notices: Vec<Problem>) -> Result<(), Vec<Problem>> {
+    if notices.is_empty() {
+        Ok(())
+    } else {
+        Err(notices)
     }
 }
 
@@ -220,6 +240,7 @@ pub fn sniff(text: &str) -> FileKind {
     match name.as_str() {
         "Program" => FileKind::Program,
         "Session" => FileKind::Session,
+        "Journal" => FileKind::Journal,
         _ if find_key(text, 0, "gatherings").is_some() => FileKind::Program,
         _ => FileKind::Session,
     }

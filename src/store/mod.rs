@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod config;
 pub mod fsx;
+pub mod journal;
 pub mod load;
 pub mod lock;
 pub mod migrate;

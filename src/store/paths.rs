@@ -122,9 +122,12 @@ pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, super::problem::Problem> {
     Ok(files)
 }
 
-/// A name is taken if the file or its backup exists: a backup alone means the file was there.
+/// A name is taken if the file, its backup or its journals' folder exists: a backup or
+/// journals alone mean the file was there, and a new session must not take up its journals.
 fn taken(path: &Path) -> bool {
-    path.exists() || super::save::backup_path(path).exists()
+    path.exists()
+        || super::save::backup_path(path).exists()
+        || super::journal::folder(path).exists()
 }
 
 #[cfg(test)]

@@ -29,6 +29,8 @@ pub struct Problem {
 pub enum FileKind {
     Program,
     Session,
+    /// A writer's journal of changes beside a session (see [`super::journal`]).
+    Journal,
 }
 
 /// What is wrong.
@@ -88,6 +90,20 @@ pub enum ProblemKind {
     },
     /// Valid RON that breaks one of the model's rules.
     Invalid(InvalidKind),
+    /// A journal's last line was cut off (a crash in the middle of a save); skipped.
+    TornLine,
+    /// A journal line that does not read (the parser's complaint); skipped, the lines around
+    /// it kept.
+    BadLine(String),
+    /// A journal beside a session that belongs to another one (a copy put there); not used.
+    OtherSession {
+        found: String,
+    },
+    /// A journal written before its session file was replaced, holding changes the file does
+    /// not; not replayed, and set aside when the session is opened to write.
+    StaleJournal,
+    /// A journal whose changes would break one of the model's rules; not replayed.
+    JournalNotApplied(InvalidKind),
 }
 
 impl Problem {

@@ -106,6 +106,18 @@ pub fn save_session_with(path: &Path, session: &Session, backup: Backup) -> Resu
     save_value_with(path, session, backup)
 }
 
+/// [`save_session_with`], and the fingerprint of what it wrote (see
+/// [`super::journal::fingerprint`]), which the journal that follows names as its base.
+pub fn save_session_printed(
+    path: &Path,
+    session: &Session,
+    backup: Backup,
+) -> Result<(u64, String), Problem> {
+    let text = to_ron(session).map_err(|e| Problem::io(path, &io::Error::other(e)))?;
+    let bytes = write_text(path, &text, backup)?;
+    Ok((bytes, super::journal::fingerprint(&text)))
+}
+
 /// Saves a program atomically, keeping the previous version as `.bak`; its size in bytes.
 pub fn save_program(path: &Path, program: &Program) -> Result<u64, Problem> {
     save_value(path, program)
@@ -120,6 +132,11 @@ fn save_value<T: Serialize>(path: &Path, value: &T) -> Result<u64, Problem> {
 
 fn save_value_with<T: Serialize>(path: &Path, value: &T, backup: Backup) -> Result<u64, Problem> {
     let text = to_ron(value).map_err(|e| Problem::io(path, &io::Error::other(e)))?;
+    write_text(path, &text, backup)
+}
+
+/// Writes RON text made by [`to_ron`], refusing one larger than samling reads back.
+fn write_text(path: &Path, text: &str, backup: Backup) -> Result<u64, Problem> {
     let bytes = text.len() as u64;
     if bytes > MAX_FILE_BYTES {
         let limit = MAX_FILE_BYTES;
@@ -219,19 +236,29 @@ pub fn remove_stale_temporaries(file: &Path) -> Vec<PathBuf> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let mut removed = remove_temporaries_in(folder, &targets);
+    // The facilitator's journal is started afresh by an atomic write too.
+    let journal = super::journal::path(file, super::journal::FACILITATOR);
+    if let (Some(dir), Some(name)) = (journal.parent(), journal.file_name()) {
+        removed.extend(remove_temporaries_in(dir, &[name.to_os_string()]));
+    }
+    removed.sort();
+    removed
+}
+
+/// Removes the temporary files of `targets` in `folder`; the paths removed.
+fn remove_temporaries_in(folder: &Path, targets: &[std::ffi::OsString]) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(folder) else {
         return Vec::new();
     };
-    let mut removed: Vec<PathBuf> = entries
+    entries
         .filter_map(Result::ok)
         .filter(|e| targets.iter().any(|t| is_temporary_of(&e.file_name(), t)))
         // The entry's own type: a symbolic link is not followed.
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .map(|e| e.path())
         .filter(|p| fs::remove_file(p).is_ok())
-        .collect();
-    removed.sort();
-    removed
+        .collect()
 }
 
 /// Whether `name` is a name atomic-write-file 0.3 gives the temporary file of `target` in the
@@ -456,12 +483,12 @@ mod tests {
         let mut session = crate::model::sample::big_session(1, 0);
         save_session(&path, &session).unwrap();
         let before = fs::read(&path).unwrap();
-        session.notes_mut()[0].text = "x".repeat(MAX_FILE_BYTES as usize);
+        session.note_mut(0).text = "x".repeat(MAX_FILE_BYTES as usize);
         let err = save_session(&path, &session).unwrap_err();
         assert!(matches!(err.kind, ProblemKind::TooLarge { .. }), "{err:?}");
         assert_eq!(fs::read(&path).unwrap(), before, "the file as it was");
         // What is written is what is read back: the limit is the loader's own.
-        session.notes_mut()[0].text = "x".repeat(1000);
+        session.note_mut(0).text = "x".repeat(1000);
         let bytes = save_session(&path, &session).unwrap();
         assert_eq!(bytes, fs::metadata(&path).unwrap().len());
         crate::store::load_session(&path).unwrap();

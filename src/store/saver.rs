@@ -8,17 +8,22 @@
 //! answer of the save that wrote it. The answers arrive in order and the files are written in
 //! order, so an older copy never replaces a newer one.
 //!
+//! Each save appends what changed to the facilitator's journal beside the session (a few
+//! hundred bytes for a note, whatever the session holds); the whole session is written at the
+//! first save, on the way out ([`Saver::save_now`]) and now and then (see
+//! [`super::journal::Writer`]).
+//!
 //! The previous version is kept as `<file>.bak` at the first save of a file by this saver, and
 //! not at each save after: a backup a second old is no recovery point, the file as it was when
 //! samling opened it is.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::{self, JoinHandle};
 
+use super::journal::{FACILITATOR, Writer};
 use super::problem::Problem;
-use super::save::{Backup, save_session_with};
 use crate::model::Session;
 
 /// What a save came to: the size written, or why not.
@@ -64,8 +69,8 @@ impl Saver {
         });
     }
 
-    /// Saves `session` after every save handed over before it, and waits for the answer: for
-    /// the way out, when nothing may be left unwritten.
+    /// Saves `session` whole after every save handed over before it, and waits for the
+    /// answer: for the way out, when nothing may be left unwritten.
     pub fn save_now(&self, path: PathBuf, session: Session, upto: u64) -> Outcome {
         let (answer, wait) = mpsc::channel();
         self.send(Job {
@@ -109,7 +114,7 @@ fn stopped(path: &std::path::Path) -> Problem {
 /// The thread: takes what has queued, writes the newest of each run of background saves, and
 /// answers everyone.
 fn work(queue: &Receiver<Job>, report: &Report) {
-    let mut backed_up = HashSet::new();
+    let mut writers: HashMap<PathBuf, Writer> = HashMap::new();
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         batch.extend(queue.try_iter());
@@ -122,16 +127,10 @@ fn work(queue: &Receiver<Job>, report: &Report) {
                 pending.push(job.upto);
                 continue;
             }
-            let backup = if backed_up.insert(job.path.clone()) {
-                Backup::Keep
-            } else {
-                Backup::Skip
-            };
-            let outcome = save_session_with(&job.path, &job.session, backup);
-            // A save that failed before its file was touched may take the backup next time.
-            if outcome.is_err() && backup == Backup::Keep {
-                backed_up.remove(&job.path);
-            }
+            let writer = writers
+                .entry(job.path.clone())
+                .or_insert_with(|| Writer::new(job.path.clone(), FACILITATOR));
+            let outcome = writer.save(&job.session, job.waiting.is_some());
             for upto in pending.drain(..) {
                 report(upto, outcome.clone());
             }

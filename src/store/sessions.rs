@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::config::Config;
-use super::load::load_session;
+use super::journal;
 use super::lock::SessionLock;
 use super::paths::{Layout, ron_files};
 use super::problem::Problem;
@@ -32,8 +32,12 @@ pub fn held(layout: &Layout, program: &str) -> (Vec<Held>, Vec<Problem>) {
     });
     let mut sessions = Vec::new();
     for path in files {
-        match load_session(&path) {
-            Ok(session) => sessions.push(Held { path, session }),
+        match journal::load(&path) {
+            Ok(mut loaded) => {
+                problems.append(&mut loaded.notices);
+                let session = loaded.session;
+                sessions.push(Held { path, session });
+            }
             Err(mut found) => problems.append(&mut found),
         }
     }
@@ -124,6 +128,9 @@ pub enum OpenNotice {
     /// The session was prepared from a plan the program has changed since: the prepared agenda
     /// is the one run.
     PlanChanged,
+    /// A journal older than the session file, holding changes the file does not, was moved
+    /// here (see [`journal::set_aside_stale`]).
+    SetAside(PathBuf),
 }
 
 /// Resumes the unfinished session of `gathering`, or starts a new one dated `today`, saved at
@@ -201,13 +208,25 @@ pub fn is_prepared(session: &Session) -> bool {
 fn resume(h: &Held) -> Result<LockedSession, Problem> {
     let lock = SessionLock::acquire(&h.path)?;
     let removed_temporaries = remove_stale_temporaries(&h.path);
-    let session = load_session(&h.path).map_err(|mut p| p.remove(0))?;
+    let loaded = journal::load(&h.path).map_err(|mut p| p.remove(0))?;
+    // A journal the file does not hold must not be started afresh over by this samling's
+    // first save: it is moved aside, and named.
+    let notices = journal::set_aside_stale(&loaded.stale)
+        .into_iter()
+        .map(OpenNotice::SetAside)
+        .collect();
+    // After a crash, what only the journal held is written whole at once (best effort: the
+    // journal keeps it all the same), so the file is complete again from the start.
+    if loaded.replayed > 0 {
+        let mut writer = journal::Writer::new(h.path.clone(), journal::FACILITATOR);
+        let _ = writer.save(&loaded.session, true);
+    }
     Ok(LockedSession {
         path: h.path.clone(),
-        session,
+        session: loaded.session,
         resumed: true,
         lock,
-        notices: Vec::new(),
+        notices,
         removed_temporaries,
     })
 }
@@ -528,7 +547,7 @@ mod tests {
             run.session.skipped, session.skipped,
             "the preparing is kept"
         );
-        let on_disk = load_session(&path).unwrap();
+        let on_disk = crate::store::load_session(&path).unwrap();
         assert_eq!(on_disk.previous, run.session.previous);
     }
 
@@ -684,8 +703,8 @@ mod tests {
     /// Gathering 1 held with one note, then started again by mistake and left empty.
     fn held_then_begun(layout: &Layout, program: &Program) {
         let mut real = open(layout, program, 1, day(2), &Config::default(), &[], &[]).unwrap();
-        real.session.notes = held_session_note(&real.session).into();
-        real.session.notes_mut()[0].kind = crate::model::NoteKind::Highlight;
+        real.session.set_notes(held_session_note(&real.session));
+        real.session.note_mut(0).kind = crate::model::NoteKind::Highlight;
         real.session.place = "Personalrommet".into();
         real.session.ended =
             Some(crate::model::Timestamp::parse("2026-11-02T16:00:00+01:00").unwrap());
@@ -746,7 +765,7 @@ mod tests {
         let layout = Layout::new(dir.path());
         let program = &catalog::builtin().0[0];
         let mut first = open(&layout, program, 1, day(23), &Config::default(), &[], &[]).unwrap();
-        first.session.notes = held_session_note(&first.session).into();
+        first.session.set_notes(held_session_note(&first.session));
         save_session(&first.path, &first.session).unwrap();
         // `first` keeps its lock: another samling is running gathering 1 now.
         let (h, _) = held(&layout, &program.id);

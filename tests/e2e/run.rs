@@ -125,6 +125,52 @@ fn kill_9_mid_item_loses_nothing_saved_and_the_clock_resumes() {
 }
 
 #[test]
+fn a_note_is_appended_to_the_journal_and_kill_9_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut pty = clock_running(dir.path());
+    let file = session_file(&data);
+    // The first save after opening writes the session whole; the ones after append.
+    pty.wait_until("the clock's start is saved", |_| {
+        store::load_session(&file).is_ok_and(|s| s.phase() == Phase::Running)
+    });
+    let whole = std::fs::read(&file).unwrap();
+    pty.send("2");
+    pty.send("i");
+    pty.wait_for("Notat · Gruppe 2");
+    pty.send("Skrevet rett i loggen");
+    pty.send("\x1b");
+    pty.wait_for("Gruppe 2: Skrevet");
+    pty.wait_until("the note is saved", |_| {
+        store::load_session(&file).is_ok_and(|s| s.notes.len() == 1)
+    });
+    pty.signal("KILL");
+    pty.wait_exit();
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        whole,
+        "the file was not written again"
+    );
+    let journal = store::journal::path(&file, store::journal::FACILITATOR);
+    let lines = std::fs::read_to_string(&journal).unwrap();
+    assert!(lines.contains("text:\"Skrevet rett i loggen\""), "{lines}");
+
+    // Back again: the note is there, and quitting writes the session whole.
+    let mut pty = start(dir.path(), &["run"]);
+    pty.wait_for("Gruppe 2: Skrevet rett i loggen");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Skrevet rett i loggen"), "{text}");
+    let lines = std::fs::read_to_string(&journal).unwrap();
+    assert_eq!(
+        lines.lines().count(),
+        1,
+        "only the header after it: {lines}"
+    );
+}
+
+#[test]
 fn enter_on_the_home_screen_starts_the_selected_gathering() {
     let dir = tempfile::tempdir().unwrap();
     let mut pty = start(dir.path(), &[]);
@@ -398,7 +444,7 @@ fn gathering_1_held(data: &Path) -> PathBuf {
     let config = store::config::Config::default();
     let mut held = store::sessions::open(&layout, &program, 1, day, &config, &[], &[]).unwrap();
     let at = samling::model::Timestamp::parse("2026-09-14T13:20:00+02:00").unwrap();
-    held.session.notes_mut().push(samling::model::Note {
+    held.session.push_note(samling::model::Note {
         id: "f-1".into(),
         created: at,
         edited: at,

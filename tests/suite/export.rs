@@ -54,7 +54,7 @@ fn held() -> Session {
         text: text.into(),
         private,
     };
-    s.notes = vec![
+    s.set_notes(vec![
         note(
             1,
             GroupLabel::Group(2),
@@ -95,8 +95,7 @@ fn held() -> Session {
             "<script>alert(1)</script>",
             false,
         ),
-    ]
-    .into();
+    ]);
     let agreement = |id, text: &str, session: &str, gathering, status, comment: &str| Agreement {
         id: samling::model::AgreementId::new(session, id),
         text: text.into(),
@@ -299,8 +298,8 @@ fn hostile() -> Session {
         item.title = format!("Refleksjon {HOSTILE}");
         item.prompts[0].text = format!("Spørsmål {HOSTILE}");
     }
-    for n in s.notes_mut() {
-        n.text = HOSTILE_NOTE.into();
+    for i in 0..s.notes.len() {
+        s.note_mut(i).text = HOSTILE_NOTE.into();
     }
     for c in &mut s.agreements {
         c.text = format!("Avtale {HOSTILE}");

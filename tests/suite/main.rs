@@ -9,6 +9,7 @@ mod bad_files;
 mod chain;
 mod export;
 mod files;
+mod journal;
 mod migrate;
 mod plan;
 mod screens;

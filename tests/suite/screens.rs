@@ -70,7 +70,7 @@ fn running_after(lang: Lang, minutes_each: i64) -> State {
             (1, "Å bli sett når man kommer inn døra", false),
             (2, PRIVATE_NOTE, true),
         ] {
-            run.session.notes_mut().push(Note {
+            run.session.push_note(Note {
                 id: samling::model::NoteId::new("f", id),
                 created: t(at + 60),
                 edited: t(at + 60),
@@ -374,10 +374,10 @@ fn siden_sist_review_and_what_the_room_sees() {
         let mut previous = big_session(4, 3);
         previous.id = "01-2026-09-14".into();
         // Note 1 is a parking-lot question; made private, it must not travel.
-        previous.notes_mut()[1].private = true;
-        previous.notes_mut()[2].kind = samling::model::NoteKind::Highlight;
-        previous.notes_mut()[2].text = "Å bli sett i døra".into();
-        previous.notes_mut()[1].text = PRIVATE_NOTE.into();
+        previous.note_mut(1).private = true;
+        previous.note_mut(2).kind = samling::model::NoteKind::Highlight;
+        previous.note_mut(2).text = "Å bli sett i døra".into();
+        previous.note_mut(1).text = PRIVATE_NOTE.into();
         for c in &mut previous.agreements {
             c.origin.session = previous.id.clone();
             c.history[0].at = Timestamp::parse("2026-09-14T15:50:00+02:00").unwrap();
@@ -542,12 +542,11 @@ fn then_and_now_on_the_projector() {
         let mut sixth = Session::new(&program, &plan, "06-2027-05-10".into(), t(0).0.date_naive());
         let mut first = big_session(3, 0);
         first.gathering = 1;
-        for (n, text) in
-            first
-                .notes_mut()
-                .iter_mut()
-                .zip(["Respekt og varme", "Tydelige voksne", PRIVATE_NOTE])
+        for (i, text) in ["Respekt og varme", "Tydelige voksne", PRIVATE_NOTE]
+            .into_iter()
+            .enumerate()
         {
+            let n = first.note_mut(i);
             n.item = "refleksjon-verdier".into();
             n.prompt = Some("p1".into());
             n.text = text.into();
@@ -625,7 +624,7 @@ fn invisible_joiners_and_bidi_controls_reach_no_cell() {
     let mut state = running(Lang::Nb);
     let now = now_in(&state);
     if let samling::app::Screen::Run(run) = &mut state.screen {
-        run.session.notes_mut()[0].text =
+        run.session.note_mut(0).text =
             "x\u{200D}y 👩\u{200D}🔬 ab\u{200C}c \u{202E}snudd\u{2066}".into();
         run.session.place = "Rom\u{200D}met".into();
         let item = run.session.current_index();
@@ -718,9 +717,7 @@ fn nothing_private_reaches_the_projector_in_any_state() {
                 format!("offentlig{id}")
             };
             n += 1;
-            session
-                .notes_mut()
-                .push(note(id, item, dice.below(3), private, text));
+            session.push_note(note(id, item, dice.below(3), private, text));
         }
         // Deleted notes: gone from the room even when they were public.
         n += 1;

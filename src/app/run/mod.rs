@@ -71,9 +71,9 @@ pub struct Run {
     /// The start of the gathering's day: statuses given since then were given at this
     /// gathering (a second press changes nothing; a comment joins them).
     pub opened_at: Timestamp,
-    /// Notes deleted since the session was opened, with where they stood, newest last, for
+    /// Notes deleted since the session was opened, newest last, for
     /// undo (the notes themselves are in the session's tombstones).
-    pub deleted: Vec<(usize, NoteId)>,
+    pub deleted: Vec<NoteId>,
     /// Set by quit once everything is saved; the runtime then stops (or, with `leave`, the
     /// home screen comes back).
     pub quit: bool,

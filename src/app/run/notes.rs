@@ -19,8 +19,7 @@ impl Run {
     pub fn item_notes(&self) -> impl Iterator<Item = &Note> {
         let item = self.session.current_item().map(|i| i.id.clone());
         self.session
-            .notes
-            .iter()
+            .note_list()
             .filter(move |n| Some(&n.item) == item.as_ref())
     }
 
@@ -32,7 +31,8 @@ impl Run {
 
     fn selected_mut(&mut self) -> Option<&mut Note> {
         let id = self.selected_note()?.id.clone();
-        self.session.notes_mut().iter_mut().find(|n| n.id == id)
+        let at = self.session.notes.iter().position(|n| n.id == id)?;
+        Some(self.session.note_mut(at))
     }
 
     /// Opens the editor for a new note on the current item, question and group.
@@ -127,9 +127,10 @@ impl Run {
         let draft = editor.draft;
         match draft.note {
             Some(id) => {
-                if let Some(n) = self.session.notes_mut().iter_mut().find(|n| n.id == id)
-                    && n.text != text
+                if let Some(at) = self.session.notes.iter().position(|n| n.id == id)
+                    && self.session.notes[at].text != text
                 {
+                    let n = self.session.note_mut(at);
                     n.text = text;
                     n.edited = now.max(n.created);
                 }
@@ -137,7 +138,7 @@ impl Run {
             None if text.trim().is_empty() => {}
             None => {
                 let id = self.session.next_note_id(FACILITATOR);
-                self.session.notes_mut().push(Note {
+                self.session.push_note(Note {
                     id: id.clone(),
                     created: now,
                     edited: now,
@@ -227,25 +228,26 @@ impl Run {
             return Vec::new();
         };
         let note = self.session.notes_mut().remove(index);
+        let note = std::sync::Arc::unwrap_or_clone(note);
         self.session.deleted.push(Deleted { at: now, note });
-        self.deleted.push((index, id.clone()));
+        self.deleted.push(id.clone());
         self.screen.selected = None;
         self.select(Select::Last);
         self.mark_changed()
     }
 
-    /// `u`: brings back the note last deleted here, where it was, and drops its tombstone.
+    /// `u`: brings back the note last deleted here, where it stood by when it was written
+    /// (see [`crate::model::Session::restore`]), and drops its tombstone.
     pub fn undo_delete(&mut self) -> Vec<Effect> {
-        let Some((index, id)) = self.deleted.pop() else {
+        let Some(id) = self.deleted.pop() else {
             return Vec::new();
         };
-        let Some(at) = self.session.deleted.iter().rposition(|d| d.note.id == id) else {
+        let Some(dead) = self.session.deleted.iter().rfind(|d| d.note.id == id) else {
             return Vec::new();
         };
-        let note = self.session.deleted.remove(at).note;
+        let note = dead.note.clone();
+        self.session.restore(note);
         self.screen.selected = Some(id);
-        let index = index.min(self.session.notes.len());
-        self.session.notes_mut().insert(index, note);
         self.mark_changed()
     }
 

@@ -62,6 +62,7 @@ pub fn probe_version(text: &str, kind: FileKind) -> Option<u32> {
     match kind {
         FileKind::Program => ron::from_str::<ProgramProbe>(text).ok().map(|p| p.version),
         FileKind::Session => ron::from_str::<SessionProbe>(text).ok().map(|p| p.version),
+        FileKind::Journal => None,
     }
 }
 

@@ -343,7 +343,12 @@ pub fn session(s: Session) -> model::Session {
         current,
         prompt,
         timing: s.timing,
-        notes: std::sync::Arc::new(s.notes.into_iter().map(note).collect()),
+        notes: std::sync::Arc::new(
+            s.notes
+                .into_iter()
+                .map(|n| std::sync::Arc::new(note(n)))
+                .collect(),
+        ),
         deleted: Vec::new(),
         agreements,
         previous: s.previous,

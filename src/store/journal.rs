@@ -1,0 +1,668 @@
+//! Each writer's journal of changes beside a session, and loading a session as its last whole
+//! copy plus the journals after it.
+//!
+//! A session `01-2026-11-23.ron` has a folder `01-2026-11-23.d/` beside it with one journal
+//! per writer, `<writer>.ron` (`f.ron` for the facilitator's samling). A journal is RON, one
+//! record a line: a header first (`Journal((version: 3, writer: "f", session: "…", base: …))`),
+//! then one [`Change`] a line, appended and fsynced as each save happens. Committing a note is
+//! then one short line, whatever the size of the session; the whole session is written again
+//! ("compacted") only now and then (see [`Writer`]).
+//!
+//! The facilitator's journal names in `base` the compacted file it follows (a fingerprint of
+//! its bytes). A journal whose base is not the file there now was written before the file was
+//! compacted, so the file holds it already (a crash between the two steps of a compaction, or a
+//! sync engine that brought the new file first); it is not replayed. Should it hold something
+//! the file does not (the file was replaced by hand), it is set aside (see
+//! [`set_aside_stale`]) and named, never dropped.
+//!
+//! Reading is forgiving, as a crash or a sync engine leaves files: a last line without its line
+//! break was cut off by a crash and is skipped with a notice; a line that does not read is
+//! skipped with `path:line:col` and every good line before and after it is kept; a journal of a
+//! newer samling or of another session is named and left alone. Loading never writes.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use super::load::{parse_session, read_text};
+use super::problem::{Position, Problem, ProblemKind};
+use super::save::{Backup, create_private_dir, save_session_printed, write_atomic_no_backup};
+use crate::model::change::{self, Change, Replay};
+use crate::model::{SCHEMA_VERSION, Session, validate};
+
+/// The writer tag of the facilitator's samling, whose journal is the one compacted.
+pub use crate::model::FACILITATOR;
+
+/// How long a writer appends before it writes the whole session again: a load replays at most
+/// this much, and a lost journal (a sync engine's bad day) loses at most this much.
+pub const COMPACT_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// A journal this large is compacted at the next save whatever the time (a long paste typed
+/// into a draft saved every second grows it fast).
+pub const COMPACT_ABOVE: u64 = 4 * 1024 * 1024;
+
+/// The first line of every journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// The schema version of the changes below; a newer one is left alone.
+    pub version: u32,
+    pub writer: String,
+    /// Id of the session the changes belong to.
+    pub session: String,
+    /// The fingerprint of the compacted session file these changes follow, for the journal of
+    /// the writer that compacts; `None` for a journal replayed over any copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+}
+
+/// The header line as written: `Journal((…))`, so a journal says what it is.
+#[derive(Debug, Serialize, Deserialize)]
+enum First {
+    Journal(Header),
+}
+
+/// The folder of a session's journals: `<stem>.d` beside it.
+pub fn folder(session_file: &Path) -> PathBuf {
+    let stem = session_file.file_stem().unwrap_or_default();
+    let mut name = stem.to_os_string();
+    name.push(".d");
+    session_file.with_file_name(name)
+}
+
+/// The journal of `writer` for the session at `session_file`.
+pub fn path(session_file: &Path, writer: &str) -> PathBuf {
+    folder(session_file).join(format!("{writer}.ron"))
+}
+
+/// The journals beside a session, sorted by name: `.ron` files, not hidden (a temporary file of
+/// an interrupted write is hidden). None when the folder does not exist.
+pub fn journals(session_file: &Path) -> Vec<PathBuf> {
+    let Ok(read) = fs::read_dir(folder(session_file)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        })
+        .filter(|p| p.is_file())
+        .collect();
+    found.sort();
+    found
+}
+
+/// What shows that a session changed without reading it: the time and size of its file and
+/// of each of its journals.
+pub type Stamp = Vec<(PathBuf, Option<std::time::SystemTime>, u64)>;
+
+/// The [`Stamp`] of the session at `session_file` now; `None` when the file is not there.
+pub fn stamp(session_file: &Path) -> Option<Stamp> {
+    let look = |p: PathBuf| {
+        fs::metadata(&p)
+            .ok()
+            .map(|m| (p, m.modified().ok(), m.len()))
+    };
+    let mut stamp = vec![look(session_file.to_path_buf())?];
+    stamp.extend(journals(session_file).into_iter().filter_map(look));
+    Some(stamp)
+}
+
+/// A fingerprint of a compacted file's bytes, in hex: FNV-1a's steps over eight bytes at a
+/// time (a session of 10,000 notes is a few MB, and a byte at a time took milliseconds of each
+/// load), and the length. Defined here rather than taken from the standard library, whose
+/// hashes may change between versions: a journal written by one samling is read by another.
+pub fn fingerprint(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        hash = (hash ^ word).wrapping_mul(0x0100_0000_01b3);
+    }
+    for &b in words.remainder() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}-{}", bytes.len())
+}
+
+/// One journal as read: its header, the changes of every line that read, and what was
+/// skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Journal {
+    pub header: Header,
+    pub changes: Vec<Change>,
+    pub notices: Vec<Problem>,
+}
+
+/// Reads a journal. `Err` when it cannot be used at all: unreadable, no header, or written by
+/// a newer samling.
+pub fn read(path: &Path) -> Result<Journal, Problem> {
+    let text = read_text(path)?;
+    let mut lines = text.split_inclusive('\n').enumerate();
+    let (_, first) = lines.next().unwrap_or((0, ""));
+    let header = match ron::from_str::<First>(first.trim_end()) {
+        Ok(First::Journal(header)) => header,
+        Err(err) => return Err(line_problem(path, 1, &err)),
+    };
+    if header.version > SCHEMA_VERSION {
+        return Err(Problem::new(
+            path,
+            ProblemKind::NewerVersion {
+                found: header.version,
+                supported: SCHEMA_VERSION,
+            },
+        ));
+    }
+    let mut changes = Vec::new();
+    let mut notices = Vec::new();
+    for (i, line) in lines {
+        let number = i + 1;
+        let Some(line) = line.strip_suffix('\n') else {
+            // Cut off by a crash in the middle of an append.
+            let at = Position {
+                line: number,
+                col: 1,
+            };
+            notices.push(Problem::at(path, at, ProblemKind::TornLine));
+            continue;
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        match ron::from_str::<Change>(line) {
+            Ok(change) => changes.push(change),
+            Err(err) => notices.push(line_problem(path, number, &err)),
+        }
+    }
+    Ok(Journal {
+        header,
+        changes,
+        notices,
+    })
+}
+
+fn line_problem(path: &Path, line: usize, err: &ron::error::SpannedError) -> Problem {
+    let at = Position {
+        line,
+        col: err.span.start.col.max(1),
+    };
+    Problem::at(path, at, ProblemKind::BadLine(err.code.to_string()))
+}
+
+/// A session as loaded: the compacted file with every journal replayed, and what the journals
+/// made samling skip or set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub session: Session,
+    pub notices: Vec<Problem>,
+    /// Journals written before the file was replaced, with changes the file does not hold:
+    /// not replayed; the one who opens the session to write sets them aside.
+    pub stale: Vec<PathBuf>,
+    /// How many changes the journal of the writer that compacts held (and the file not).
+    pub replayed: usize,
+}
+
+/// Loads the session at `path` and replays its journals over it. The journals are read while
+/// the file is parsed, on a thread of their own: both take tens of milliseconds with 10,000
+/// notes.
+pub fn load(path: &Path) -> Result<Loaded, Vec<Problem>> {
+    let (parsed, journals) = std::thread::scope(|scope| {
+        let reading = scope.spawn(|| read_all(path));
+        let parsed = read_text(path)
+            .map_err(|p| vec![p])
+            .and_then(|text| Ok((parse_session(path, &text)?, fingerprint(&text))));
+        (parsed, reading.join())
+    });
+    let (session, base) = parsed?;
+    let journals = journals.unwrap_or_else(|_| read_all(path));
+    Ok(replay_read(session, &base, journals))
+}
+
+/// Every journal beside the session at `path`, read (or why not).
+fn read_all(path: &Path) -> Vec<(PathBuf, Result<Journal, Problem>)> {
+    journals(path)
+        .into_iter()
+        .map(|j| {
+            let read = read(&j);
+            (j, read)
+        })
+        .collect()
+}
+
+/// Replays every journal of the session at `path` over `session` (read from a file with the
+/// fingerprint `base`).
+pub fn replay_journals(path: &Path, session: Session, base: &str) -> Loaded {
+    replay_read(session, base, read_all(path))
+}
+
+fn replay_read(
+    session: Session,
+    base: &str,
+    journals: Vec<(PathBuf, Result<Journal, Problem>)>,
+) -> Loaded {
+    let mut notices = Vec::new();
+    let mut stale = Vec::new();
+    let mut usable: Vec<(PathBuf, Vec<Change>)> = Vec::new();
+    let mut replayed = 0;
+    for (journal, read) in journals {
+        let read = match read {
+            Ok(read) => read,
+            Err(problem) => {
+                notices.push(problem);
+                continue;
+            }
+        };
+        notices.extend(read.notices);
+        if read.header.session != session.id {
+            let found = read.header.session;
+            notices.push(Problem::new(&journal, ProblemKind::OtherSession { found }));
+            continue;
+        }
+        if read.header.base.as_deref().is_some_and(|b| b != base) {
+            // Written before this file: the file holds it, unless it was replaced otherwise.
+            if !holds(&session, &read.changes) {
+                notices.push(Problem::new(&journal, ProblemKind::StaleJournal));
+                stale.push(journal);
+            }
+            continue;
+        }
+        if read.header.base.is_some() {
+            replayed += read.changes.len();
+        }
+        usable.push((journal, read.changes));
+    }
+    let session = replay_checked(session, usable, &mut notices);
+    Loaded {
+        session,
+        notices,
+        stale,
+        replayed,
+    }
+}
+
+/// Whether `session` already is what replaying `changes` over it gives.
+fn holds(session: &Session, changes: &[Change]) -> bool {
+    let mut replay = Replay::new(session.clone());
+    for change in changes {
+        replay.apply(change.clone());
+    }
+    replay.session() == session
+}
+
+/// Replays the journals in order; should the result break the model's rules, replays them
+/// again one at a time and leaves out (and names) each that breaks them.
+fn replay_checked(
+    session: Session,
+    journals: Vec<(PathBuf, Vec<Change>)>,
+    notices: &mut Vec<Problem>,
+) -> Session {
+    if journals.iter().all(|(_, changes)| changes.is_empty()) {
+        return session;
+    }
+    let all = replay(session.clone(), journals.iter().flat_map(|(_, c)| c));
+    if validate::session(&all).is_empty() {
+        return all;
+    }
+    let mut good = session;
+    for (journal, changes) in &journals {
+        let next = replay(good.clone(), changes);
+        match validate::session(&next).into_iter().next() {
+            None => good = next,
+            Some(invalid) => notices.push(Problem::new(
+                journal,
+                ProblemKind::JournalNotApplied(invalid.kind),
+            )),
+        }
+    }
+    good
+}
+
+fn replay<'a>(session: Session, changes: impl IntoIterator<Item = &'a Change>) -> Session {
+    let mut replay = Replay::new(session);
+    for change in changes {
+        replay.apply(change.clone());
+    }
+    replay.finish()
+}
+
+/// Moves each stale journal out of the way as `<name>.stale-<n>` (no longer `.ron`, so never
+/// replayed, and never overwritten by the next compaction); the names it got.
+pub fn set_aside_stale(stale: &[PathBuf]) -> Vec<PathBuf> {
+    let mut moved = Vec::new();
+    for journal in stale {
+        let name = journal.file_name().unwrap_or_default().to_string_lossy();
+        let free = (1..1000)
+            .map(|n| journal.with_file_name(format!("{name}.stale-{n}")))
+            .find(|p| !p.exists());
+        if let Some(to) = free
+            && fs::rename(journal, &to).is_ok()
+        {
+            moved.push(to);
+        }
+    }
+    moved
+}
+
+/// One writer's saving of one session: appends each save's changes to its journal, and now
+/// and then writes the whole session and starts the journal afresh.
+///
+/// The whole session is written at the first save, when asked ([`Writer::save`] with
+/// `compact`: quitting), when the gathering has just been closed, every [`COMPACT_EVERY`], when
+/// the journal has grown past [`COMPACT_ABOVE`], and after an append failed (the journal may
+/// end in half a line, and the next whole copy makes it moot).
+pub struct Writer {
+    file: PathBuf,
+    writer: String,
+    /// The session as the files hold it now; `None` until the first whole save.
+    on_disk: Option<Session>,
+    /// The journal, open for appending; `None` when the next save must be whole.
+    out: Option<fs::File>,
+    compacted: Instant,
+    file_bytes: u64,
+    journal_bytes: u64,
+    /// Whether the file's version before the first whole save was kept as `.bak`.
+    backed_up: bool,
+}
+
+impl Writer {
+    pub fn new(file: PathBuf, writer: &str) -> Self {
+        Writer {
+            file,
+            writer: writer.to_string(),
+            on_disk: None,
+            out: None,
+            compacted: Instant::now(),
+            file_bytes: 0,
+            journal_bytes: 0,
+            backed_up: false,
+        }
+    }
+
+    /// Saves `session`: appends what changed since the last save, or writes it whole (see the
+    /// type's docs). The bytes on disk the session takes now, file and journal.
+    pub fn save(&mut self, session: &Session, compact: bool) -> Result<u64, Problem> {
+        let changes = match (&self.on_disk, &self.out) {
+            (Some(before), Some(_)) if !compact && !self.due(before, session) => {
+                change::diff(before, session)
+            }
+            _ => None,
+        };
+        match changes {
+            Some(changes) => self.append(session, &changes),
+            None => self.compact(session),
+        }
+    }
+
+    /// Whether the whole session is due to be written.
+    fn due(&self, before: &Session, session: &Session) -> bool {
+        (session.ended.is_some() && before.ended.is_none())
+            || self.compacted.elapsed() >= COMPACT_EVERY
+            || self.journal_bytes >= COMPACT_ABOVE
+    }
+
+    fn append(&mut self, session: &Session, changes: &[Change]) -> Result<u64, Problem> {
+        if changes.is_empty() {
+            return Ok(self.bytes());
+        }
+        let mut text = String::new();
+        for change in changes {
+            text.push_str(&line(change).map_err(|e| self.journal_problem(&e))?);
+        }
+        let journal = path(&self.file, &self.writer);
+        let bytes = self.journal_bytes;
+        let written = self.out.as_mut().map_or_else(
+            || Err(io::Error::other("no journal open")),
+            |out| {
+                // The journal must still be the one this writer has open: a folder removed or
+                // a file replaced under it (by a person, or a sync engine) would take the
+                // appends with it, unseen.
+                if fs::metadata(&journal).map(|m| m.len()).ok() != Some(bytes) {
+                    return Err(io::Error::new(
+                        io::ErrorKind::NotFound,
+                        "the journal is not the one being written",
+                    ));
+                }
+                out.write_all(text.as_bytes())?;
+                out.sync_data()
+            },
+        );
+        if let Err(e) = written {
+            // It may end in half a line now: the next save writes everything whole.
+            self.out = None;
+            return Err(self.journal_problem(&e));
+        }
+        self.journal_bytes += text.len() as u64;
+        self.on_disk = Some(session.clone());
+        Ok(self.bytes())
+    }
+
+    /// Writes the whole session, then starts its journal afresh after it.
+    fn compact(&mut self, session: &Session) -> Result<u64, Problem> {
+        self.out = None;
+        let backup = if self.backed_up {
+            Backup::Skip
+        } else {
+            Backup::Keep
+        };
+        let (bytes, print) = save_session_printed(&self.file, session, backup)?;
+        self.backed_up = true;
+        self.file_bytes = bytes;
+        self.compacted = Instant::now();
+        self.on_disk = Some(session.clone());
+        // The file holds everything now; a journal that cannot be started only means the
+        // next save is whole again.
+        let header = Header {
+            version: SCHEMA_VERSION,
+            writer: self.writer.clone(),
+            session: session.id.clone(),
+            base: Some(print),
+        };
+        if let Ok((out, size)) = start(&self.file, &header) {
+            self.out = Some(out);
+            self.journal_bytes = size;
+        }
+        Ok(self.bytes())
+    }
+
+    fn bytes(&self) -> u64 {
+        self.file_bytes + self.journal_bytes
+    }
+
+    fn journal_problem(&self, e: &io::Error) -> Problem {
+        Problem::io(&path(&self.file, &self.writer), e)
+    }
+}
+
+/// One record as a line of a journal.
+fn line<T: Serialize>(value: &T) -> io::Result<String> {
+    let mut text = ron::to_string(value).map_err(io::Error::other)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Writes a journal holding only `header` (atomically: a reader sees the old journal or the
+/// new one) and opens it for appending.
+fn start(session_file: &Path, header: &Header) -> io::Result<(fs::File, u64)> {
+    create_private_dir(&folder(session_file))?;
+    let journal = path(session_file, &header.writer);
+    let first = line(&First::Journal(header.clone()))?;
+    write_atomic_no_backup(&journal, first.as_bytes())?;
+    let mut options = fs::OpenOptions::new();
+    options.append(true);
+    let out = super::fsx::open_own(&journal, options)
+        .map_err(|p| io::Error::other(format!("{:?}", p.kind)))?;
+    Ok((out, first.len() as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Note;
+    use crate::model::sample::big_session;
+
+    fn saved(dir: &Path) -> (PathBuf, Session, Writer) {
+        let file = dir.join("01-2026-11-23.ron");
+        let mut session = big_session(20, 3);
+        session.id = "01-2026-11-23".into();
+        let mut writer = Writer::new(file.clone(), FACILITATOR);
+        writer.save(&session, false).unwrap();
+        (file, session, writer)
+    }
+
+    fn add_note(session: &mut Session, text: &str) {
+        let mut note = Note::clone(&session.notes[0]);
+        note.id = session.next_note_id(FACILITATOR);
+        note.text = text.into();
+        note.created = note.created + chrono::Duration::hours(2);
+        note.edited = note.created;
+        session.push_note(note);
+    }
+
+    #[test]
+    fn a_note_is_one_appended_line_and_loads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        let whole = fs::read_to_string(&file).unwrap();
+        add_note(&mut session, "En ny tanke, med \"sitat\"\nog linjeskift");
+        writer.save(&session, false).unwrap();
+        assert_eq!(fs::read_to_string(&file).unwrap(), whole, "file untouched");
+        let journal = fs::read_to_string(path(&file, FACILITATOR)).unwrap();
+        assert_eq!(journal.lines().count(), 2, "{journal}");
+        assert!(journal.starts_with("Journal("));
+        let loaded = load(&file).unwrap();
+        assert!(loaded.notices.is_empty(), "{:?} {journal}", loaded.notices);
+        assert!(loaded.session == session);
+    }
+
+    #[test]
+    fn compaction_writes_the_whole_and_empties_the_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        add_note(&mut session, "før");
+        writer.save(&session, false).unwrap();
+        add_note(&mut session, "ved slutten");
+        writer.save(&session, true).unwrap();
+        let journal = fs::read_to_string(path(&file, FACILITATOR)).unwrap();
+        assert_eq!(journal.lines().count(), 1, "only the header: {journal}");
+        let text = fs::read_to_string(&file).unwrap();
+        assert_eq!(parse_session(&file, &text).unwrap(), session);
+        assert_eq!(load(&file).unwrap().session, session);
+    }
+
+    #[test]
+    fn a_torn_last_line_and_a_garbage_line_are_skipped_with_their_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        add_note(&mut session, "første");
+        writer.save(&session, false).unwrap();
+        let journal = path(&file, FACILITATOR);
+        let mut text = fs::read_to_string(&journal).unwrap();
+        text.push_str("Place(\"halv\n");
+        add_note(&mut session, "andre");
+        // The second note's line, as a save would append it, then half a line from a crash.
+        let last = Note::clone(session.notes.last().unwrap());
+        text.push_str(&line(&Change::Note(last)).unwrap());
+        text.push_str("Note((id:\"f-99\"");
+        fs::write(&journal, text).unwrap();
+        let loaded = load(&file).unwrap();
+        assert_eq!(loaded.session, session, "every good line kept");
+        let kinds: Vec<(usize, &ProblemKind)> = loaded
+            .notices
+            .iter()
+            .map(|p| (p.at.unwrap().line, &p.kind))
+            .collect();
+        assert!(
+            matches!(kinds[0], (3, ProblemKind::BadLine(_))),
+            "{kinds:?}"
+        );
+        assert_eq!(kinds[1], (5, &ProblemKind::TornLine));
+    }
+
+    #[test]
+    fn a_journal_of_a_newer_samling_or_another_session_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, session, writer) = saved(dir.path());
+        drop(writer);
+        let newer = folder(&file).join("ny.ron");
+        fs::write(
+            &newer,
+            "Journal((version:99,writer:\"ny\",session:\"01-2026-11-23\"))\nSomething(1)\n",
+        )
+        .unwrap();
+        let other = folder(&file).join("annen.ron");
+        fs::write(
+            &other,
+            "Journal((version:3,writer:\"annen\",session:\"02-2026-12-01\"))\nPlace(\"feil\")\n",
+        )
+        .unwrap();
+        let loaded = load(&file).unwrap();
+        assert_eq!(loaded.session, session);
+        assert_eq!(loaded.notices.len(), 2, "{:?}", loaded.notices);
+        assert!(fs::read_to_string(&newer).unwrap().contains("version:99"));
+    }
+
+    #[test]
+    fn a_journal_older_than_the_file_is_not_replayed_and_set_aside_if_it_holds_more() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        add_note(&mut session, "bare i loggen");
+        writer.save(&session, false).unwrap();
+        drop(writer);
+        // The file replaced by another copy (by hand, or a backup put back).
+        let mut other = session.clone();
+        other.notes_mut().pop();
+        other.place = "Et annet sted".into();
+        crate::store::save_session(&file, &other).unwrap();
+        let loaded = load(&file).unwrap();
+        assert_eq!(loaded.session, other);
+        assert_eq!(loaded.stale, vec![path(&file, FACILITATOR)]);
+        let moved = set_aside_stale(&loaded.stale);
+        assert_eq!(moved.len(), 1);
+        assert!(
+            fs::read_to_string(&moved[0])
+                .unwrap()
+                .contains("bare i loggen")
+        );
+        assert!(load(&file).unwrap().notices.is_empty());
+    }
+
+    #[test]
+    fn a_crash_between_the_whole_copy_and_the_new_journal_replays_nothing_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        add_note(&mut session, "i loggen og i filen");
+        writer.save(&session, false).unwrap();
+        let journal = path(&file, FACILITATOR);
+        let old_journal = fs::read(&journal).unwrap();
+        writer.save(&session, true).unwrap();
+        // As if the journal had not been started afresh.
+        fs::write(&journal, old_journal).unwrap();
+        let loaded = load(&file).unwrap();
+        assert_eq!(loaded.session, session);
+        assert!(loaded.notices.is_empty() && loaded.stale.is_empty());
+    }
+
+    #[test]
+    fn a_failed_append_makes_the_next_save_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        // The journal's folder goes away (a network share dropped), and comes back.
+        fs::remove_dir_all(folder(&file)).unwrap();
+        fs::write(folder(&file), "a file where the folder was").unwrap();
+        add_note(&mut session, "mens mappen var borte");
+        assert!(
+            writer.save(&session, false).is_err(),
+            "not written to the lost file"
+        );
+        fs::remove_file(folder(&file)).unwrap();
+        add_note(&mut session, "etterpå");
+        writer.save(&session, false).unwrap();
+        assert_eq!(load(&file).unwrap().session, session);
+    }
+}
