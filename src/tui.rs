@@ -412,6 +412,8 @@ fn perform(state: &mut State, rt: &mut Runtime, effects: Vec<Effect>, wait: Wait
                 today,
             ),
             Effect::Closed => {
+                // The file complete by itself before the lock is let go.
+                let _ = rt.saver.settle();
                 ctx.lock = None;
                 let s = state.lang.strings();
                 let (held, warnings) = service::held_summaries(s, &ctx.layout, &state.programs);

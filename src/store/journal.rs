@@ -368,6 +368,8 @@ pub struct Writer {
     journal_bytes: u64,
     /// Whether the file's version before the first whole save was kept as `.bak`.
     backed_up: bool,
+    /// The size of the journal's header: beyond it, the journal holds changes.
+    header_bytes: u64,
 }
 
 impl Writer {
@@ -381,6 +383,24 @@ impl Writer {
             file_bytes: 0,
             journal_bytes: 0,
             backed_up: false,
+            header_bytes: 0,
+        }
+    }
+
+    /// Writes the session whole if its journal holds changes (what the files hold, as last
+    /// saved): for quitting and leaving the gathering, so the file is complete by itself
+    /// afterwards. Also done when the writer is dropped.
+    pub fn settle(&mut self) -> Result<u64, Problem> {
+        match self.on_disk.take() {
+            Some(session) if self.out.is_none() || self.journal_bytes > self.header_bytes => {
+                let written = self.compact(&session);
+                self.on_disk = Some(session);
+                written
+            }
+            on_disk => {
+                self.on_disk = on_disk;
+                Ok(self.bytes())
+            }
         }
     }
 
@@ -466,6 +486,7 @@ impl Writer {
         if let Ok((out, size)) = start(&self.file, &header) {
             self.out = Some(out);
             self.journal_bytes = size;
+            self.header_bytes = size;
         }
         Ok(self.bytes())
     }
@@ -476,6 +497,12 @@ impl Writer {
 
     fn journal_problem(&self, e: &io::Error) -> Problem {
         Problem::io(&path(&self.file, &self.writer), e)
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        let _ = self.settle();
     }
 }
 
@@ -613,7 +640,8 @@ mod tests {
         let (file, mut session, mut writer) = saved(dir.path());
         add_note(&mut session, "bare i loggen");
         writer.save(&session, false).unwrap();
-        drop(writer);
+        // Gone without settling, as after a crash.
+        std::mem::forget(writer);
         // The file replaced by another copy (by hand, or a backup put back).
         let mut other = session.clone();
         other.notes_mut().pop();
@@ -646,6 +674,26 @@ mod tests {
         let loaded = load(&file).unwrap();
         assert_eq!(loaded.session, session);
         assert!(loaded.notices.is_empty() && loaded.stale.is_empty());
+    }
+
+    #[test]
+    fn settling_writes_the_whole_once_and_only_with_changes_in_the_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        let journal = path(&file, FACILITATOR);
+        let header = fs::read_to_string(&journal).unwrap();
+        writer.settle().unwrap();
+        assert_eq!(
+            fs::read_to_string(&journal).unwrap(),
+            header,
+            "nothing to settle"
+        );
+        add_note(&mut session, "til slutt");
+        writer.save(&session, false).unwrap();
+        drop(writer);
+        assert_eq!(fs::read_to_string(&journal).unwrap().lines().count(), 1);
+        let text = fs::read_to_string(&file).unwrap();
+        assert_eq!(parse_session(&file, &text).unwrap(), session);
     }
 
     #[test]

@@ -32,10 +32,11 @@ pub type Outcome = Result<u64, Problem>;
 /// Where the answers of background saves go: `(upto, outcome)`.
 pub type Report = Box<dyn Fn(u64, Outcome) + Send>;
 
-/// One save to do.
+/// One save to do; with no session, the sessions saved so far are to be settled (see
+/// [`Saver::settle`]).
 struct Job {
     path: PathBuf,
-    session: Box<Session>,
+    session: Option<Box<Session>>,
     upto: u64,
     /// Someone waits for this one's answer ([`Saver::save_now`]); else it goes to the report.
     waiting: Option<Sender<Outcome>>,
@@ -48,7 +49,8 @@ pub struct Saver {
 }
 
 impl Saver {
-    /// Starts the thread; the answers of [`Saver::save`] go to `report`, from that thread.
+    /// Starts the thread (which, as it ends, settles every session it saved: see
+    /// [`Writer::settle`]); the answers of [`Saver::save`] go to `report`, from that thread.
     pub fn spawn(report: Report) -> Saver {
         let (jobs, queue) = mpsc::channel();
         let thread = thread::spawn(move || work(&queue, &report));
@@ -63,7 +65,7 @@ impl Saver {
     pub fn save(&self, path: PathBuf, session: Session, upto: u64) {
         self.send(Job {
             path,
-            session: Box::new(session),
+            session: Some(Box::new(session)),
             upto,
             waiting: None,
         });
@@ -75,11 +77,26 @@ impl Saver {
         let (answer, wait) = mpsc::channel();
         self.send(Job {
             path: path.clone(),
-            session: Box::new(session),
+            session: Some(Box::new(session)),
             upto,
             waiting: Some(answer),
         });
         wait.recv().unwrap_or_else(|_| Err(stopped(&path)))
+    }
+
+    /// Writes whole each session saved so far whose journal holds changes, and forgets them
+    /// (see [`Writer::settle`]); waits. For leaving a gathering without quitting: its file is
+    /// complete before its lock is let go. (Quitting does the same as the thread ends.)
+    pub fn settle(&self) -> Outcome {
+        let (answer, wait) = mpsc::channel();
+        self.send(Job {
+            path: PathBuf::new(),
+            session: None,
+            upto: 0,
+            waiting: Some(answer),
+        });
+        wait.recv()
+            .unwrap_or_else(|_| Err(stopped(std::path::Path::new(""))))
     }
 
     fn send(&self, job: Job) {
@@ -127,10 +144,24 @@ fn work(queue: &Receiver<Job>, report: &Report) {
                 pending.push(job.upto);
                 continue;
             }
-            let writer = writers
-                .entry(job.path.clone())
-                .or_insert_with(|| Writer::new(job.path.clone(), FACILITATOR));
-            let outcome = writer.save(&job.session, job.waiting.is_some());
+            let outcome = match &job.session {
+                Some(session) => writers
+                    .entry(job.path.clone())
+                    .or_insert_with(|| Writer::new(job.path.clone(), FACILITATOR))
+                    .save(session, job.waiting.is_some()),
+                None => {
+                    // Every one settled, whatever the one before came to; the first failure
+                    // is the answer.
+                    let mut outcome = Ok(0);
+                    for (_, mut writer) in writers.drain() {
+                        let settled = writer.settle();
+                        if outcome.is_ok() {
+                            outcome = settled;
+                        }
+                    }
+                    outcome
+                }
+            };
             for upto in pending.drain(..) {
                 report(upto, outcome.clone());
             }

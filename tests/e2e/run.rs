@@ -62,6 +62,12 @@ fn run_a_gathering_quit_and_resume() {
 
     let session = store::load_session(&file).unwrap();
     assert_eq!(session.current_index(), 1);
+    // Quitting wrote the session whole: the file by itself is the gathering, and the journal
+    // beside it holds nothing more.
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(store::load::parse_session(&file, &text).unwrap(), session);
+    let journal = store::journal::path(&file, store::journal::FACILITATOR);
+    assert_eq!(std::fs::read_to_string(journal).unwrap().lines().count(), 1);
     let first = session.timing_of("velkommen").unwrap();
     assert_eq!(first.phase(), Phase::Ended);
     assert_eq!(session.phase(), Phase::Running);
