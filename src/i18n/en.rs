@@ -435,8 +435,8 @@ pub const EN: Strings = Strings {
     },
     journal_set_aside: |p| {
         format!(
-            "A journal older than the session file, with changes the file lacks, was set aside \
-             as {p} – look through it; it is not used by itself"
+            "A journal with changes that could not be used was set aside as {p} – look through \
+             it; it is not used by itself"
         )
     },
     temporary_removed: |p| {

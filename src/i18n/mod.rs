@@ -277,7 +277,7 @@ pub struct Strings {
     pub cli_quiet: &'static str,
     pub all_held: fn(&str) -> String,
     pub rescue_found: fn(&str) -> String,
-    /// On opening a session: an older journal with changes the file lacks, moved aside.
+    /// On opening a session: a journal with changes that could not be used, moved aside.
     pub journal_set_aside: fn(&str) -> String,
     /// On opening a session: a hidden copy an interrupted save had left, now removed.
     pub temporary_removed: fn(&str) -> String,

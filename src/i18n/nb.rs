@@ -439,8 +439,8 @@ pub const NB: Strings = Strings {
     },
     journal_set_aside: |p| {
         format!(
-            "En endringslogg eldre enn samlingsfilen, med endringer filen ikke har, er lagt til \
-             side som {p} – se gjennom den; den brukes ikke av seg selv"
+            "En endringslogg med endringer som ikke kunne brukes, er lagt til side som {p} – se \
+             gjennom den; den brukes ikke av seg selv"
         )
     },
     temporary_removed: |p| {

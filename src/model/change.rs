@@ -176,12 +176,14 @@ fn note_changes(old: &Session, new: &Session, out: &mut Vec<Change>) {
         .count();
     // Ids are unique, so a note outside these middles is the same note in both.
     let (o, n) = (&o[..o.len() - suffix], &n[..n.len() - suffix]);
-    let dead_before: HashSet<&NoteId> = old.deleted.iter().map(|d| &d.note.id).collect();
+    let dead_before: HashMap<&NoteId, &Deleted> =
+        old.deleted.iter().map(|d| (&d.note.id, d)).collect();
     let dead_now: HashSet<&NoteId> = new.deleted.iter().map(|d| &d.note.id).collect();
+    // New ones, and those brought back, changed and deleted again between two saves.
     let new_deaths = new
         .deleted
         .iter()
-        .filter(|d| !dead_before.contains(&d.note.id));
+        .filter(|d| dead_before.get(&d.note.id).is_none_or(|was| *was != *d));
     out.extend(new_deaths.cloned().map(Change::Deleted));
     let kept: HashSet<&NoteId> = n.iter().map(|note| &note.id).collect();
     let forgotten = o
@@ -235,8 +237,16 @@ impl Replay {
             Change::Deleted(dead) => {
                 self.remove(&dead.note.id);
                 let s = &mut self.session;
-                if !s.deleted.iter().any(|d| d.note.id == dead.note.id) {
-                    s.deleted.push(dead);
+                match s.deleted.iter().rposition(|d| d.note.id == dead.note.id) {
+                    // The same tombstone again (a journal replayed twice): as it is.
+                    Some(i) if s.deleted[i] == dead => {}
+                    // Brought back and deleted again: the newer one, last, as the undo and
+                    // the delete left it.
+                    Some(i) => {
+                        s.deleted.remove(i);
+                        s.deleted.push(dead);
+                    }
+                    None => s.deleted.push(dead),
                 }
             }
             Change::Forgot(id) => self.remove(&id),
@@ -395,6 +405,29 @@ mod tests {
         assert_eq!(back.notes[20], old.notes[20]);
         assert!(back.deleted.is_empty());
         assert_eq!(replayed(&new, &back), back);
+    }
+
+    #[test]
+    fn a_note_brought_back_edited_and_deleted_again_between_two_saves_is_its_latest_tombstone() {
+        let mut old = big_session(10, 1);
+        let gone = Note::clone(&old.notes_mut().remove(4));
+        old.deleted.push(Deleted {
+            at: later(&old, 90),
+            note: gone,
+        });
+        let mut new = old.clone();
+        let mut note = new.deleted[0].note.clone();
+        new.restore(note.clone());
+        note.text = "endret etter angre".into();
+        let at = new.notes.iter().position(|n| n.id == note.id).unwrap();
+        new.note_mut(at).text = note.text.clone();
+        let back = Note::clone(&new.notes_mut().remove(at));
+        new.deleted.push(Deleted {
+            at: later(&old, 95),
+            note: back,
+        });
+        assert_eq!(diff(&old, &new).unwrap().len(), 1);
+        assert_eq!(replayed(&old, &new), new);
     }
 
     #[test]

@@ -12,8 +12,8 @@
 //! its bytes). A journal whose base is not the file there now was written before the file was
 //! compacted, so the file holds it already (a crash between the two steps of a compaction, or a
 //! sync engine that brought the new file first); it is not replayed. Should it hold something
-//! the file does not (the file was replaced by hand), it is set aside (see
-//! [`set_aside_stale`]) and named, never dropped.
+//! the file does not (the file was replaced by hand), it is set aside (see [`set_aside`]) and
+//! named, never dropped; so is the facilitator's own journal when any of it could not be used.
 //!
 //! Reading is forgiving, as a crash or a sync engine leaves files: a last line without its line
 //! break was cut off by a crash and is skipped with a notice; a line that does not read is
@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::load::{parse_session, read_text};
+use super::load::{parse_session, read_bytes, read_text};
 use super::problem::{Position, Problem, ProblemKind};
 use super::save::{Backup, create_private_dir, save_session_printed, write_atomic_no_backup};
 use crate::model::change::{self, Change, Replay};
@@ -113,21 +113,29 @@ pub fn stamp(session_file: &Path) -> Option<Stamp> {
     Some(stamp)
 }
 
-/// A fingerprint of a compacted file's bytes, in hex: FNV-1a's steps over eight bytes at a
-/// time (a session of 10,000 notes is a few MB, and a byte at a time took milliseconds of each
-/// load), and the length. Defined here rather than taken from the standard library, whose
-/// hashes may change between versions: a journal written by one samling is read by another.
+/// A fingerprint of a compacted file's bytes, in hex, with their length: each eight bytes
+/// mixed into the hash by MurmurHash3's finaliser, whose every input bit reaches every output
+/// bit (a session of 10,000 notes is a few MB, and hashing a byte at a time took milliseconds
+/// of each load). Defined here rather than taken from the standard library, whose hashes may
+/// change between versions: a journal written by one samling is read by another.
 pub fn fingerprint(text: &str) -> String {
+    fn mix(mut h: u64) -> u64 {
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
     let bytes = text.as_bytes();
     let mut words = bytes.chunks_exact(8);
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = mix(bytes.len() as u64 ^ 0x9e37_79b9_7f4a_7c15);
     for word in &mut words {
         let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        hash = (hash ^ word).wrapping_mul(0x0100_0000_01b3);
+        hash = mix(hash ^ word).wrapping_add(0x9e37_79b9_7f4a_7c15);
     }
-    for &b in words.remainder() {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    hash = mix(hash ^ u64::from_le_bytes(tail));
     format!("{hash:016x}-{}", bytes.len())
 }
 
@@ -142,10 +150,15 @@ pub struct Journal {
 
 /// Reads a journal. `Err` when it cannot be used at all: unreadable, no header, or written by
 /// a newer samling.
+///
+/// Read a line at a time, each line decoded by itself: a crash may cut a journal in the middle
+/// of a letter (`æ` is two bytes) or leave zeros at its end, and that must cost no more than
+/// that line.
 pub fn read(path: &Path) -> Result<Journal, Problem> {
-    let text = read_text(path)?;
-    let mut lines = text.split_inclusive('\n').enumerate();
-    let (_, first) = lines.next().unwrap_or((0, ""));
+    let bytes = read_bytes(path)?;
+    let mut lines = bytes.split_inclusive(|&b| b == b'\n').enumerate();
+    let (_, first) = lines.next().unwrap_or((0, b""));
+    let first = std::str::from_utf8(first).map_err(|_| Problem::new(path, ProblemKind::NotText))?;
     let header = match ron::from_str::<First>(first.trim_end()) {
         Ok(First::Journal(header)) => header,
         Err(err) => return Err(line_problem(path, 1, &err)),
@@ -163,13 +176,17 @@ pub fn read(path: &Path) -> Result<Journal, Problem> {
     let mut notices = Vec::new();
     for (i, line) in lines {
         let number = i + 1;
-        let Some(line) = line.strip_suffix('\n') else {
+        let at = Position {
+            line: number,
+            col: 1,
+        };
+        let Some(line) = line.strip_suffix(b"\n") else {
             // Cut off by a crash in the middle of an append.
-            let at = Position {
-                line: number,
-                col: 1,
-            };
             notices.push(Problem::at(path, at, ProblemKind::TornLine));
+            continue;
+        };
+        let Ok(line) = std::str::from_utf8(line).map(|l| l.trim_end_matches('\r')) else {
+            notices.push(Problem::at(path, at, ProblemKind::BadLine("UTF-8".into())));
             continue;
         };
         if line.trim().is_empty() {
@@ -201,9 +218,11 @@ fn line_problem(path: &Path, line: usize, err: &ron::error::SpannedError) -> Pro
 pub struct Loaded {
     pub session: Session,
     pub notices: Vec<Problem>,
-    /// Journals written before the file was replaced, with changes the file does not hold:
-    /// not replayed; the one who opens the session to write sets them aside.
-    pub stale: Vec<PathBuf>,
+    /// Journals with changes that could not be used: written before the file was replaced,
+    /// holding what the file does not; or the compacting writer's own, with lines that do not
+    /// read or changes that break the rules (the next whole write would start it afresh). The
+    /// one who opens the session to write moves them aside ([`set_aside`]).
+    pub set_aside: Vec<PathBuf>,
     /// How many changes the journal of the writer that compacts held (and the file not).
     pub replayed: usize,
 }
@@ -247,17 +266,25 @@ fn replay_read(
     journals: Vec<(PathBuf, Result<Journal, Problem>)>,
 ) -> Loaded {
     let mut notices = Vec::new();
-    let mut stale = Vec::new();
-    let mut usable: Vec<(PathBuf, Vec<Change>)> = Vec::new();
-    let mut replayed = 0;
+    let mut aside = Vec::new();
+    let mut usable: Vec<(PathBuf, Vec<Change>, bool)> = Vec::new();
     for (journal, read) in journals {
+        // The journal the next whole write starts afresh: whatever in it could not be used
+        // (all of it, or a line) must be kept aside first. A torn last line was never saved.
+        let own = journal.file_name() == Some(std::ffi::OsStr::new(&format!("{FACILITATOR}.ron")));
         let read = match read {
             Ok(read) => read,
             Err(problem) => {
                 notices.push(problem);
+                if own {
+                    aside.push(journal);
+                }
                 continue;
             }
         };
+        if own && read.notices.iter().any(|p| p.kind != ProblemKind::TornLine) {
+            aside.push(journal.clone());
+        }
         notices.extend(read.notices);
         if read.header.session != session.id {
             let found = read.header.session;
@@ -268,20 +295,20 @@ fn replay_read(
             // Written before this file: the file holds it, unless it was replaced otherwise.
             if !holds(&session, &read.changes) {
                 notices.push(Problem::new(&journal, ProblemKind::StaleJournal));
-                stale.push(journal);
+                if !aside.contains(&journal) {
+                    aside.push(journal);
+                }
             }
             continue;
         }
-        if read.header.base.is_some() {
-            replayed += read.changes.len();
-        }
-        usable.push((journal, read.changes));
+        let compacting = read.header.base.is_some();
+        usable.push((journal, read.changes, compacting));
     }
-    let session = replay_checked(session, usable, &mut notices);
+    let (session, replayed) = replay_checked(session, usable, &mut notices, &mut aside);
     Loaded {
         session,
         notices,
-        stale,
+        set_aside: aside,
         replayed,
     }
 }
@@ -297,30 +324,50 @@ fn holds(session: &Session, changes: &[Change]) -> bool {
 
 /// Replays the journals in order; should the result break the model's rules, replays them
 /// again one at a time and leaves out (and names) each that breaks them.
+/// The session, and how many changes of the compacting writer's journal it took.
 fn replay_checked(
     session: Session,
-    journals: Vec<(PathBuf, Vec<Change>)>,
+    journals: Vec<(PathBuf, Vec<Change>, bool)>,
     notices: &mut Vec<Problem>,
-) -> Session {
-    if journals.iter().all(|(_, changes)| changes.is_empty()) {
-        return session;
+    set_aside: &mut Vec<PathBuf>,
+) -> (Session, usize) {
+    let own = |journals: &[&(PathBuf, Vec<Change>, bool)]| {
+        journals
+            .iter()
+            .filter(|(_, _, compacting)| *compacting)
+            .map(|(_, changes, _)| changes.len())
+            .sum()
+    };
+    if journals.iter().all(|(_, changes, _)| changes.is_empty()) {
+        return (session, 0);
     }
-    let all = replay(session.clone(), journals.iter().flat_map(|(_, c)| c));
+    let all = replay(session.clone(), journals.iter().flat_map(|(_, c, _)| c));
     if validate::session(&all).is_empty() {
-        return all;
+        return (all, own(&journals.iter().collect::<Vec<_>>()));
     }
     let mut good = session;
-    for (journal, changes) in &journals {
+    let mut applied = Vec::new();
+    for entry in &journals {
+        let (journal, changes, _) = entry;
         let next = replay(good.clone(), changes);
         match validate::session(&next).into_iter().next() {
-            None => good = next,
-            Some(invalid) => notices.push(Problem::new(
-                journal,
-                ProblemKind::JournalNotApplied(invalid.kind),
-            )),
+            None => {
+                good = next;
+                applied.push(entry);
+            }
+            Some(invalid) => {
+                if !set_aside.contains(journal) {
+                    set_aside.push(journal.clone());
+                }
+                notices.push(Problem::new(
+                    journal,
+                    ProblemKind::JournalNotApplied(invalid.kind),
+                ));
+            }
         }
     }
-    good
+    let replayed = own(&applied);
+    (good, replayed)
 }
 
 fn replay<'a>(session: Session, changes: impl IntoIterator<Item = &'a Change>) -> Session {
@@ -331,14 +378,14 @@ fn replay<'a>(session: Session, changes: impl IntoIterator<Item = &'a Change>) -
     replay.finish()
 }
 
-/// Moves each stale journal out of the way as `<name>.stale-<n>` (no longer `.ron`, so never
-/// replayed, and never overwritten by the next compaction); the names it got.
-pub fn set_aside_stale(stale: &[PathBuf]) -> Vec<PathBuf> {
+/// Moves each journal out of the way as `<name>.aside-<n>` (no longer `.ron`, so never
+/// replayed, and never overwritten by the next whole write); the names it got.
+pub fn set_aside(journals: &[PathBuf]) -> Vec<PathBuf> {
     let mut moved = Vec::new();
-    for journal in stale {
+    for journal in journals {
         let name = journal.file_name().unwrap_or_default().to_string_lossy();
         let free = (1..1000)
-            .map(|n| journal.with_file_name(format!("{name}.stale-{n}")))
+            .map(|n| journal.with_file_name(format!("{name}.aside-{n}")))
             .find(|p| !p.exists());
         if let Some(to) = free
             && fs::rename(journal, &to).is_ok()
@@ -464,6 +511,14 @@ impl Writer {
 
     /// Writes the whole session, then starts its journal afresh after it.
     fn compact(&mut self, session: &Session) -> Result<u64, Problem> {
+        // The last changes go to the journal first: should samling stop between the whole
+        // write and the fresh journal, the old journal ends where the file does, and replayed
+        // over it changes nothing (else it would look older than the file and be set aside).
+        if let Some(changes) = self.on_disk.as_ref().and_then(|b| change::diff(b, session))
+            && self.out.is_some()
+        {
+            let _ = self.append(session, &changes);
+        }
         self.out = None;
         let backup = if self.backed_up {
             Backup::Skip
@@ -491,8 +546,11 @@ impl Writer {
         Ok(self.bytes())
     }
 
+    /// What the session takes on disk, file and journal, as an upper bound of its next
+    /// whole write: a journal's line of a note is about half the note's size in the whole file
+    /// (one line, no indents), so the journal counts twice.
     fn bytes(&self) -> u64 {
-        self.file_bytes + self.journal_bytes
+        self.file_bytes + 2 * self.journal_bytes.saturating_sub(self.header_bytes)
     }
 
     fn journal_problem(&self, e: &io::Error) -> Problem {
@@ -612,6 +670,65 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_cut_in_two_or_zeros_at_the_end_cost_only_their_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        add_note(&mut session, "første med æ");
+        writer.save(&session, false).unwrap();
+        add_note(&mut session, "andre med ø");
+        writer.save(&session, false).unwrap();
+        std::mem::forget(writer);
+        let journal = path(&file, FACILITATOR);
+        let whole = fs::read(&journal).unwrap();
+        let mut cut = whole.clone();
+        cut.extend_from_slice("Place(\"Å".as_bytes());
+        cut.pop();
+        for tail in [cut, [whole.as_slice(), &[0u8; 64]].concat()] {
+            fs::write(&journal, tail).unwrap();
+            let loaded = load(&file).unwrap();
+            assert_eq!(loaded.session, session, "both notes kept");
+            assert_eq!(loaded.notices.len(), 1, "{:?}", loaded.notices);
+        }
+    }
+
+    #[test]
+    fn the_facilitators_journal_with_changes_that_cannot_be_used_is_set_aside_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        let before = session.clone();
+        add_note(&mut session, "en god note");
+        writer.save(&session, false).unwrap();
+        std::mem::forget(writer);
+        let journal = path(&file, FACILITATOR);
+        let mut text = fs::read_to_string(&journal).unwrap();
+        text.push_str("Current(\"finnes-ikke\")\n");
+        fs::write(&journal, &text).unwrap();
+        let loaded = load(&file).unwrap();
+        assert_eq!(
+            loaded.session, before,
+            "the journal breaks a rule: none of it is used"
+        );
+        assert!(matches!(
+            loaded.notices[0].kind,
+            ProblemKind::JournalNotApplied(_)
+        ));
+        assert_eq!(loaded.set_aside, vec![journal.clone()]);
+        assert_eq!(loaded.replayed, 0, "nothing taken, nothing to write whole");
+        let moved = set_aside(&loaded.set_aside);
+        assert_eq!(
+            fs::read_to_string(&moved[0]).unwrap(),
+            text,
+            "kept as it was"
+        );
+
+        // A line that does not read: the good ones are used, and the journal kept aside too.
+        fs::write(&journal, text.replace("Current(", "Curent(")).unwrap();
+        let loaded = load(&file).unwrap();
+        assert_eq!(loaded.session, session);
+        assert_eq!(loaded.set_aside, vec![journal]);
+    }
+
+    #[test]
     fn a_journal_of_a_newer_samling_or_another_session_is_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let (file, session, writer) = saved(dir.path());
@@ -649,8 +766,8 @@ mod tests {
         crate::store::save_session(&file, &other).unwrap();
         let loaded = load(&file).unwrap();
         assert_eq!(loaded.session, other);
-        assert_eq!(loaded.stale, vec![path(&file, FACILITATOR)]);
-        let moved = set_aside_stale(&loaded.stale);
+        assert_eq!(loaded.set_aside, vec![path(&file, FACILITATOR)]);
+        let moved = set_aside(&loaded.set_aside);
         assert_eq!(moved.len(), 1);
         assert!(
             fs::read_to_string(&moved[0])
@@ -673,7 +790,7 @@ mod tests {
         fs::write(&journal, old_journal).unwrap();
         let loaded = load(&file).unwrap();
         assert_eq!(loaded.session, session);
-        assert!(loaded.notices.is_empty() && loaded.stale.is_empty());
+        assert!(loaded.notices.is_empty() && loaded.set_aside.is_empty());
     }
 
     #[test]
@@ -694,6 +811,21 @@ mod tests {
         assert_eq!(fs::read_to_string(&journal).unwrap().lines().count(), 1);
         let text = fs::read_to_string(&file).unwrap();
         assert_eq!(parse_session(&file, &text).unwrap(), session);
+    }
+
+    #[test]
+    fn closing_the_gathering_writes_it_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, mut session, mut writer) = saved(dir.path());
+        add_note(&mut session, "siste ord");
+        writer.save(&session, false).unwrap();
+        session.ended = Some(session.notes[0].created + chrono::Duration::hours(3));
+        writer.save(&session, false).unwrap();
+        let text = fs::read_to_string(&file).unwrap();
+        assert_eq!(parse_session(&file, &text).unwrap(), session);
+        let journal = fs::read_to_string(path(&file, FACILITATOR)).unwrap();
+        assert_eq!(journal.lines().count(), 1);
+        std::mem::forget(writer);
     }
 
     #[test]

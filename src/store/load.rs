@@ -29,6 +29,24 @@ pub enum Document {
 
 /// Reads a file as text, refusing folders, devices and pipes, huge files, empty files and non-UTF-8 bytes.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let bytes = read_bytes(path)?;
+    let mut text =
+        String::from_utf8(bytes).map_err(|_| Problem::new(path, ProblemKind::NotText))?;
+    // Windows editors (Notepad) may start a UTF-8 file with a byte-order mark.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.trim().is_empty() {
+        return Err(Problem::new(path, ProblemKind::Empty));
+    }
+    if text.contains('\0') {
+        return Err(Problem::new(path, ProblemKind::NotText));
+    }
+    Ok(text)
+}
+
+/// Reads a file's bytes, refusing folders, devices and pipes, and huge files.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
     let meta = fs::metadata(path).map_err(|e| Problem::io(path, &e))?;
     if meta.is_dir() {
         return Err(Problem::new(path, ProblemKind::NotAFile));
@@ -59,19 +77,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             },
         ));
     }
-    let mut text =
-        String::from_utf8(bytes).map_err(|_| Problem::new(path, ProblemKind::NotText))?;
-    // Windows editors (Notepad) may start a UTF-8 file with a byte-order mark.
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    if text.trim().is_empty() {
-        return Err(Problem::new(path, ProblemKind::Empty));
-    }
-    if text.contains('\0') {
-        return Err(Problem::new(path, ProblemKind::NotText));
-    }
-    Ok(text)
+    Ok(bytes)
 }
 
 /// Loads and checks a program file.

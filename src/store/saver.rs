@@ -136,11 +136,12 @@ fn work(queue: &Receiver<Job>, report: &Report) {
         let mut batch = vec![first];
         batch.extend(queue.try_iter());
         let mut pending: Vec<u64> = Vec::new();
-        let count = batch.len();
+        // Which jobs save a session (a settle does not: nothing may be folded into it).
+        let saves: Vec<bool> = batch.iter().map(|j| j.session.is_some()).collect();
         for (i, job) in batch.into_iter().enumerate() {
-            let newer_follows = i + 1 < count;
-            // A background save with another after it is folded into that one.
-            if job.waiting.is_none() && newer_follows {
+            let newer_follows = saves.get(i + 1).copied().unwrap_or(false);
+            // A background save with another save after it is folded into that one.
+            if job.waiting.is_none() && job.session.is_some() && newer_follows {
                 pending.push(job.upto);
                 continue;
             }
@@ -216,6 +217,23 @@ mod tests {
         );
         let on_disk = crate::store::load_session(&path).unwrap();
         assert_eq!(on_disk.place, "siste");
+    }
+
+    #[test]
+    fn a_settle_is_never_taken_for_the_save_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let (report, seen) = collected();
+        let saver = Saver::spawn(report);
+        let mut session = big_session(5, 1);
+        for upto in 1..=3 {
+            session.place = format!("rom {upto}");
+            saver.save(path.clone(), session.clone(), upto);
+        }
+        saver.settle().unwrap();
+        assert_eq!(crate::store::load_session(&path).unwrap().place, "rom 3");
+        drop(saver);
+        assert_eq!(seen.lock().unwrap().len(), 3);
     }
 
     #[test]

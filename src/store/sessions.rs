@@ -128,8 +128,8 @@ pub enum OpenNotice {
     /// The session was prepared from a plan the program has changed since: the prepared agenda
     /// is the one run.
     PlanChanged,
-    /// A journal older than the session file, holding changes the file does not, was moved
-    /// here (see [`journal::set_aside_stale`]).
+    /// A journal with changes that could not be used was moved here (see
+    /// [`journal::set_aside`]).
     SetAside(PathBuf),
 }
 
@@ -211,7 +211,7 @@ fn resume(h: &Held) -> Result<LockedSession, Problem> {
     let loaded = journal::load(&h.path).map_err(|mut p| p.remove(0))?;
     // A journal the file does not hold must not be started afresh over by this samling's
     // first save: it is moved aside, and named.
-    let notices = journal::set_aside_stale(&loaded.stale)
+    let notices = journal::set_aside(&loaded.set_aside)
         .into_iter()
         .map(OpenNotice::SetAside)
         .collect();
