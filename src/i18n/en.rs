@@ -559,6 +559,11 @@ fn problem(p: &Problem) -> String {
              it is not used, and is set aside when the session is opened"
                 .into()
         }
+        ProblemKind::JournalGone => {
+            "the journal went away or was replaced while samling wrote to it; the next save \
+             writes the whole session"
+                .into()
+        }
         ProblemKind::JournalNotApplied(kind) => format!(
             "the journal's changes would break a rule ({}); the journal is not used",
             invalid(kind)

@@ -563,6 +563,11 @@ fn problem(p: &Problem) -> String {
              brukes ikke, og legges til side når samlingen åpnes"
                 .into()
         }
+        ProblemKind::JournalGone => {
+            "endringsloggen ble borte eller byttet ut mens samling skrev i den; neste lagring \
+             skriver hele samlingen"
+                .into()
+        }
         ProblemKind::JournalNotApplied(kind) => format!(
             "endringene i loggen ville bryte en regel ({}); loggen brukes ikke",
             invalid(kind)

@@ -78,23 +78,12 @@ pub fn path(session_file: &Path, writer: &str) -> PathBuf {
     folder(session_file).join(format!("{writer}.ron"))
 }
 
-/// The journals beside a session, sorted by name: `.ron` files, not hidden (a temporary file of
-/// an interrupted write is hidden). None when the folder does not exist.
+/// The journals beside a session, sorted by name: its folder's `.ron` files (named as
+/// [`super::paths::ron_files`] lists them, so a temporary copy of an interrupted write, a
+/// journal set aside and a rescue copy are not among them). None when the folder cannot be
+/// read.
 pub fn journals(session_file: &Path) -> Vec<PathBuf> {
-    let Ok(read) = fs::read_dir(folder(session_file)) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = read
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
-        })
-        .filter(|p| p.is_file())
-        .collect();
-    found.sort();
-    found
+    super::paths::ron_files(&folder(session_file)).unwrap_or_default()
 }
 
 /// What shows that a session changed without reading it: the time and size of its file and
@@ -482,27 +471,21 @@ impl Writer {
             text.push_str(&line(change).map_err(|e| self.journal_problem(&e))?);
         }
         let journal = path(&self.file, &self.writer);
-        let bytes = self.journal_bytes;
-        let written = self.out.as_mut().map_or_else(
-            || Err(io::Error::other("no journal open")),
-            |out| {
-                // The journal must still be the one this writer has open: a folder removed or
-                // a file replaced under it (by a person, or a sync engine) would take the
-                // appends with it, unseen.
-                if fs::metadata(&journal).map(|m| m.len()).ok() != Some(bytes) {
-                    return Err(io::Error::new(
-                        io::ErrorKind::NotFound,
-                        "the journal is not the one being written",
-                    ));
-                }
-                out.write_all(text.as_bytes())?;
-                out.sync_data()
-            },
-        );
-        if let Err(e) = written {
+        // The journal must still be the one this writer has open: a folder removed or a file
+        // replaced under it (by a person, or a sync engine) would take the appends with it,
+        // unseen.
+        let ours = fs::metadata(&journal).map(|m| m.len()).ok() == Some(self.journal_bytes);
+        let written = match self.out.as_mut() {
+            Some(out) if ours => out
+                .write_all(text.as_bytes())
+                .and_then(|()| out.sync_data())
+                .map_err(|e| Problem::io(&journal, &e)),
+            _ => Err(Problem::new(&journal, ProblemKind::JournalGone)),
+        };
+        if let Err(problem) = written {
             // It may end in half a line now: the next save writes everything whole.
             self.out = None;
-            return Err(self.journal_problem(&e));
+            return Err(problem);
         }
         self.journal_bytes += text.len() as u64;
         self.on_disk = Some(session.clone());
@@ -573,15 +556,15 @@ fn line<T: Serialize>(value: &T) -> io::Result<String> {
 
 /// Writes a journal holding only `header` (atomically: a reader sees the old journal or the
 /// new one) and opens it for appending.
-fn start(session_file: &Path, header: &Header) -> io::Result<(fs::File, u64)> {
-    create_private_dir(&folder(session_file))?;
+fn start(session_file: &Path, header: &Header) -> Result<(fs::File, u64), Problem> {
+    let dir = folder(session_file);
+    create_private_dir(&dir).map_err(|e| Problem::io(&dir, &e))?;
     let journal = path(session_file, &header.writer);
-    let first = line(&First::Journal(header.clone()))?;
-    write_atomic_no_backup(&journal, first.as_bytes())?;
+    let first = line(&First::Journal(header.clone())).map_err(|e| Problem::io(&journal, &e))?;
+    write_atomic_no_backup(&journal, first.as_bytes()).map_err(|e| Problem::io(&journal, &e))?;
     let mut options = fs::OpenOptions::new();
     options.append(true);
-    let out = super::fsx::open_own(&journal, options)
-        .map_err(|p| io::Error::other(format!("{:?}", p.kind)))?;
+    let out = super::fsx::open_own(&journal, options)?;
     Ok((out, first.len() as u64))
 }
 
@@ -836,8 +819,10 @@ mod tests {
         fs::remove_dir_all(folder(&file)).unwrap();
         fs::write(folder(&file), "a file where the folder was").unwrap();
         add_note(&mut session, "mens mappen var borte");
-        assert!(
-            writer.save(&session, false).is_err(),
+        let lost = writer.save(&session, false).unwrap_err();
+        assert_eq!(
+            lost.kind,
+            ProblemKind::JournalGone,
             "not written to the lost file"
         );
         fs::remove_file(folder(&file)).unwrap();

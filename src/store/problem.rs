@@ -104,6 +104,9 @@ pub enum ProblemKind {
     StaleJournal,
     /// A journal whose changes would break one of the model's rules; not replayed.
     JournalNotApplied(InvalidKind),
+    /// The journal being written is gone or was replaced (its folder removed, a sync engine's
+    /// copy put in its place): the next save writes the whole session.
+    JournalGone,
 }
 
 impl Problem {

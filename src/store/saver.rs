@@ -225,7 +225,9 @@ mod tests {
         let path = dir.path().join("s.ron");
         let (report, seen) = collected();
         let saver = Saver::spawn(report);
-        let mut session = big_session(5, 1);
+        // The first save is written whole and takes a while: the rest queue up behind it and
+        // reach the thread as one batch, the settle last.
+        let mut session = big_session(20_000, 1);
         for upto in 1..=3 {
             session.place = format!("rom {upto}");
             saver.save(path.clone(), session.clone(), upto);
