@@ -564,6 +564,10 @@ fn problem(p: &Problem) -> String {
              writes the whole session"
                 .into()
         }
+        ProblemKind::NotTheirs { count } => format!(
+            "{count} changes in the journal are to what only the facilitator or another writer \
+             may change; they are left out, the writer's own notes are used"
+        ),
         ProblemKind::JournalNotApplied(kind) => format!(
             "the journal's changes would break a rule ({}); the journal is not used",
             invalid(kind)

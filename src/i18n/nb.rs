@@ -568,6 +568,10 @@ fn problem(p: &Problem) -> String {
              skriver hele samlingen"
                 .into()
         }
+        ProblemKind::NotTheirs { count } => format!(
+            "{count} endringer i loggen gjelder noe bare veilederen eller en annen skriver kan \
+             endre; de er utelatt, skriverens egne notater er brukt"
+        ),
         ProblemKind::JournalNotApplied(kind) => format!(
             "endringene i loggen ville bryte en regel ({}); loggen brukes ikke",
             invalid(kind)

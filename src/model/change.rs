@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::program::AgendaItem;
 use super::session::{
-    AgendaMark, Agreement, Deleted, Draft, ItemTiming, Mirror, Note, NoteId, Room, Session,
+    AgendaMark, Agreement, Deleted, Draft, ItemTiming, Mark, Mirror, Note, NoteId, Room, Session,
     SinceLast, Timestamp,
 };
 
@@ -59,6 +59,8 @@ pub enum Change {
     Draft(Option<Draft>),
     Ended(Option<Timestamp>),
     Room(Room),
+    /// The facilitator's marks on other writers' notes, all of them.
+    Marks(Vec<Mark>),
 }
 
 /// The changes that make `old` into `new`; `None` when they are not the same session (another
@@ -94,6 +96,7 @@ pub fn diff(old: &Session, new: &Session) -> Option<Vec<Change>> {
         draft,
         ended,
         room,
+        marks,
     } = new;
     if (*version, id, program, *gathering) != (old.version, &old.id, &old.program, old.gathering) {
         return None;
@@ -133,6 +136,7 @@ pub fn diff(old: &Session, new: &Session) -> Option<Vec<Change>> {
     field(*draft != old.draft, &|| Change::Draft(draft.clone()));
     field(*ended != old.ended, &|| Change::Ended(*ended));
     field(*room != old.room, &|| Change::Room(room.clone()));
+    field(*marks != old.marks, &|| Change::Marks(marks.clone()));
     match members(&old.timing, timing, |t| &t.item) {
         Some(changed) => out.extend(changed.into_iter().cloned().map(Change::Timing)),
         None => out.push(Change::Timings(timing.clone())),
@@ -225,7 +229,10 @@ impl Replay {
         &self.session
     }
 
-    pub fn finish(self) -> Session {
+    /// The session, with the facilitator's marks laid over the notes again (a merged version
+    /// of a note carries its writer's marks).
+    pub fn finish(mut self) -> Session {
+        self.session.apply_marks();
         self.session
     }
 
@@ -271,7 +278,76 @@ impl Replay {
             Change::Draft(v) => s.draft = v,
             Change::Ended(v) => s.ended = v,
             Change::Room(v) => s.room = v,
+            Change::Marks(v) => s.marks = v,
         }
+    }
+
+    /// Merges `change` from the journal of another writer than the one replayed with
+    /// [`Replay::apply`] (a note-taker's samling, whose journal is never compacted and is read
+    /// over whatever copy there is): only that writer's own notes, and by version rather than
+    /// by order, so merging any set of copies in any order and any number of times gives one
+    /// result. A note's versions are compared by `edited`, which only its writer's clock sets:
+    /// - a note brings a newer (or the same) version of a note, or brings it back from a
+    ///   tombstone of an older version (an undo is saved as a newer version);
+    /// - a deletion removes the note if it saw the latest version; a newer edit it had not
+    ///   seen keeps the note (nothing typed is lost to a delete made without seeing it).
+    ///
+    /// What it did with the change.
+    pub fn merge(&mut self, writer: &str, change: Change) -> Merged {
+        let theirs = |id: &NoteId| id.writer() == Some(writer);
+        match change {
+            Change::Note(note) if theirs(&note.id) => self.merge_note(note),
+            Change::Deleted(dead) if theirs(&dead.note.id) => self.merge_deleted(dead),
+            // A note-taker's draft is theirs alone, for their own samling to reopen.
+            Change::Draft(_) => Merged::Older,
+            _ => Merged::NotTheirs,
+        }
+    }
+
+    fn merge_note(&mut self, note: Note) -> Merged {
+        if let Some(&i) = self.index().get(&note.id) {
+            let now = &self.session.notes[i];
+            if note.edited < now.edited || **now == note {
+                return Merged::Older;
+            }
+            self.session.notes_mut()[i] = Arc::new(note);
+            return Merged::Applied;
+        }
+        match self
+            .session
+            .deleted
+            .iter()
+            .rposition(|d| d.note.id == note.id)
+        {
+            Some(t) if note.edited <= self.session.deleted[t].note.edited => {
+                return Merged::Older;
+            }
+            Some(t) => {
+                self.session.deleted.remove(t);
+            }
+            None => {}
+        }
+        self.insert(note);
+        Merged::Applied
+    }
+
+    fn merge_deleted(&mut self, dead: Deleted) -> Merged {
+        if let Some(&i) = self.index().get(&dead.note.id) {
+            if dead.note.edited < self.session.notes[i].edited {
+                return Merged::Older;
+            }
+            self.session.notes_mut().remove(i);
+            self.index = None;
+        } else if self
+            .session
+            .deleted
+            .iter()
+            .any(|d| d.note.id == dead.note.id)
+        {
+            return Merged::Older;
+        }
+        self.session.deleted.push(dead);
+        Merged::Applied
     }
 
     /// A note written, edited, or brought back from its tombstone.
@@ -282,12 +358,22 @@ impl Replay {
             self.session.restore(note);
             self.index = None;
         } else {
-            let at = self.session.notes.len();
-            let id = note.id.clone();
-            self.session.push_note(note);
-            if let Some(index) = &mut self.index {
+            self.insert(note);
+        }
+    }
+
+    /// Adds a note where it stands by [`Note::order`], keeping the index when that is the end
+    /// (as it nearly always is: a journal holds notes in the order written).
+    fn insert(&mut self, note: Note) {
+        let at = self.session.order_place(&note);
+        let at_end = at == self.session.notes.len();
+        let id = note.id.clone();
+        self.session.notes_mut().insert(at, Arc::new(note));
+        match &mut self.index {
+            Some(index) if at_end => {
                 index.insert(id, at);
             }
+            _ => self.index = None,
         }
     }
 
@@ -310,6 +396,34 @@ impl Replay {
     }
 }
 
+/// What [`Replay::merge`] did with a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merged {
+    Applied,
+    /// Already there, or older than what is there.
+    Older,
+    /// Not a change that writer makes: another writer's note, or a part of the session only
+    /// the facilitator's samling changes.
+    NotTheirs,
+}
+
+/// The changes from `old` to `new` that `writer` made to its own notes, and its draft: what a
+/// note-taker's samling writes to its journal (the rest of what changed between the two came
+/// from the other writers' files).
+pub fn own_changes(old: &Session, new: &Session, writer: &str) -> Vec<Change> {
+    let mine = |id: &NoteId| id.writer() == Some(writer);
+    diff(old, new)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| match c {
+            Change::Note(n) => mine(&n.id),
+            Change::Deleted(d) => mine(&d.note.id),
+            Change::Draft(_) => true,
+            _ => false,
+        })
+        .collect()
+}
+
 /// Replaces the member of `list` with the same key, or adds it at the end.
 fn upsert<T, K: PartialEq>(list: &mut Vec<T>, value: T, key: impl Fn(&T) -> &K) {
     match list.iter().position(|m| key(m) == key(&value)) {
@@ -326,14 +440,7 @@ impl Session {
         if let Some(t) = self.deleted.iter().rposition(|d| d.note.id == note.id) {
             self.deleted.remove(t);
         }
-        let order = |n: &Note| (n.created, n.id.parts().map(|(w, c)| (w.to_string(), c)));
-        let key = order(&note);
-        let at = self
-            .notes
-            .iter()
-            .rposition(|n| order(n) <= key)
-            .map_or(0, |i| i + 1);
-        self.notes_mut().insert(at, Arc::new(note));
+        self.push_note(note);
     }
 }
 
@@ -341,7 +448,7 @@ impl Session {
 mod tests {
     use super::*;
     use crate::model::sample::big_session;
-    use crate::model::{NoteKind, Status, StatusChange, TimerEvent};
+    use crate::model::{FACILITATOR, NoteKind, Status, StatusChange, TimerEvent};
 
     fn replayed(old: &Session, new: &Session) -> Session {
         let mut replay = Replay::new(old.clone());
@@ -353,6 +460,171 @@ mod tests {
 
     fn later(s: &Session, minutes: i64) -> Timestamp {
         s.notes[0].created + chrono::Duration::minutes(minutes)
+    }
+
+    /// A note-taker's note `kari-n`, written `minutes` after the first note.
+    fn karis(s: &Session, n: u32, minutes: i64, text: &str) -> Note {
+        let mut note = Note::clone(&s.notes[0]);
+        note.id = NoteId::new("kari", n);
+        note.created = later(s, minutes);
+        note.edited = note.created;
+        note.text = text.into();
+        note.by = Some("Kari".into());
+        note
+    }
+
+    fn merged(base: &Session, changes: &[Change]) -> Session {
+        let mut replay = Replay::new(base.clone());
+        for change in changes {
+            replay.merge("kari", change.clone());
+        }
+        replay.finish()
+    }
+
+    #[test]
+    fn a_writers_changes_merge_to_one_result_in_any_order_and_any_number_of_times() {
+        let base = big_session(20, 3);
+        let v1 = karis(&base, 1, 1, "Først");
+        let mut v2 = v1.clone();
+        (v2.text, v2.edited) = ("Rettet".into(), later(&base, 2));
+        let gone = Deleted {
+            at: later(&base, 3),
+            note: v2.clone(),
+        };
+        // Brought back by an undo (a newer version), then edited again.
+        let mut v3 = v2.clone();
+        v3.edited = later(&base, 4);
+        let mut v4 = v3.clone();
+        (v4.text, v4.edited) = ("Til slutt".into(), later(&base, 5));
+        let other = karis(&base, 2, 2, "Andre");
+        let records = [
+            Change::Note(v1),
+            Change::Note(v2),
+            Change::Deleted(gone),
+            Change::Note(v3),
+            Change::Note(v4.clone()),
+            Change::Note(other),
+        ];
+        let want = merged(&base, &records);
+        assert_eq!(want.notes.iter().filter(|n| n.id == v4.id).count(), 1);
+        assert_eq!(
+            want.note_list().find(|n| n.id == v4.id).unwrap().text,
+            "Til slutt"
+        );
+        assert!(want.deleted.iter().all(|d| d.note.id != v4.id));
+        // Every order of the records (reversed, rotated), and twice over.
+        let mut orders: Vec<Vec<Change>> = Vec::new();
+        for turn in 0..records.len() {
+            let mut order = records.to_vec();
+            order.rotate_left(turn);
+            orders.push(order.clone());
+            order.reverse();
+            orders.push(order);
+        }
+        for order in orders {
+            assert_eq!(merged(&base, &order), want);
+            assert_eq!(merged(&want, &order), want, "merged twice");
+        }
+    }
+
+    #[test]
+    fn a_delete_that_did_not_see_a_newer_edit_keeps_the_note() {
+        let base = big_session(20, 3);
+        let v1 = karis(&base, 1, 1, "Først");
+        let mut s = merged(&base, &[Change::Note(v1.clone())]);
+        // The facilitator deletes version 1 (its own journal, replayed in order).
+        let mut replay = Replay::new(s.clone());
+        replay.apply(Change::Deleted(Deleted {
+            at: later(&base, 3),
+            note: v1.clone(),
+        }));
+        s = replay.finish();
+        // Version 1 again from Kari's journal: stays deleted.
+        assert_eq!(merged(&s, &[Change::Note(v1.clone())]), s);
+        // An edit Kari made before she saw the delete: the note is back, nothing typed lost.
+        let mut v2 = v1.clone();
+        (v2.text, v2.edited) = ("Rettet".into(), later(&base, 2));
+        let back = merged(&s, &[Change::Note(v1), Change::Note(v2.clone())]);
+        assert_eq!(back.note_list().find(|n| n.id == v2.id), Some(&v2));
+        assert!(back.deleted.iter().all(|d| d.note.id != v2.id));
+    }
+
+    #[test]
+    fn a_writer_cannot_change_what_is_not_theirs() {
+        let base = big_session(20, 3);
+        let mut replay = Replay::new(base.clone());
+        let mut facilitators = Note::clone(&base.notes[0]);
+        facilitators.text = "Endret av Kari?".into();
+        facilitators.edited = later(&base, 9);
+        assert_eq!(
+            replay.merge("kari", Change::Note(facilitators)),
+            Merged::NotTheirs
+        );
+        assert_eq!(
+            replay.merge("kari", Change::Place("Et annet sted".into())),
+            Merged::NotTheirs
+        );
+        assert_eq!(
+            replay.merge("kari", Change::Note(karis(&base, 1, 1, "x"))),
+            Merged::Applied
+        );
+        // Another writer's name that only begins like hers.
+        let mut karin = karis(&base, 1, 1, "y");
+        karin.id = NoteId::new("karin", 1);
+        assert_eq!(replay.merge("kari", Change::Note(karin)), Merged::NotTheirs);
+        assert_eq!(replay.finish().notes.len(), base.notes.len() + 1);
+    }
+
+    #[test]
+    fn the_facilitators_mark_lies_over_a_newer_version_from_the_writer() {
+        let base = big_session(20, 3);
+        let v1 = karis(&base, 1, 1, "Først");
+        let mut s = merged(&base, &[Change::Note(v1.clone())]);
+        s.marks.push(Mark {
+            note: v1.id.clone(),
+            kind: NoteKind::Highlight,
+            private: false,
+        });
+        let mut v2 = v1.clone();
+        (v2.text, v2.edited) = ("Rettet".into(), later(&base, 2));
+        let s = merged(&s, &[Change::Note(v2)]);
+        let note = s.note_list().find(|n| n.id == v1.id).unwrap();
+        assert_eq!(
+            (note.text.as_str(), note.kind),
+            ("Rettet", NoteKind::Highlight)
+        );
+    }
+
+    #[test]
+    fn own_changes_are_the_writers_notes_and_draft_only() {
+        let old = big_session(20, 3);
+        let mut new = old.clone();
+        let mine = karis(&old, 1, 1, "Min");
+        new.push_note(mine.clone());
+        // Brought by a reload: the facilitator's new note and place.
+        let mut theirs = Note::clone(&old.notes[0]);
+        theirs.id = new.next_note_id(FACILITATOR);
+        new.push_note(theirs);
+        new.place = "Aulaen".into();
+        assert_eq!(own_changes(&old, &new, "kari"), vec![Change::Note(mine)]);
+    }
+
+    #[test]
+    fn notes_stand_by_when_they_were_written_whatever_order_they_come_in() {
+        let base = big_session(3, 1);
+        let early = karis(&base, 1, -30, "Tidlig klokke");
+        let late = karis(&base, 2, 600, "Sen");
+        let a = merged(
+            &base,
+            &[Change::Note(late.clone()), Change::Note(early.clone())],
+        );
+        let b = merged(
+            &base,
+            &[Change::Note(early.clone()), Change::Note(late.clone())],
+        );
+        assert_eq!(a, b);
+        assert_eq!(a.notes.first().unwrap().id, early.id);
+        assert_eq!(a.notes.last().unwrap().id, late.id);
     }
 
     #[test]

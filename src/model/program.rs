@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. Older versions are migrated on load (see
 /// [`crate::store::migrate`]); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A whole competence program ("kompetansepakke"): what it wants, and its gatherings in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -102,6 +102,7 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
                     n % 9 + 1
                 ),
                 private: n % 50 == 0,
+                by: None,
             }
         })
         .collect();
@@ -154,6 +155,7 @@ pub fn big_session(notes: usize, agreements: usize) -> Session {
         draft: None,
         ended: None,
         room: Default::default(),
+        marks: Vec::new(),
     };
     session.set_notes(notes);
     session

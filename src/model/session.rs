@@ -89,6 +89,22 @@ pub struct Session {
     /// follows this file shows what the facilitator's own window would.
     #[serde(default, skip_serializing_if = "Room::is_quiet")]
     pub room: Room,
+    /// Marks the facilitator set on notes other writers wrote (highlight, parking lot,
+    /// private). Kept apart from the notes because a note's text belongs to its writer, whose
+    /// journal may bring a newer edit of it at any time: the facilitator's mark is laid over
+    /// whatever the writer's latest version says ([`Session::apply_marks`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+}
+
+/// A mark the facilitator set on a note another writer wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    pub note: NoteId,
+    pub kind: NoteKind,
+    #[serde(default)]
+    pub private: bool,
 }
 
 /// What the facilitator's samling shows the room beyond the current item and question.
@@ -187,6 +203,11 @@ impl NoteId {
         let (writer, n) = self.0.rsplit_once('-')?;
         Some((writer, n.parse().ok()?))
     }
+
+    /// The tag of the writer whose note this is.
+    pub fn writer(&self) -> Option<&str> {
+        self.parts().map(|(w, _)| w)
+    }
 }
 
 impl From<&str> for NoteId {
@@ -220,6 +241,18 @@ pub struct Note {
     /// Private notes never reach the projector nor, by default, the minutes.
     #[serde(default)]
     pub private: bool,
+    /// Who wrote it, as a note-taker's samling names them (`samling notes --name`); `None` for
+    /// a note written in the facilitator's samling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+impl Note {
+    /// Where a note stands among the notes: by when its writer wrote it, then by writer and
+    /// count, so notes from several laptops keep one order whatever order they arrive in.
+    pub fn order(&self) -> (Timestamp, Option<(&str, u32)>) {
+        (self.created, self.id.parts())
+    }
 }
 
 /// A deleted note and when it was deleted.
@@ -602,6 +635,7 @@ impl Session {
             draft: None,
             ended: None,
             room: Room::default(),
+            marks: Vec::new(),
         }
     }
 
@@ -625,9 +659,34 @@ impl Session {
         self.notes = std::sync::Arc::new(notes.into_iter().map(std::sync::Arc::new).collect());
     }
 
-    /// Adds a note at the end.
+    /// Adds a note where it stands by [`Note::order`]: at the end, unless another writer's
+    /// clock is ahead.
     pub fn push_note(&mut self, note: Note) {
-        self.notes_mut().push(std::sync::Arc::new(note));
+        let at = self.order_place(&note);
+        self.notes_mut().insert(at, std::sync::Arc::new(note));
+    }
+
+    /// Where `note` goes among the notes by [`Note::order`], after those equal to it.
+    pub fn order_place(&self, note: &Note) -> usize {
+        let key = note.order();
+        self.notes
+            .iter()
+            .rposition(|n| n.order() <= key)
+            .map_or(0, |i| i + 1)
+    }
+
+    /// Lays the facilitator's [`Mark`]s over the notes they name (after a merge brought a
+    /// writer's own version of a note).
+    pub fn apply_marks(&mut self) {
+        for m in std::mem::take(&mut self.marks) {
+            if let Some(i) = self.notes.iter().position(|n| n.id == m.note)
+                && (self.notes[i].kind, self.notes[i].private) != (m.kind, m.private)
+            {
+                let note = self.note_mut(i);
+                (note.kind, note.private) = (m.kind, m.private);
+            }
+            self.marks.push(m);
+        }
     }
 
     /// The id the next note `writer` adds gets: one past the writer's highest count, deleted

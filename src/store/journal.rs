@@ -3,7 +3,7 @@
 //!
 //! A session `01-2026-11-23.ron` has a folder `01-2026-11-23.d/` beside it with one journal
 //! per writer, `<writer>.ron` (`f.ron` for the facilitator's samling). A journal is RON, one
-//! record a line: a header first (`Journal((version: 3, writer: "f", session: "…", base: …))`),
+//! record a line: a header first (`Journal((version: 4, writer: "f", session: "…", base: …))`),
 //! then one [`Change`] a line, appended and fsynced as each save happens. Committing a note is
 //! then one short line, whatever the size of the session; the whole session is written again
 //! ("compacted") only now and then (see [`Writer`]).
@@ -61,7 +61,7 @@ pub struct Header {
 
 /// The header line as written: `Journal((…))`, so a journal says what it is.
 #[derive(Debug, Serialize, Deserialize)]
-enum First {
+pub(super) enum First {
     Journal(Header),
 }
 
@@ -256,7 +256,7 @@ fn replay_read(
 ) -> Loaded {
     let mut notices = Vec::new();
     let mut aside = Vec::new();
-    let mut usable: Vec<(PathBuf, Vec<Change>, bool)> = Vec::new();
+    let mut usable: Vec<Usable> = Vec::new();
     for (journal, read) in journals {
         // The journal the next whole write starts afresh: whatever in it could not be used
         // (all of it, or a line) must be kept aside first. A torn last line was never saved.
@@ -290,9 +290,12 @@ fn replay_read(
             }
             continue;
         }
-        let compacting = read.header.base.is_some();
-        usable.push((journal, read.changes, compacting));
+        let writer = read.header.base.is_none().then_some(read.header.writer);
+        usable.push((journal, read.changes, writer));
     }
+    // The compacting writer's changes first, in order; then the note-takers', merged by version
+    // (see [`Replay::merge`]), so that no order of the files changes the result.
+    usable.sort_by_key(|(_, _, writer)| writer.is_some());
     let (session, replayed) = replay_checked(session, usable, &mut notices, &mut aside);
     Loaded {
         session,
@@ -316,29 +319,31 @@ fn holds(session: &Session, changes: &[Change]) -> bool {
 /// The session, and how many changes of the compacting writer's journal it took.
 fn replay_checked(
     session: Session,
-    journals: Vec<(PathBuf, Vec<Change>, bool)>,
+    journals: Vec<Usable>,
     notices: &mut Vec<Problem>,
     set_aside: &mut Vec<PathBuf>,
 ) -> (Session, usize) {
-    let own = |journals: &[&(PathBuf, Vec<Change>, bool)]| {
+    let own = |journals: &[&Usable]| {
         journals
             .iter()
-            .filter(|(_, _, compacting)| *compacting)
+            .filter(|(_, _, writer)| writer.is_none())
             .map(|(_, changes, _)| changes.len())
             .sum()
     };
     if journals.iter().all(|(_, changes, _)| changes.is_empty()) {
         return (session, 0);
     }
-    let all = replay(session.clone(), journals.iter().flat_map(|(_, c, _)| c));
+    let mut found = Vec::new();
+    let all = replay(session.clone(), journals.iter(), &mut found);
     if validate::session(&all).is_empty() {
+        notices.extend(found);
         return (all, own(&journals.iter().collect::<Vec<_>>()));
     }
     let mut good = session;
     let mut applied = Vec::new();
     for entry in &journals {
-        let (journal, changes, _) = entry;
-        let next = replay(good.clone(), changes);
+        let journal = &entry.0;
+        let next = replay(good.clone(), [entry], notices);
         match validate::session(&next).into_iter().next() {
             None => {
                 good = next;
@@ -359,10 +364,30 @@ fn replay_checked(
     (good, replayed)
 }
 
-fn replay<'a>(session: Session, changes: impl IntoIterator<Item = &'a Change>) -> Session {
+/// A journal to replay: its path, its changes, and the writer to merge them as (`None` for the
+/// compacting writer's, replayed in order).
+type Usable = (PathBuf, Vec<Change>, Option<String>);
+
+/// Replays `journals` over `session`; a note-taker's changes that are not theirs to make are
+/// left out and counted in `notices`.
+fn replay<'a>(
+    session: Session,
+    journals: impl IntoIterator<Item = &'a Usable>,
+    notices: &mut Vec<Problem>,
+) -> Session {
     let mut replay = Replay::new(session);
-    for change in changes {
-        replay.apply(change.clone());
+    for (journal, changes, writer) in journals {
+        let Some(writer) = writer else {
+            changes.iter().for_each(|c| replay.apply(c.clone()));
+            continue;
+        };
+        let count = changes
+            .iter()
+            .filter(|c| replay.merge(writer, (*c).clone()) == change::Merged::NotTheirs)
+            .count();
+        if count > 0 {
+            notices.push(Problem::new(journal, ProblemKind::NotTheirs { count }));
+        }
     }
     replay.finish()
 }
@@ -548,7 +573,7 @@ impl Drop for Writer {
 }
 
 /// One record as a line of a journal.
-fn line<T: Serialize>(value: &T) -> io::Result<String> {
+pub(super) fn line<T: Serialize>(value: &T) -> io::Result<String> {
     let mut text = ron::to_string(value).map_err(io::Error::other)?;
     text.push('\n');
     Ok(text)

@@ -16,6 +16,7 @@ pub mod problem;
 pub mod save;
 pub mod saver;
 pub mod sessions;
+pub mod taking;
 
 pub use load::{Document, load_any, load_program, load_session};
 pub use paths::Layout;

@@ -107,6 +107,11 @@ pub enum ProblemKind {
     /// The journal being written is gone or was replaced (its folder removed, a sync engine's
     /// copy put in its place): the next save writes the whole session.
     JournalGone,
+    /// A note-taker's journal with changes that are not its writer's to make (another
+    /// writer's note, the agenda, the timers); those are left out, its own notes used.
+    NotTheirs {
+        count: usize,
+    },
 }
 
 impl Problem {

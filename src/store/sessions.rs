@@ -803,6 +803,7 @@ mod tests {
             kind: crate::model::NoteKind::Reflection,
             text: "Noe ble sagt".into(),
             private: false,
+            by: None,
         }]
     }
 

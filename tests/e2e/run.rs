@@ -460,6 +460,7 @@ fn gathering_1_held(data: &Path) -> PathBuf {
         kind: samling::model::NoteKind::Highlight,
         text: "Å bli sett i døra".into(),
         private: false,
+        by: None,
     });
     held.session.ended = Some(at);
     store::save_session(&held.path, &held.session).unwrap();

@@ -53,6 +53,7 @@ fn held() -> Session {
         kind,
         text: text.into(),
         private,
+        by: None,
     };
     s.set_notes(vec![
         note(

@@ -80,6 +80,7 @@ fn running_after(lang: Lang, minutes_each: i64) -> State {
                 kind: NoteKind::Reflection,
                 text: text.into(),
                 private,
+                by: None,
             });
         }
     }
@@ -685,6 +686,7 @@ fn note(id: u32, item: &str, prompt: usize, private: bool, text: String) -> Note
         },
         text,
         private,
+        by: None,
     }
 }
 

@@ -148,6 +148,7 @@ impl Run {
                     kind: NoteKind::Reflection,
                     text,
                     private: false,
+                    by: None,
                 });
                 self.screen.selected = Some(id);
             }

@@ -1,11 +1,12 @@
 //! Schema versions, and the way from any version samling ever wrote to the current one.
 //!
 //! Every file starts with `version: N`. Version 1 was the first format; version 2 gave prompts,
-//! notes and agreements stable ids ([`v1`] says how they are derived); version 3 (the current
-//! one) added the changes to the agenda on the day and before it: a session's skipped and
-//! inserted items and its "must end by" time, an agenda item's `min_minutes` and `locked`; and
-//! what the room sees (a session's `room`).
-//! All of them have defaults, so a version 2 file is read as version 3 (`from_v2`).
+//! notes and agreements stable ids ([`v1`] says how they are derived); version 3 added the
+//! changes to the agenda on the day and before it: a session's skipped and inserted items and
+//! its "must end by" time, an agenda item's `min_minutes` and `locked`; and what the room sees
+//! (a session's `room`). Version 4 (the current one) added several writers: a note's `by` (the
+//! note-taker who wrote it) and a session's `marks` (the facilitator's marks on their notes).
+//! All of them have defaults, so a version 2 or 3 file is read as version 4 (`to_current`).
 //!
 //! **What a newer file means to an older samling.** Any change to the format raises the
 //! version, even a field added with a default: an older samling that read such a file and
@@ -70,9 +71,9 @@ pub fn probe_version(text: &str, kind: FileKind) -> Option<u32> {
 pub fn program(version: u32, text: &str) -> Result<Program, Refusal> {
     match version {
         1 => ron::from_str::<v1::Program>(text)
-            .map(|p| from_v2(v1::program(p)))
+            .map(|p| to_current(v1::program(p)))
             .map_err(Refusal::Parse),
-        2 => ron::from_str(text).map(from_v2).map_err(Refusal::Parse),
+        2 | 3 => ron::from_str(text).map(to_current).map_err(Refusal::Parse),
         SCHEMA_VERSION => ron::from_str(text).map_err(Refusal::Parse),
         v if v > SCHEMA_VERSION => Err(Refusal::Newer),
         _ => Err(Refusal::Unknown),
@@ -83,9 +84,9 @@ pub fn program(version: u32, text: &str) -> Result<Program, Refusal> {
 pub fn session(version: u32, text: &str) -> Result<Session, Refusal> {
     match version {
         1 => ron::from_str::<v1::Session>(text)
-            .map(|s| from_v2(v1::session(s)))
+            .map(|s| to_current(v1::session(s)))
             .map_err(Refusal::Parse),
-        2 => ron::from_str(text).map(from_v2).map_err(Refusal::Parse),
+        2 | 3 => ron::from_str(text).map(to_current).map_err(Refusal::Parse),
         SCHEMA_VERSION => ron::from_str(text).map_err(Refusal::Parse),
         v if v > SCHEMA_VERSION => Err(Refusal::Newer),
         _ => Err(Refusal::Unknown),
@@ -116,9 +117,10 @@ impl Versioned for Session {
     }
 }
 
-/// Version 2 to 3: every field version 3 added has a default (nothing skipped or inserted, no
-/// "must end by", each item's minimum and lock by its kind), so the step is the number.
-fn from_v2<T: Versioned>(mut file: T) -> T {
-    file.set_version(3);
+/// Version 2 or 3 to 4: every field versions 3 and 4 added has a default (nothing skipped or
+/// inserted, no "must end by", each item's minimum and lock by its kind; no writer's name, no
+/// marks), so the step is the number.
+fn to_current<T: Versioned>(mut file: T) -> T {
+    file.set_version(SCHEMA_VERSION);
     file
 }

@@ -271,6 +271,7 @@ fn note(n: Note) -> model::Note {
         kind: n.kind,
         text: n.text,
         private: n.private,
+        by: None,
     }
 }
 
@@ -350,6 +351,7 @@ pub fn session(s: Session) -> model::Session {
                 .collect(),
         ),
         deleted: Vec::new(),
+        marks: Vec::new(),
         agreements,
         previous: s.previous,
         since_last: s.since_last.map(|l| model::SinceLast {

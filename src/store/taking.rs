@@ -1,0 +1,321 @@
+//! What a note-taker's samling (`samling notes`) writes: its own journal beside the session,
+//! `<session>.d/<writer>.ron`, and nothing else.
+//!
+//! Each writer writes only its own file, so a sync engine carrying the folder between laptops
+//! never sees two writers of one file. The journal holds the writer's own notes (each version
+//! as it was saved, and its deletions) and its draft; it is never compacted into the session
+//! file, which only the facilitator's samling writes, and it names no base: every samling that
+//! loads the session merges it by version over whatever copy of the session there is (see
+//! [`crate::model::change::Replay::merge`]).
+//!
+//! While the note-taker writes, the rest of the session changes under it (the facilitator moves
+//! on, other note-takers add notes). The session in memory is then the one loaded from the
+//! folder with this writer's changes not yet on disk laid over it ([`NoteTaker::reloaded`]).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::journal::{self, First, Header, line};
+use super::lock::SessionLock;
+use super::problem::{Problem, ProblemKind};
+use super::save::{create_private_dir, write_atomic_no_backup};
+use crate::model::change::{Change, own_changes};
+use crate::model::{SCHEMA_VERSION, Session};
+
+/// A note-taker's writing to its journal.
+#[derive(Debug)]
+pub struct NoteTaker {
+    /// The session file the journal belongs to.
+    file: PathBuf,
+    /// The writer's tag: the journal's name, and the first part of its notes' ids.
+    tag: String,
+    /// The session as the files held it at the last reload, with this writer's changes
+    /// saved since: what the next save's own changes are told from.
+    baseline: Session,
+    /// The journal, open for appending; `None` when it must be started again.
+    out: Option<fs::File>,
+    bytes: u64,
+    /// Held for as long as the journal is written: one samling per journal.
+    _lock: SessionLock,
+}
+
+/// A note-taker's session as opened: the session with every writer's notes, this writer's
+/// draft, and what loading it had to skip.
+#[derive(Debug)]
+pub struct Opened {
+    pub taker: NoteTaker,
+    pub session: Session,
+    pub notices: Vec<Problem>,
+}
+
+impl NoteTaker {
+    /// Opens the session at `file` to write notes as `tag`: takes the journal's lock, loads the
+    /// session, and brings back the draft the journal ends with. A journal that could not be
+    /// used whole (a line that does not read, a crash in the middle of a line) is set aside and
+    /// started again with what of it could be used: nothing typed is dropped unseen.
+    pub fn open(file: &Path, tag: &str) -> Result<Opened, Vec<Problem>> {
+        let own = journal::path(file, tag);
+        let dir = journal::folder(file);
+        create_private_dir(&dir).map_err(|e| vec![Problem::io(&dir, &e)])?;
+        let lock = SessionLock::acquire(&own).map_err(|p| vec![p])?;
+        let loaded = journal::load(file)?;
+        let mut session = loaded.session;
+        let read = own.exists().then(|| journal::read(&own));
+        let draft = match &read {
+            Some(Ok(read)) => read.changes.iter().rev().find_map(|c| match c {
+                Change::Draft(d) => Some(d.clone()),
+                _ => None,
+            }),
+            _ => None,
+        };
+        session.draft = draft.flatten();
+        let whole = match &read {
+            Some(Ok(read)) => read.notices.is_empty() && read.header.writer == tag,
+            Some(Err(p)) if matches!(p.kind, ProblemKind::NewerVersion { .. }) => {
+                return Err(vec![p.clone()]);
+            }
+            _ => false,
+        };
+        let mut taker = NoteTaker {
+            file: file.to_path_buf(),
+            tag: tag.to_string(),
+            baseline: session.clone(),
+            out: None,
+            bytes: 0,
+            _lock: lock,
+        };
+        if whole {
+            taker.reopen().map_err(|p| vec![p])?;
+        } else {
+            if read.is_some() {
+                journal::set_aside(std::slice::from_ref(&own));
+            }
+            taker.restart(&session).map_err(|p| vec![p])?;
+        }
+        Ok(Opened {
+            taker,
+            session,
+            notices: loaded.notices,
+        })
+    }
+
+    /// The journal's path.
+    pub fn path(&self) -> PathBuf {
+        journal::path(&self.file, &self.tag)
+    }
+
+    /// Appends this writer's changes since the last save; after a failure (the folder gone
+    /// with a network share, a full disk), starts the journal again with all of this writer's
+    /// notes, so nothing depends on what the failed append left. The journal's size.
+    pub fn save(&mut self, session: &Session) -> Result<u64, Problem> {
+        let changes = own_changes(&self.baseline, session, &self.tag);
+        let written = match self.out.is_some() {
+            true => self.append(&changes),
+            false => self.restart(session),
+        };
+        match written {
+            Ok(()) => {
+                self.keep_baseline(session);
+                Ok(self.bytes)
+            }
+            Err(problem) => {
+                self.out = None;
+                Err(problem)
+            }
+        }
+    }
+
+    /// The session loaded again from the folder (`disk`), with what this writer changed in
+    /// `current` since its last save laid over it: the session to go on with. The draft is
+    /// this writer's own, never the facilitator's.
+    pub fn reloaded(&mut self, mut disk: Session, current: &Session) -> Session {
+        let pending = own_changes(&self.baseline, current, &self.tag);
+        disk.draft = self.baseline.draft.clone();
+        self.baseline = disk.clone();
+        let mut replay = crate::model::change::Replay::new(disk);
+        for change in pending {
+            replay.merge(&self.tag, change);
+        }
+        let mut merged = replay.finish();
+        merged.draft = current.draft.clone();
+        merged
+    }
+
+    /// Remembers `session` as saved, the draft included.
+    fn keep_baseline(&mut self, session: &Session) {
+        self.baseline = session.clone();
+    }
+
+    fn append(&mut self, changes: &[Change]) -> Result<(), Problem> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let own = self.path();
+        let mut text = String::new();
+        for change in changes {
+            text.push_str(&line(change).map_err(|e| Problem::io(&own, &e))?);
+        }
+        // Still the journal this samling has open (see `journal::Writer`).
+        let ours = fs::metadata(&own).map(|m| m.len()).ok() == Some(self.bytes);
+        let out = match self.out.as_mut() {
+            Some(out) if ours => out,
+            _ => return Err(Problem::new(&own, ProblemKind::JournalGone)),
+        };
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.sync_data())
+            .map_err(|e| Problem::io(&own, &e))?;
+        self.bytes += text.len() as u64;
+        Ok(())
+    }
+
+    /// Writes the journal anew, whole and at once: its header and every note of this writer in
+    /// `session` (and their deletions, and the draft), then opens it for appending.
+    fn restart(&mut self, session: &Session) -> Result<(), Problem> {
+        let own = self.path();
+        let header = Header {
+            version: SCHEMA_VERSION,
+            writer: self.tag.clone(),
+            session: session.id.clone(),
+            base: None,
+        };
+        let io = |e: std::io::Error| Problem::io(&own, &e);
+        let mut text = line(&First::Journal(header)).map_err(io)?;
+        let mine = |id: &crate::model::NoteId| id.writer() == Some(self.tag.as_str());
+        let dead = session.deleted.iter().filter(|d| mine(&d.note.id));
+        let notes = session.note_list().filter(|n| mine(&n.id));
+        let records = dead
+            .cloned()
+            .map(Change::Deleted)
+            .chain(notes.cloned().map(Change::Note))
+            .chain(session.draft.clone().map(|d| Change::Draft(Some(d))));
+        for record in records {
+            text.push_str(&line(&record).map_err(io)?);
+        }
+        let dir = journal::folder(&self.file);
+        create_private_dir(&dir).map_err(|e| Problem::io(&dir, &e))?;
+        write_atomic_no_backup(&own, text.as_bytes()).map_err(io)?;
+        self.reopen()
+    }
+
+    /// Opens the journal for appending, at its end.
+    fn reopen(&mut self) -> Result<(), Problem> {
+        let own = self.path();
+        let mut options = fs::OpenOptions::new();
+        options.append(true);
+        let out = super::fsx::open_own(&own, options)?;
+        self.bytes = out.metadata().map_err(|e| Problem::io(&own, &e))?.len();
+        self.out = Some(out);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::big_session;
+    use crate::model::{FACILITATOR, Note, NoteId};
+
+    fn session_file(dir: &Path) -> (PathBuf, Session) {
+        let file = dir.join("01-2026-11-23.ron");
+        let mut session = big_session(5, 2);
+        session.id = "01-2026-11-23".into();
+        crate::store::save_session(&file, &session).unwrap();
+        (file, session)
+    }
+
+    fn note(session: &Session, tag: &str, text: &str) -> Note {
+        let mut note = Note::clone(&session.notes[0]);
+        note.id = session.next_note_id(tag);
+        note.text = text.into();
+        note.by = Some("Kari".into());
+        note
+    }
+
+    #[test]
+    fn a_note_takers_note_is_a_line_of_its_own_journal_and_everyone_loads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, before) = session_file(dir.path());
+        let Opened {
+            mut taker,
+            mut session,
+            notices,
+        } = NoteTaker::open(&file, "kari-pc").unwrap();
+        assert!(notices.is_empty());
+        let mine = note(&session, "kari-pc", "Trygghet først");
+        assert_eq!(mine.id, NoteId::new("kari-pc", 1));
+        session.push_note(mine.clone());
+        taker.save(&session).unwrap();
+        let text = fs::read_to_string(taker.path()).unwrap();
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert!(text.contains("writer:\"kari-pc\"") && !text.contains("base"));
+        // The session file is not touched; loading it brings the note, with its writer.
+        let loaded = crate::store::load_session(&file).unwrap();
+        assert_eq!(loaded.notes.len(), before.notes.len() + 1);
+        assert_eq!(loaded.note_list().find(|n| n.id == mine.id), Some(&mine));
+        // Another samling as the same writer is refused while this one writes.
+        assert!(NoteTaker::open(&file, "kari-pc").is_err());
+    }
+
+    #[test]
+    fn what_was_not_yet_saved_stays_over_a_reload_and_is_written_once_the_folder_is_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, _) = session_file(dir.path());
+        let Opened {
+            mut taker,
+            mut session,
+            ..
+        } = NoteTaker::open(&file, "kari-pc").unwrap();
+        // The folder goes away (a network share dropped): the save fails, the note is kept.
+        fs::remove_dir_all(journal::folder(&file)).unwrap();
+        let mine = note(&session, "kari-pc", "Skrevet mens mappen var borte");
+        session.push_note(mine.clone());
+        assert!(taker.save(&session).is_err());
+        // Meanwhile the facilitator moved on and wrote a note.
+        let mut disk = crate::store::load_session(&file).unwrap();
+        disk.place = "Aulaen".into();
+        let theirs = note(&disk, FACILITATOR, "Fra veilederen");
+        disk.push_note(theirs.clone());
+        crate::store::save_session(&file, &disk).unwrap();
+        session = taker.reloaded(crate::store::load_session(&file).unwrap(), &session);
+        assert_eq!(session.place, "Aulaen");
+        assert!(session.note_list().any(|n| n.id == mine.id));
+        assert!(session.note_list().any(|n| n.id == theirs.id));
+        // The folder is back: the journal starts again, with the note in it.
+        taker.save(&session).unwrap();
+        let loaded = crate::store::load_session(&file).unwrap();
+        assert!(loaded.note_list().any(|n| n.id == mine.id));
+        let text = fs::read_to_string(taker.path()).unwrap();
+        assert!(
+            !text.contains("Fra veilederen"),
+            "only its own notes: {text}"
+        );
+    }
+
+    #[test]
+    fn a_journal_cut_by_a_crash_is_set_aside_and_started_again_with_what_it_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, _) = session_file(dir.path());
+        let mine;
+        {
+            let mut opened = NoteTaker::open(&file, "kari-pc").unwrap();
+            mine = note(&opened.session, "kari-pc", "Før krasjet");
+            opened.session.push_note(mine.clone());
+            opened.taker.save(&opened.session).unwrap();
+            let mut out = fs::OpenOptions::new()
+                .append(true)
+                .open(opened.taker.path())
+                .unwrap();
+            out.write_all(b"Note((id:\"kari-pc-2\",te").unwrap();
+        }
+        let opened = NoteTaker::open(&file, "kari-pc").unwrap();
+        assert!(opened.session.note_list().any(|n| n.id == mine.id));
+        let text = fs::read_to_string(opened.taker.path()).unwrap();
+        assert!(
+            text.ends_with('\n') && text.contains("Før krasjet"),
+            "{text}"
+        );
+        let aside = journal::folder(&file).join("kari-pc.ron.aside-1");
+        assert!(fs::read_to_string(aside).unwrap().contains("kari-pc-2"));
+    }
+}
