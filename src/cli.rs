@@ -59,6 +59,13 @@ pub enum Command {
         #[arg(long)]
         poll: bool,
     },
+    Notes {
+        target: Option<String>,
+        #[arg(short, long, value_name = "N")]
+        gathering: Option<u32>,
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
     Calendar {
         program: Option<String>,
         #[arg(short, long, value_name = "FILE")]
@@ -162,6 +169,15 @@ pub fn command(s: &Strings) -> clap::Command {
                 .mut_arg("target", |a| a.help(s.cli_projector_target))
                 .mut_arg("gathering", |a| a.help(s.cli_plan_gathering))
                 .mut_arg("poll", |a| a.help(s.cli_projector_poll))
+        })
+        .mut_subcommand("notes", |c| {
+            c.about(s.cli_notes)
+                .override_usage(format!(
+                    "samling notes {options} [PROGRAM | FIL] [-g N] [--name NAVN]"
+                ))
+                .mut_arg("target", |a| a.help(s.cli_projector_target))
+                .mut_arg("gathering", |a| a.help(s.cli_plan_gathering))
+                .mut_arg("name", |a| a.help(s.cli_notes_name))
         })
         .mut_subcommand("calendar", |c| {
             c.about(s.cli_calendar)

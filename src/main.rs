@@ -133,6 +133,21 @@ fn main() -> ExitCode {
             Some(layout) => projector(&mut io, s, layout, target.as_deref(), *gathering, *poll),
             None => return no_data_dir(&mut io, s),
         },
+        Some(Command::Notes {
+            target,
+            gathering,
+            name,
+        }) => match layout {
+            Some(layout) => {
+                let req = NotesRequest {
+                    target: target.as_deref(),
+                    gathering: *gathering,
+                    name: name.as_deref(),
+                };
+                notes(&mut io, s, lang, layout, config, &req)
+            }
+            None => return no_data_dir(&mut io, s),
+        },
         Some(Command::Calendar { program, output }) => match &layout {
             Some(layout) => {
                 let id = program.as_deref().unwrap_or(catalog::BUILTIN_DEFAULT);
@@ -204,6 +219,7 @@ fn interactive(
         layout,
         config,
         lock: None,
+        taker: None,
     };
 
     if let Some(Command::Run {
@@ -270,6 +286,79 @@ fn interactive(
             }
         }
     }
+    tui::run(state, ctx)
+}
+
+/// What `samling notes` was asked.
+struct NotesRequest<'a> {
+    target: Option<&'a str>,
+    gathering: Option<u32>,
+    name: Option<&'a str>,
+}
+
+/// `samling notes`: a note-taker's window on the gathering being led (on this laptop or one
+/// that sees the same folder), writing its own journal beside the session.
+fn notes(
+    io: &mut Io,
+    s: &'static Strings,
+    lang: Lang,
+    layout: Layout,
+    config: Config,
+    req: &NotesRequest,
+) -> io::Result<bool> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        writeln!(io.err, "samling: {}: {}", s.error, s.no_terminal)?;
+        return Ok(false);
+    }
+    let name = req
+        .name
+        .map(str::to_string)
+        .or_else(samling::platform::user_name)
+        .unwrap_or_default();
+    let host = samling::platform::host_name();
+    let Some(tag) = samling::store::taking::writer_tag(&name, &host) else {
+        writeln!(
+            io.err,
+            "samling: {}: {}",
+            s.error,
+            (s.bad_writer_name)(&name)
+        )?;
+        return Ok(false);
+    };
+    let (entries, _) = catalog::programs(&layout);
+    let programs: Vec<_> = entries.into_iter().map(|e| e.program).collect();
+    let found = samling::service::follow_target(s, &layout, &programs, req.target, req.gathering);
+    let file = match found {
+        Ok(file) => file,
+        Err(why) => {
+            writeln!(io.err, "samling: {}: {why}", s.error)?;
+            return Ok(false);
+        }
+    };
+    let opened = match samling::store::taking::NoteTaker::open(&file, &tag) {
+        Ok(opened) => opened,
+        Err(problems) => {
+            for problem in &problems {
+                writeln!(io.err, "samling: {}: {}", s.error, s.located(problem))?;
+            }
+            return Ok(false);
+        }
+    };
+    let mut run = samling::app::Opened::new(&file, opened.session);
+    run.notices = opened.notices.iter().map(|p| s.located(p)).collect();
+    run.resumed = true;
+    run.role = samling::app::run::Role::NoteTaker { tag, name };
+    let mut state = State::new(lang, programs, Vec::new());
+    state.bell = false;
+    let now = tui::now();
+    let msg = samling::app::SystemMsg::Opened(Ok(Box::new(run)));
+    update(&mut state, samling::app::Msg::System(msg), now);
+    let ctx = Context {
+        layout,
+        config,
+        lock: None,
+        taker: Some(opened.taker),
+    };
     tui::run(state, ctx)
 }
 

@@ -44,6 +44,7 @@ pub fn open_gathering(
         session: opened.session,
         resumed: opened.resumed,
         preparing: false,
+        role: crate::app::run::Role::Facilitator,
         next_gathering: sessions::next_date(&held, gathering),
         other_dates: Vec::new(),
     };
@@ -81,6 +82,7 @@ pub fn prepare_gathering(
         resumed: locked.resumed,
         notices: Vec::new(),
         preparing: true,
+        role: crate::app::run::Role::Facilitator,
         next_gathering: sessions::next_date(&held, gathering),
         other_dates: held
             .iter()

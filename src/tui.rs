@@ -45,12 +45,30 @@ pub struct Context {
     pub layout: Layout,
     pub config: Config,
     pub lock: Option<SessionLock>,
+    /// A note-taker's samling (`samling notes`): its journal, which it writes itself (a line
+    /// or two per save) instead of through the saving thread.
+    pub taker: Option<store::taking::NoteTaker>,
 }
 
-/// What the loop carries effects out with: the files, and the thread that saves.
+/// What the loop carries effects out with: the files, the thread that saves, and the watch
+/// on the other writers of the session being run.
 struct Runtime {
     ctx: Context,
     saver: Saver,
+    others: Option<Others>,
+    /// For the watch to wake the loop.
+    tx: Sender<Input>,
+}
+
+/// The other writers of the session being run, watched: the note-takers' journals for the
+/// facilitator's samling; the session and every other journal for a note-taker's.
+struct Others {
+    file: std::path::PathBuf,
+    /// Their files' times and sizes when last read.
+    stamp: Option<store::journal::Stamp>,
+    /// Change events from the system; a look each second catches what they miss (synced
+    /// and network folders).
+    _watching: Option<crate::follow::Watching>,
 }
 
 /// The wall clock, as the model records time: to the whole second, which is what a countdown
@@ -73,7 +91,12 @@ pub fn run(mut state: State, ctx: Context) -> io::Result<bool> {
     let saver = Saver::spawn(Box::new(move |upto, outcome| {
         let _ = answers.send(Input::Saved(upto, outcome));
     }));
-    let mut rt = Runtime { ctx, saver };
+    let mut rt = Runtime {
+        ctx,
+        saver,
+        others: None,
+        tx: tx.clone(),
+    };
     spawn_input(tx);
     let mut terminal = ratatui::init();
     enter_extras();
@@ -136,6 +159,8 @@ enum Input {
     Failed,
     /// The saving thread finished a save of the session as it was after change `upto`.
     Saved(u64, store::saver::Outcome),
+    /// Something changed in the folder of the session being run.
+    Folder,
 }
 
 /// How the loop ended.
@@ -171,6 +196,8 @@ enum Step {
     Redraw,
     Suspend,
     Stop,
+    /// Look at what the other writers changed.
+    KeepUp,
     Nothing,
 }
 
@@ -190,6 +217,7 @@ fn step(state: &State, input: Input) -> Step {
             let result = outcome.map_err(|p| (s.problem)(&p));
             Step::Msg(Msg::System(SystemMsg::Saved { upto, result }))
         }
+        Input::Folder => Step::KeepUp,
         Input::Signal(Signal::Suspend) => Step::Suspend,
         Input::Signal(Signal::Continue) => Step::Redraw,
         Input::Signal(Signal::Stop) | Input::Failed => Step::Stop,
@@ -247,6 +275,7 @@ fn event_loop(
                     dirty = true;
                 }
                 Step::Stop => stop = true,
+                Step::KeepUp => dirty |= keep_up(state, rt),
                 Step::Nothing => {}
             }
             if stop || state.quit {
@@ -254,6 +283,7 @@ fn event_loop(
             }
         }
         if state.needs_ticks() && Instant::now() >= next_tick {
+            keep_up(state, rt);
             let effects = update(state, Msg::System(SystemMsg::Tick), now());
             perform(state, rt, effects, Wait::No);
             dirty = true;
@@ -261,6 +291,49 @@ fn event_loop(
         }
     }
     Ok(Ending::Saved)
+}
+
+/// Brings in what the other writers of the running session changed, when their files did: a
+/// note-taker's samling reads the session again (its own unsaved changes laid over it); the
+/// facilitator's merges the note-takers' journals. Starts (or stops) watching the session's
+/// folder as a gathering opens (or closes). Whether anything was read.
+fn keep_up(state: &mut State, rt: &mut Runtime) -> bool {
+    let Some(run) = state.run() else {
+        rt.others = None;
+        return false;
+    };
+    let tag = run.role.tag();
+    if rt.others.as_ref().is_none_or(|o| o.file != run.file) {
+        let tx = rt.tx.clone();
+        let watching =
+            crate::follow::watch_file(&run.file, false, move || tx.send(Input::Folder).is_ok());
+        rt.others = Some(Others {
+            file: run.file.clone(),
+            // What the session was opened with holds them as they are now.
+            stamp: store::taking::others_stamp(&run.file, tag),
+            _watching: watching,
+        });
+        return false;
+    }
+    let Some(others) = rt.others.as_mut() else {
+        return false;
+    };
+    let stamp = store::taking::others_stamp(&run.file, tag);
+    if stamp == others.stamp {
+        return false;
+    }
+    let msg = match &mut rt.ctx.taker {
+        Some(taker) => match store::load_session(&run.file) {
+            Ok(disk) => SystemMsg::Followed(Box::new(taker.reloaded(disk, &run.session))),
+            // Caught half-written or half-synced: read again at the next change or tick.
+            Err(_) => return false,
+        },
+        None => SystemMsg::Merged(store::taking::note_takers(&run.file, &run.session.id)),
+    };
+    others.stamp = stamp;
+    let effects = update(state, Msg::System(msg), now());
+    perform(state, rt, effects, Wait::No);
+    true
 }
 
 /// The way out when asked to stop: what is typed is kept and saved; if the save fails, a
@@ -378,6 +451,10 @@ fn perform(state: &mut State, rt: &mut Runtime, effects: Vec<Effect>, wait: Wait
     while let Some(effect) = queue.pop_front() {
         let ctx = &mut rt.ctx;
         let msg = match effect {
+            Effect::Save if ctx.taker.is_some() => match save_notes(state, ctx) {
+                Some(msg) => msg,
+                None => continue,
+            },
             Effect::Save => match save(state, &rt.saver, wait) {
                 Some(msg) => msg,
                 None => continue,
@@ -463,6 +540,15 @@ fn save(state: &State, saver: &Saver, wait: Wait) -> Option<Msg> {
     let result = saver
         .save_now(file, session, upto)
         .map_err(|p| (s.problem)(&p));
+    Some(Msg::System(SystemMsg::Saved { upto, result }))
+}
+
+/// A note-taker's save: its changes appended to its own journal, at once (a line or two).
+fn save_notes(state: &State, ctx: &mut Context) -> Option<Msg> {
+    let (run, taker) = (state.run()?, ctx.taker.as_mut()?);
+    let upto = run.saving.changes;
+    let s = state.lang.strings();
+    let result = taker.save(&run.session).map_err(|p| (s.problem)(&p));
     Some(Msg::System(SystemMsg::Saved { upto, result }))
 }
 

@@ -23,6 +23,8 @@ pub enum Mode {
     Reading,
     /// A gathering runs, nothing over it.
     Running,
+    /// A note-taker's samling, nothing over it: its notes only.
+    Taking,
     /// "Siden sist" is open.
     Review,
     /// A note is being written: keys type.
@@ -43,11 +45,12 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for the tests and for checking that each table's help fits the screen.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Home,
         Mode::Held,
         Mode::Reading,
         Mode::Running,
+        Mode::Taking,
         Mode::Review,
         Mode::Editor,
         Mode::Form,
@@ -65,6 +68,7 @@ impl Mode {
             Mode::Held => HELD,
             Mode::Reading => READING,
             Mode::Running => RUNNING,
+            Mode::Taking => &TAKING,
             Mode::Review => REVIEW,
             Mode::Editor => EDITOR,
             Mode::Form => FORM,
@@ -84,7 +88,15 @@ impl Mode {
                 Some(HomeOverlay::Held { .. }) => Mode::Held,
                 Some(HomeOverlay::Reading { .. }) => Mode::Reading,
             },
-            Screen::Run(run) => Mode::over(run.overlays.top()),
+            Screen::Run(run) => Mode::of_run(run.role.takes_notes(), run.overlays.top()),
+        }
+    }
+
+    /// The mode of a running gathering with `top` over it, in a note-taker's samling or not.
+    pub fn of_run(takes_notes: bool, top: Option<&Overlay>) -> Mode {
+        match Mode::over(top) {
+            Mode::Running if takes_notes => Mode::Taking,
+            mode => mode,
         }
     }
 
@@ -340,6 +352,31 @@ pub const RUNNING: &[Row] = &[
     Row::new(&[], KeyHelp::Dismiss, |_| Msg::Overlay(OverlayMsg::Close)).also(&[ESC]),
 ];
 
+/// A note-taker's keys: those of [`RUNNING`] for its own group and notes, and help and quit.
+static TAKING: std::sync::LazyLock<Vec<Row>> = std::sync::LazyLock::new(|| {
+    RUNNING
+        .iter()
+        .filter(|row| {
+            matches!(
+                row.help,
+                KeyHelp::NewNote
+                    | KeyHelp::Group
+                    | KeyHelp::SelectNote
+                    | KeyHelp::EditNote
+                    | KeyHelp::Highlight
+                    | KeyHelp::ParkingLot
+                    | KeyHelp::Private
+                    | KeyHelp::DeleteNote
+                    | KeyHelp::Undo
+                    | KeyHelp::Help
+                    | KeyHelp::SaveQuit
+                    | KeyHelp::Dismiss
+            )
+        })
+        .copied()
+        .collect()
+});
+
 /// "Siden sist": one key per status; the clock and the agenda keys still work.
 pub const REVIEW: &[Row] = &[
     Row::new(&[c('g')], KeyHelp::Done, |_| {
@@ -561,6 +598,13 @@ mod tests {
                 return home;
             }
             Mode::Running => None,
+            Mode::Taking => {
+                run_mut(&mut s).role = crate::app::run::Role::NoteTaker {
+                    tag: "kari-pc".into(),
+                    name: "Kari".into(),
+                };
+                None
+            }
             Mode::Review => Some(Overlay::Review(Review::default())),
             Mode::Editor => Some(Overlay::Editor(Box::new(Editor::new(Draft {
                 note: None,

@@ -10,6 +10,7 @@ pub mod keys;
 pub mod msg;
 pub mod overlay;
 pub mod projector;
+pub mod role;
 pub mod run;
 pub mod select;
 pub mod state;
@@ -64,6 +65,7 @@ pub fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
                 let was_finished = run.session.is_finished();
                 let mut effects = run::update(run, msg, now, bell);
                 if !was_finished
+                    && !run.role.takes_notes()
                     && run.session.is_finished()
                     && let Some(program) =
                         state.programs.iter().find(|p| p.id == run.session.program)

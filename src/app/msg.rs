@@ -81,6 +81,25 @@ pub enum RunMsg {
     OpenSchedule,
 }
 
+impl RunMsg {
+    /// Whether a note-taker's samling does this: its own group, notes and marks, never the
+    /// clock, the agenda or the room.
+    pub fn for_note_takers(&self) -> bool {
+        matches!(
+            self,
+            RunMsg::SetGroup(_)
+                | RunMsg::NewNote
+                | RunMsg::EditNote
+                | RunMsg::SelectNote(_)
+                | RunMsg::ToggleHighlight
+                | RunMsg::ToggleParkingLot
+                | RunMsg::TogglePrivate
+                | RunMsg::DeleteNote
+                | RunMsg::UndoDelete
+        )
+    }
+}
+
 /// The keys of what lies over the running gathering.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OverlayMsg {
@@ -156,6 +175,11 @@ pub enum SystemMsg {
     /// The held gatherings as the home screen lists them, read again after preparing one, and
     /// the files that did not load, in words.
     HeldLoaded(Vec<HeldSummary>, Vec<String>),
+    /// A note-taker's samling read the session again: what the folder holds now, with this
+    /// writer's changes not yet on disk laid over it.
+    Followed(Box<Session>),
+    /// The facilitator's samling read the note-takers' journals: each writer's tag and changes.
+    Merged(Vec<(String, Vec<crate::model::change::Change>)>),
 }
 
 /// A session the runtime has opened and locked.
@@ -168,6 +192,8 @@ pub struct Opened {
     pub notices: Vec<String>,
     /// Opened to prepare before the day (`e` on the home screen), not to run.
     pub preparing: bool,
+    /// Whose samling opens it: the facilitator's, or a note-taker's.
+    pub role: super::role::Role,
     /// The date of the next gathering, if it is planned: what "before the next gathering"
     /// means for what is agreed here.
     pub next_gathering: Option<NaiveDate>,
@@ -185,6 +211,7 @@ impl Opened {
             resumed: false,
             notices: Vec::new(),
             preparing: false,
+            role: super::role::Role::Facilitator,
             next_gathering: None,
             other_dates: Vec::new(),
         }

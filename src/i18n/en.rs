@@ -294,6 +294,17 @@ pub const EN: Strings = Strings {
         1 => format!("The calendar with 1 event was written to {p}"),
         n => format!("The calendar with {n} events was written to {p}"),
     },
+    not_your_note: "Someone else wrote this note: only its writer can change it",
+    marked_by_facilitator: "The facilitator has marked this note; the mark is theirs",
+    taking_title: |name| format!("Notes · {name}"),
+    taking_follows: "following the facilitator",
+    cli_notes: "The note-taker's window: follows the gathering being led and writes your own notes, in a journal of your own beside it",
+    cli_notes_name: "The name your notes are shown with (else your user name)",
+    bad_writer_name: |name| {
+        format!(
+            "the name «{name}» cannot be used: it must not be empty or hold /, .. or control characters"
+        )
+    },
     waiting_for_facilitator: "waiting for the facilitator",
     cli_projector: "The projector window: shows the room's view of the gathering being led, and follows it (read only)",
     cli_projector_target: "The program's id or a session file (else the built-in program)",

@@ -180,6 +180,15 @@ pub struct Strings {
     pub cli_calendar_output: &'static str,
     pub calendar_written: fn(&str, usize) -> String,
     /// The projector window while the facilitator's samling is away.
+    /// A note-taker (or the facilitator, for a note's text) tried to change another's note.
+    pub not_your_note: &'static str,
+    pub marked_by_facilitator: &'static str,
+    /// The note-taker's window: its heading with the writer's name.
+    pub taking_title: fn(&str) -> String,
+    pub taking_follows: &'static str,
+    pub cli_notes: &'static str,
+    pub cli_notes_name: &'static str,
+    pub bad_writer_name: fn(&str) -> String,
     pub waiting_for_facilitator: &'static str,
     pub cli_projector: &'static str,
     pub cli_projector_target: &'static str,

@@ -301,6 +301,17 @@ pub const NB: Strings = Strings {
         1 => format!("Kalenderen med 1 hendelse er skrevet til {p}"),
         n => format!("Kalenderen med {n} hendelser er skrevet til {p}"),
     },
+    not_your_note: "Notatet er skrevet av en annen: bare den som skrev det, kan endre det",
+    marked_by_facilitator: "Veilederen har merket dette notatet; merket er veilederens",
+    taking_title: |name| format!("Notater · {name}"),
+    taking_follows: "følger veilederen",
+    cli_notes: "Notattakerens vindu: følger samlingen som ledes og skriver egne notater i sin egen logg ved siden av den",
+    cli_notes_name: "Navnet notatene dine vises med (ellers brukernavnet ditt)",
+    bad_writer_name: |name| {
+        format!(
+            "navnet «{name}» kan ikke brukes: det kan ikke være tomt eller ha /, .. eller kontrolltegn"
+        )
+    },
     waiting_for_facilitator: "venter på veileder",
     cli_projector: "Projektorvinduet: viser rommets visning av samlingen som ledes, og følger den (bare lesing)",
     cli_projector_target: "Programmets id eller en samlingsfil (ellers det innebygde programmet)",

@@ -304,7 +304,11 @@ impl Replay {
         }
     }
 
-    fn merge_note(&mut self, note: Note) -> Merged {
+    fn merge_note(&mut self, mut note: Note) -> Merged {
+        // The facilitator's mark lies over the writer's version.
+        if let Some(m) = self.session.marks.iter().find(|m| m.note == note.id) {
+            (note.kind, note.private) = (m.kind, m.private);
+        }
         if let Some(&i) = self.index().get(&note.id) {
             let now = &self.session.notes[i];
             if note.edited < now.edited || **now == note {

@@ -22,6 +22,6 @@ pub use program::{
 };
 pub use session::{
     AgendaMark, Agreement, AgreementId, Deleted, Draft, Due, FACILITATOR, GroupLabel, ItemTiming,
-    Mirror, Note, NoteId, NoteKind, Origin, Room, Session, SinceLast, Status, StatusChange,
+    Mark, Mirror, Note, NoteId, NoteKind, Origin, Room, Session, SinceLast, Status, StatusChange,
     TimerEvent, Timestamp,
 };

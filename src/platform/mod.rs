@@ -83,3 +83,25 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 pub fn no_follow(options: &mut OpenOptions) {
     os::no_follow(options);
 }
+
+/// The name of the person logged in (`USER`, or `USERNAME` on Windows), for a note-taker who
+/// gave no `--name`.
+pub fn user_name() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok())
+        .filter(|n| !n.trim().is_empty())
+}
+
+/// This computer's name, so that two note-takers of the same name on two laptops write two
+/// journals. Read where each system keeps it; empty when it cannot be found.
+pub fn host_name() -> String {
+    std::env::var("COMPUTERNAME")
+        .or_else(|_| std::env::var("HOSTNAME"))
+        .ok()
+        .or_else(|| std::fs::read_to_string("/proc/sys/kernel/hostname").ok())
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}

@@ -23,6 +23,70 @@ use super::save::{create_private_dir, write_atomic_no_backup};
 use crate::model::change::{Change, own_changes};
 use crate::model::{SCHEMA_VERSION, Session};
 
+/// The writer tag of a note-taker called `name` on the computer `host`: the journal's name
+/// and the first part of the ids of the notes it writes. Lower-case letters and digits of the
+/// name and the computer's name (`kari-lærerrom-pc` for "Kari" on "Lærerrom-PC"), so the same
+/// name on two laptops gives two journals, and no dot (a journal's name has none). `None` for a
+/// name that cannot be a writer's: empty, or with `/`, `\`, `..` or control characters.
+pub fn writer_tag(name: &str, host: &str) -> Option<String> {
+    let refused = name.trim().is_empty()
+        || name.contains(['/', '\\'])
+        || name.contains("..")
+        || name.chars().any(char::is_control);
+    if refused {
+        return None;
+    }
+    let slug = |text: &str| {
+        let mut out = String::new();
+        for c in text.to_lowercase().chars() {
+            match c {
+                c if c.is_alphanumeric() => out.push(c),
+                _ if !out.is_empty() && !out.ends_with('-') => out.push('-'),
+                _ => {}
+            }
+        }
+        out.trim_end_matches('-').to_string()
+    };
+    let (who, at) = (slug(name), slug(host));
+    let who = if who.is_empty() {
+        "skriver".into()
+    } else {
+        who
+    };
+    let tag = match at.is_empty() {
+        true => who,
+        false => format!("{who}-{at}"),
+    };
+    // The facilitator's tag, or one that ends like a note's count, would read wrong in an id.
+    Some(match tag.rsplit_once('-') {
+        _ if tag == crate::model::FACILITATOR => format!("{tag}-skriver"),
+        Some((_, n)) if n.parse::<u32>().is_ok() => format!("{tag}x"),
+        _ => tag,
+    })
+}
+
+/// What shows that another writer changed the session at `file`: the times and sizes of its
+/// files, leaving out the journal of `own` (this samling's) and, for the facilitator's
+/// samling, the session file it writes itself.
+pub fn others_stamp(file: &Path, own: &str) -> Option<journal::Stamp> {
+    let own_journal = journal::path(file, own);
+    let mut stamp = journal::stamp(file)?;
+    stamp.retain(|(p, ..)| *p != own_journal && (own != crate::model::FACILITATOR || p != file));
+    Some(stamp)
+}
+
+/// The note-takers' changes beside the session at `file` (every journal that names no base
+/// and belongs to `session_id`), each with its writer's tag: for the facilitator's samling to
+/// merge while it runs. What does not read is skipped here; `check` and the next load name it.
+pub fn note_takers(file: &Path, session_id: &str) -> Vec<(String, Vec<Change>)> {
+    journal::journals(file)
+        .iter()
+        .filter_map(|path| journal::read(path).ok())
+        .filter(|j| j.header.base.is_none() && j.header.session == session_id)
+        .map(|j| (j.header.writer, j.changes))
+        .collect()
+}
+
 /// A note-taker's writing to its journal.
 #[derive(Debug)]
 pub struct NoteTaker {
@@ -230,6 +294,23 @@ mod tests {
         note.text = text.into();
         note.by = Some("Kari".into());
         note
+    }
+
+    #[test]
+    fn a_writers_tag_is_its_name_and_computer_and_a_bad_name_is_refused() {
+        assert_eq!(
+            writer_tag("Kari", "Lærerrom-PC").unwrap(),
+            "kari-lærerrom-pc"
+        );
+        assert_eq!(writer_tag("Kari N.", "").unwrap(), "kari-n");
+        assert_ne!(writer_tag("Kari", "pc1"), writer_tag("Kari", "pc2"));
+        assert_eq!(writer_tag("f", "").unwrap(), "f-skriver");
+        assert_eq!(writer_tag("Rom 12", "").unwrap(), "rom-12x");
+        for bad in ["", "  ", "a/b", "a\\b", "..", "kari\u{7}", "a\nb"] {
+            assert_eq!(writer_tag(bad, "pc"), None, "{bad:?}");
+        }
+        let tag = writer_tag("Åse", "mac").unwrap();
+        assert_eq!(NoteId::new(&tag, 3).writer(), Some(tag.as_str()));
     }
 
     #[test]

@@ -330,8 +330,9 @@ fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The notes written for the current item, the selected one marked; the newest stay in view.
-fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
+/// The notes written for the current item, the selected one marked, each with its writer's
+/// name when a note-taker's samling wrote it; the newest stay in view.
+pub(super) fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
     let selected = run.selected_note().map(|n| &n.id);
     let mut selected_line = None;
     let mut lines: Vec<Line> = run
@@ -347,6 +348,12 @@ fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
                 Span::raw(if is_selected { "▶ " } else { "  " }),
                 Span::styled(format!("{}: ", (s.group)(n.group)), DIM),
             ];
+            if let Some(by) = &n.by {
+                spans.push(Span::styled(
+                    format!("{by} · "),
+                    Style::new().fg(Color::Cyan),
+                ));
+            }
             let tag = match n.kind {
                 NoteKind::Highlight => Some((s.highlight_tag, Color::LightGreen)),
                 NoteKind::ParkingLot => Some((s.parking_tag, Color::LightBlue)),
@@ -466,9 +473,9 @@ fn status_line<'a>(
             Style::new().fg(Color::White).bg(Color::Red).bold(),
         ));
     }
-    if let Some(path) = &run.screen.message {
+    if let Some(message) = &run.screen.message {
         spans.push(Span::styled(
-            format!(" · {}", (s.export_written)(path)),
+            format!(" · {message}"),
             Style::new().fg(Color::Cyan),
         ));
     }

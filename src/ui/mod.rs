@@ -9,6 +9,7 @@ pub mod minutes;
 pub mod projector;
 pub mod review;
 pub mod schedule;
+pub mod taking;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -71,6 +72,7 @@ fn screens(state: &State, now: Timestamp, frame: &mut Frame) {
         Some(run) if run.preparing => overlays(run, s, now, frame),
         Some(run) => {
             match run.screen.view {
+                _ if run.role.takes_notes() => taking::render(run, s, now, frame),
                 View::Facilitator => facilitator::render(run, s, now, frame),
                 View::Projector => {
                     let view = ProjectorView::of(&run.session, &run.screen_state(), now);
@@ -98,7 +100,11 @@ fn overlays(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
             Overlay::Editor(editor) => editor::render(run, editor, s, frame),
             Overlay::Form(form) => editor::render_form(run, form, s, frame),
             // The keys of what the help lies over.
-            Overlay::Help => help::render(keys::Mode::over(under).table(), s, frame),
+            Overlay::Help => help::render(
+                keys::Mode::of_run(run.role.takes_notes(), under).table(),
+                s,
+                frame,
+            ),
             Overlay::Confirm(confirm) => editor::render_confirm(confirm, s, frame),
             // The room never sees the schedule panel (`t` switches to the facilitator's view).
             Overlay::Schedule(panel) if run.screen.view == View::Facilitator => {

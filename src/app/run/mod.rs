@@ -12,6 +12,7 @@ mod saving;
 mod schedule;
 mod screen;
 
+pub use super::role::Role;
 pub use saving::{SaveState, Saving};
 pub use screen::{RunScreen, View};
 
@@ -88,6 +89,8 @@ pub struct Run {
     /// Opened to prepare before the day (`e` on the home screen): the schedule panel is the
     /// screen, and closing it goes back home.
     pub preparing: bool,
+    /// Whose samling this is: a note-taker's follows the gathering and writes only its notes.
+    pub role: Role,
     alert: Alert,
 }
 
@@ -112,6 +115,7 @@ impl Run {
             other_dates: opened.other_dates,
             modules: Vec::new(),
             preparing: opened.preparing,
+            role: opened.role,
             alert: Alert {
                 item: 0,
                 step: None,
@@ -215,11 +219,17 @@ pub(super) fn update(run: &mut Run, msg: Msg, now: Timestamp, bell: bool) -> Vec
         run.saving.too_large = false;
     }
     let mut effects = match msg {
+        // A note-taker follows the gathering: the clock, the agenda and the room are the
+        // facilitator's.
+        Msg::Run(msg) if run.role.takes_notes() && !msg.for_note_takers() => Vec::new(),
         Msg::Run(msg) => run_key(run, msg, now),
         Msg::Overlay(msg) => overlay_key(run, msg, now),
         Msg::System(msg) => system(run, msg, now),
         Msg::Home(_) => Vec::new(),
     };
+    if run.role.takes_notes() {
+        return effects;
+    }
     // What the room sees is in the file too, for a projector window that follows it.
     let room = run.screen_state().room(&run.session);
     if room != run.session.room && !run.quit {
@@ -250,7 +260,7 @@ fn run_key(run: &mut Run, msg: RunMsg, now: Timestamp) -> Vec<Effect> {
         RunMsg::ToggleHighlight => return run.toggle_kind(NoteKind::Highlight, now),
         RunMsg::ToggleParkingLot => return run.toggle_kind(NoteKind::ParkingLot, now),
         RunMsg::TogglePrivate => return run.toggle_private(now),
-        RunMsg::UndoDelete => return run.undo_delete(),
+        RunMsg::UndoDelete => return run.undo_delete(now),
         RunMsg::ExportMinutes => return vec![Effect::ExportMinutes { replace: false }],
         // The rest change only what is on screen.
         msg => {
@@ -333,7 +343,10 @@ fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
         SystemMsg::ExportExists(_) => {
             run.overlays.open(Overlay::Confirm(Confirm::ReplaceMinutes));
         }
-        SystemMsg::Exported(Ok(path)) => run.screen.message = Some(path.display().to_string()),
+        SystemMsg::Exported(Ok(path)) => {
+            let written = (run.lang.strings().export_written)(&path.display().to_string());
+            run.screen.message = Some(written);
+        }
         SystemMsg::Exported(Err(why)) => run.notices.push(why),
         SystemMsg::Paste(text) => match run.overlays.form_mut() {
             Some(form) => form.paste(&text),
@@ -349,6 +362,8 @@ fn system(run: &mut Run, msg: SystemMsg, now: Timestamp) -> Vec<Effect> {
         }
         SystemMsg::Saved { upto, result } => run.quit |= run.saving.saved(upto, result, now),
         SystemMsg::Quit => return run.ask_quit(now),
+        SystemMsg::Followed(session) => run.followed(*session),
+        SystemMsg::Merged(writers) => return run.merge(writers),
         SystemMsg::Opened(_) | SystemMsg::MinutesRead(_) | SystemMsg::HeldLoaded(..) => {}
     }
     Vec::new()
@@ -649,6 +664,7 @@ mod tests {
                 resumed: true,
                 notices: vec![],
                 preparing: false,
+                role: crate::app::run::Role::Facilitator,
                 next_gathering: None,
                 other_dates: vec![],
             })))),

@@ -11,7 +11,8 @@ use super::Run;
 use crate::app::msg::Effect;
 use crate::app::overlay::{Confirm, Editor, Overlay};
 use crate::app::select::Select;
-use crate::model::{Deleted, Draft, FACILITATOR, GroupLabel, Note, NoteId, NoteKind, Timestamp};
+use crate::model::change::{Change, Merged, Replay};
+use crate::model::{Deleted, Draft, GroupLabel, Mark, Note, NoteId, NoteKind, Session, Timestamp};
 use crate::store::load::MAX_FILE_BYTES;
 
 impl Run {
@@ -51,8 +52,12 @@ impl Run {
             }))));
     }
 
-    /// Opens the editor on the selected note.
+    /// Opens the editor on the selected note, if this samling wrote it: a note's text is its
+    /// writer's (whose journal may bring a newer version of it at any time).
     pub fn edit_note(&mut self) {
+        if self.refuse_others(false) {
+            return;
+        }
         if let Some(n) = self.selected_note() {
             self.overlays
                 .open(Overlay::Editor(Box::new(Editor::new(Draft {
@@ -137,7 +142,7 @@ impl Run {
             }
             None if text.trim().is_empty() => {}
             None => {
-                let id = self.session.next_note_id(FACILITATOR);
+                let id = self.session.next_note_id(self.role.tag());
                 self.session.push_note(Note {
                     id: id.clone(),
                     created: now,
@@ -148,7 +153,7 @@ impl Run {
                     kind: NoteKind::Reflection,
                     text,
                     private: false,
-                    by: None,
+                    by: self.role.name().map(str::to_string),
                 });
                 self.screen.selected = Some(id);
             }
@@ -193,30 +198,75 @@ impl Run {
 
     /// `*`, `o`: marks the selected note as a highlight / for the parking lot, or back.
     pub fn toggle_kind(&mut self, kind: NoteKind, now: Timestamp) -> Vec<Effect> {
-        let Some(n) = self.selected_mut() else {
-            return Vec::new();
-        };
-        n.kind = if n.kind == kind {
-            NoteKind::Reflection
-        } else {
-            kind
-        };
-        n.edited = now.max(n.created);
-        self.mark_changed()
+        self.remark(now, |n| {
+            n.kind = if n.kind == kind {
+                NoteKind::Reflection
+            } else {
+                kind
+            }
+        })
     }
 
     /// `x`: makes the selected note private, or public again.
     pub fn toggle_private(&mut self, now: Timestamp) -> Vec<Effect> {
+        self.remark(now, |n| n.private = !n.private)
+    }
+
+    /// Changes the selected note's marks with `change`. On its own note, a writer changes the
+    /// note (a new version). The facilitator's marks on another writer's note are kept apart
+    /// ([`Mark`]), to lie over whatever version that writer saves next. A note-taker marks only
+    /// its own notes, and not one the facilitator has marked.
+    fn remark(&mut self, now: Timestamp, change: impl Fn(&mut Note)) -> Vec<Effect> {
+        let Some(note) = self.selected_note() else {
+            return Vec::new();
+        };
+        let (id, mine) = (note.id.clone(), self.role.wrote(note));
+        let marked = self.session.marks.iter().any(|m| m.note == id);
+        if self.role.takes_notes() && marked {
+            self.screen.message = Some(self.lang.strings().marked_by_facilitator.to_string());
+            return Vec::new();
+        }
+        if self.refuse_others(true) {
+            return Vec::new();
+        }
         let Some(n) = self.selected_mut() else {
             return Vec::new();
         };
-        n.private = !n.private;
-        n.edited = now.max(n.created);
+        change(n);
+        if mine {
+            n.edited = now.max(n.created);
+        } else {
+            let mark = Mark {
+                note: id,
+                kind: n.kind,
+                private: n.private,
+            };
+            let marks = &mut self.session.marks;
+            match marks.iter_mut().find(|m| m.note == mark.note) {
+                Some(m) => *m = mark,
+                None => marks.push(mark),
+            }
+        }
         self.mark_changed()
+    }
+
+    /// Whether the selected note is another writer's and this is not for `facilitator_may`
+    /// do to it (saying so): the facilitator may mark and delete any note, but a note's text
+    /// is its writer's; a note-taker changes only its own notes.
+    fn refuse_others(&mut self, facilitator_may: bool) -> bool {
+        let others = self.selected_note().is_some_and(|n| !self.role.wrote(n));
+        let refused = others && (self.role.takes_notes() || !facilitator_may);
+        if refused {
+            self.screen.message = Some(self.lang.strings().not_your_note.to_string());
+        }
+        refused
     }
 
     /// `d`: asks before deleting the selected note.
     pub fn ask_delete(&mut self) {
+        if self.refuse_others(true) {
+            return;
+        }
         if let Some(n) = self.selected_note() {
             let id = n.id.clone();
             self.overlays.open(Overlay::Confirm(Confirm::Delete(id)));
@@ -239,16 +289,49 @@ impl Run {
 
     /// `u`: brings back the note last deleted here, where it stood by when it was written
     /// (see [`crate::model::Session::restore`]), and drops its tombstone.
-    pub fn undo_delete(&mut self) -> Vec<Effect> {
+    pub fn undo_delete(&mut self, now: Timestamp) -> Vec<Effect> {
         let Some(id) = self.deleted.pop() else {
             return Vec::new();
         };
         let Some(dead) = self.session.deleted.iter().rfind(|d| d.note.id == id) else {
             return Vec::new();
         };
-        let note = dead.note.clone();
+        let mut note = dead.note.clone();
+        if self.role.takes_notes() {
+            // A newer version than the deleted one, or a merge would keep the deletion.
+            note.edited = now.max(note.edited + chrono::Duration::seconds(1));
+        }
         self.session.restore(note);
         self.screen.selected = Some(id);
+        self.mark_changed()
+    }
+
+    /// A note-taker's samling read the session again ([`crate::store::taking`] laid this
+    /// writer's unsaved changes over it): what is on screen stays where it was.
+    pub fn followed(&mut self, session: Session) {
+        self.session = session;
+        if self.selected_note().is_none() {
+            self.select(Select::Last);
+        }
+    }
+
+    /// The facilitator's samling read the note-takers' journals: their notes merged by
+    /// version ([`Replay::merge`]), and saved with the session when anything came.
+    pub fn merge(&mut self, writers: Vec<(String, Vec<Change>)>) -> Vec<Effect> {
+        let mut replay = Replay::new(self.session.clone());
+        let mut applied = 0;
+        for (writer, changes) in writers {
+            for change in changes {
+                applied += usize::from(replay.merge(&writer, change) == Merged::Applied);
+            }
+        }
+        if applied == 0 {
+            return Vec::new();
+        }
+        self.session = replay.finish();
+        if self.selected_note().is_none() {
+            self.select(Select::Last);
+        }
         self.mark_changed()
     }
 
@@ -612,5 +695,160 @@ mod tests {
             t(7),
         );
         assert!(!s.run().unwrap().saving.too_large);
+    }
+}
+
+#[cfg(test)]
+mod writers {
+    use ratatui::crossterm::event::KeyCode;
+
+    use crate::app::run::Role;
+    use crate::app::testing::{press, running, t, typed};
+    use crate::app::{Msg, State, SystemMsg, update};
+    use crate::model::change::Change;
+    use crate::model::{FACILITATOR, Note, NoteId, NoteKind};
+
+    fn kari() -> Role {
+        Role::NoteTaker {
+            tag: "kari-pc".into(),
+            name: "Kari".into(),
+        }
+    }
+
+    fn taking() -> State {
+        let mut s = running();
+        if let crate::app::Screen::Run(run) = &mut s.screen {
+            run.role = kari();
+        }
+        s
+    }
+
+    fn run(s: &State) -> &super::Run {
+        s.run().expect("running")
+    }
+
+    fn write(s: &mut State, text: &str, at: i64) {
+        press(s, KeyCode::Char('i'), at);
+        typed(s, text, at);
+        press(s, KeyCode::Esc, at);
+    }
+
+    /// A note of another writer, as a merge brings it.
+    fn foreign(s: &State, tag: &str, text: &str) -> Note {
+        let session = &run(s).session;
+        Note {
+            id: session.next_note_id(tag),
+            created: t(5),
+            edited: t(5),
+            item: session.current.clone(),
+            prompt: None,
+            group: crate::model::GroupLabel::Group(2),
+            kind: NoteKind::Reflection,
+            text: text.into(),
+            private: false,
+            by: (tag != FACILITATOR).then(|| "Per".into()),
+        }
+    }
+
+    #[test]
+    fn a_note_taker_writes_its_own_notes_and_leaves_the_clock_and_the_agenda_alone() {
+        let mut s = taking();
+        let before = run(&s).session.clone();
+        for key in [' ', 'n', '+', ']', 'p', 'a', 't', 'v', 'm', 'r'] {
+            press(&mut s, KeyCode::Char(key), 1);
+        }
+        assert_eq!(
+            run(&s).session,
+            before,
+            "nothing of the facilitator's changed"
+        );
+        assert!(run(&s).overlays.top().is_none());
+        press(&mut s, KeyCode::Char('3'), 2);
+        write(&mut s, "Trygghet", 3);
+        let note = run(&s).session.notes.last().unwrap().clone();
+        assert_eq!(note.id, NoteId::new("kari-pc", 1));
+        assert_eq!(note.by.as_deref(), Some("Kari"));
+        assert_eq!(note.group, crate::model::GroupLabel::Group(3));
+    }
+
+    #[test]
+    fn a_note_taker_changes_only_its_own_notes_and_not_the_facilitators_marks() {
+        let mut s = taking();
+        let theirs = foreign(&s, FACILITATOR, "Veileders notat");
+        update(&mut s, Msg::System(SystemMsg::Merged(vec![])), t(6));
+        if let crate::app::Screen::Run(r) = &mut s.screen {
+            r.session.push_note(theirs.clone());
+            r.screen.selected = Some(theirs.id.clone());
+        }
+        let before = run(&s).session.clone();
+        for key in ['e', '*', 'x', 'd'] {
+            press(&mut s, KeyCode::Char(key), 7);
+            assert_eq!(run(&s).session, before, "{key}");
+            assert!(run(&s).overlays.top().is_none(), "{key}");
+        }
+        assert_eq!(
+            run(&s).screen.message.as_deref(),
+            Some(s.lang.strings().not_your_note)
+        );
+        // Its own note, marked by the facilitator: the mark stays the facilitator's.
+        write(&mut s, "Min", 8);
+        let mine = run(&s).session.notes.last().unwrap().id.clone();
+        if let crate::app::Screen::Run(r) = &mut s.screen {
+            r.session.marks.push(crate::model::Mark {
+                note: mine.clone(),
+                kind: NoteKind::Highlight,
+                private: false,
+            });
+            r.session.apply_marks();
+        }
+        press(&mut s, KeyCode::Char('*'), 9);
+        let note = run(&s).session.note_list().find(|n| n.id == mine).unwrap();
+        assert_eq!(note.kind, NoteKind::Highlight);
+        assert_eq!(
+            run(&s).screen.message.as_deref(),
+            Some(s.lang.strings().marked_by_facilitator)
+        );
+    }
+
+    #[test]
+    fn a_note_takers_undo_is_a_newer_version_than_its_delete() {
+        let mut s = taking();
+        write(&mut s, "Angret", 3);
+        press(&mut s, KeyCode::Char('d'), 4);
+        press(&mut s, KeyCode::Char('j'), 4);
+        assert!(run(&s).session.notes.iter().all(|n| n.text != "Angret"));
+        press(&mut s, KeyCode::Char('u'), 5);
+        let back = run(&s)
+            .session
+            .note_list()
+            .find(|n| n.text == "Angret")
+            .unwrap();
+        let dead = t(3);
+        assert!(back.edited > dead, "{:?}", back.edited);
+    }
+
+    #[test]
+    fn the_facilitator_marks_a_note_takers_note_apart_and_leaves_its_text_alone() {
+        let mut s = running();
+        let pers = foreign(&s, "per-mac", "Pers notat");
+        let merged = vec![("per-mac".to_string(), vec![Change::Note(pers.clone())])];
+        assert!(!update(&mut s, Msg::System(SystemMsg::Merged(merged)), t(6)).is_empty());
+        assert!(run(&s).session.note_list().any(|n| *n == pers));
+        if let crate::app::Screen::Run(r) = &mut s.screen {
+            r.screen.selected = Some(pers.id.clone());
+        }
+        press(&mut s, KeyCode::Char('*'), 7);
+        let note = run(&s)
+            .session
+            .note_list()
+            .find(|n| n.id == pers.id)
+            .unwrap();
+        assert_eq!((note.kind, note.edited), (NoteKind::Highlight, pers.edited));
+        assert_eq!(run(&s).session.marks.len(), 1);
+        press(&mut s, KeyCode::Char('e'), 8);
+        assert!(run(&s).overlays.editor().is_none(), "the text is Per's");
+        // The same merge again changes nothing and asks for no save.
+        let merged = vec![("per-mac".to_string(), vec![Change::Note(pers)])];
+        assert!(update(&mut s, Msg::System(SystemMsg::Merged(merged)), t(9)).is_empty());
     }
 }

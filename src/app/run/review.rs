@@ -192,7 +192,7 @@ mod tests {
         );
         assert_eq!(
             s.run().unwrap().screen.message.as_deref(),
-            Some("x.ron.referat.md")
+            Some("Referatet er skrevet til x.ron.referat.md")
         );
     }
 

@@ -30,7 +30,8 @@ pub struct RunScreen {
     pub mirror: bool,
     /// The screen flashes until then (the timer reached zero or a step changed).
     pub flash_until: Option<Timestamp>,
-    /// A short message for the status line (where the minutes were written).
+    /// A short message for the status line (where the minutes were written, why a key did
+    /// nothing), until the next key.
     pub message: Option<String>,
 }
 
