@@ -309,11 +309,10 @@ fn keep_up(state: &mut State, rt: &mut Runtime) -> bool {
             crate::follow::watch_file(&run.file, false, move || tx.send(Input::Folder).is_ok());
         rt.others = Some(Others {
             file: run.file.clone(),
-            // What the session was opened with holds them as they are now.
-            stamp: store::taking::others_stamp(&run.file, tag),
+            // Read at once: they may have written since the session was opened.
+            stamp: None,
             _watching: watching,
         });
-        return false;
     }
     let Some(others) = rt.others.as_mut() else {
         return false;

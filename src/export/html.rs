@@ -48,7 +48,7 @@ fn notes(out: &mut String, s: &Strings, list: &[NoteLine], with_item: bool) {
         let _ = write!(
             out,
             "<li><b>{}</b>{private}{item}: {}</li>",
-            esc(&(s.group)(n.group)),
+            esc(&n.heading(s)),
             esc(&n.text)
         );
     }

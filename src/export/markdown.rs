@@ -54,7 +54,7 @@ fn note(out: &mut String, s: &Strings, n: &NoteLine, with_item: bool) {
     let _ = writeln!(
         out,
         "- **{}**{private}{item}: {}",
-        (s.group)(n.group),
+        line(&n.heading(s)),
         inline(&n.text)
     );
 }

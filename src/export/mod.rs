@@ -121,6 +121,18 @@ pub struct NoteLine {
     /// The item it was written at, for highlights and the parking lot.
     pub item: String,
     pub private: bool,
+    /// The note-taker who wrote it, when it was not the facilitator's samling.
+    pub by: Option<String>,
+}
+
+impl NoteLine {
+    /// "Gruppe 2", or "Gruppe 2 · Kari" for a note-taker's note.
+    pub fn heading(&self, s: &Strings) -> String {
+        match &self.by {
+            Some(by) => format!("{} · {by}", (s.group)(self.group)),
+            None => (s.group)(self.group),
+        }
+    }
 }
 
 /// One agreement as the minutes list it.
@@ -212,6 +224,7 @@ impl Minutes {
             text: n.text.clone(),
             item: item_title(&n.item),
             private: n.private,
+            by: n.by.clone(),
         };
         let agenda = session
             .agenda

@@ -128,7 +128,7 @@ fn note<'a>(n: &'a NoteLine, s: &Strings, with_item: bool) -> Line<'a> {
     } else {
         String::new()
     };
-    Line::from(format!("  • {}{item}: {}", (s.group)(n.group), n.text))
+    Line::from(format!("  • {}{item}: {}", n.heading(s), n.text))
 }
 
 fn section<'a>(

@@ -6,6 +6,7 @@ mod support;
 
 mod home;
 mod hostile;
+mod notes;
 mod projector;
 mod run;
 mod schedule;
