@@ -78,6 +78,10 @@ fn journal(c: &mut Criterion) {
                 let mut note = samling::model::Note::clone(&session.notes[7]);
                 note.id = session.next_note_id(FACILITATOR);
                 note.text = "En ny refleksjon fra gruppe 3".into();
+                // Written now, after every note before it.
+                note.created =
+                    session.notes.last().expect("notes").created + chrono::Duration::seconds(1);
+                note.edited = note.created;
                 session.push_note(note);
                 let start = std::time::Instant::now();
                 writer.save(black_box(&session), false).expect("appended");

@@ -214,6 +214,10 @@ pub struct Replay {
     /// Where each note stands; `None` after a note left or came back between others, until the
     /// next look-up builds it again.
     index: Option<HashMap<NoteId, usize>>,
+    /// A note was added at the end that belongs before others (another writer's clock, or
+    /// notes merged out of order): the notes are put in order once, at the end, rather than
+    /// each in its place (which would cost a new index each time).
+    unsorted: bool,
 }
 
 impl Replay {
@@ -221,17 +225,18 @@ impl Replay {
         Replay {
             session,
             index: None,
+            unsorted: false,
         }
-    }
-
-    /// The session as replayed so far.
-    pub fn session(&self) -> &Session {
-        &self.session
     }
 
     /// The session, with the facilitator's marks laid over the notes again (a merged version
     /// of a note carries its writer's marks).
     pub fn finish(mut self) -> Session {
+        if self.unsorted {
+            self.session
+                .notes_mut()
+                .sort_by(|a, b| a.order().cmp(&b.order()));
+        }
         self.session.apply_marks();
         self.session
     }
@@ -366,18 +371,19 @@ impl Replay {
         }
     }
 
-    /// Adds a note where it stands by [`Note::order`], keeping the index when that is the end
-    /// (as it nearly always is: a journal holds notes in the order written).
+    /// Adds a note at the end, keeping the index; [`Replay::finish`] puts the notes in order
+    /// by [`Note::order`] if it does not belong there.
     fn insert(&mut self, note: Note) {
-        let at = self.session.order_place(&note);
-        let at_end = at == self.session.notes.len();
+        let end = self.session.notes.len();
+        self.unsorted |= self
+            .session
+            .notes
+            .last()
+            .is_some_and(|last| last.order() > note.order());
         let id = note.id.clone();
-        self.session.notes_mut().insert(at, Arc::new(note));
-        match &mut self.index {
-            Some(index) if at_end => {
-                index.insert(id, at);
-            }
-            _ => self.index = None,
+        self.session.notes_mut().push(Arc::new(note));
+        if let Some(index) = &mut self.index {
+            index.insert(id, end);
         }
     }
 

@@ -311,7 +311,7 @@ fn holds(session: &Session, changes: &[Change]) -> bool {
     for change in changes {
         replay.apply(change.clone());
     }
-    replay.session() == session
+    replay.finish() == *session
 }
 
 /// Replays the journals in order; should the result break the model's rules, replays them
