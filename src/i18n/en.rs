@@ -575,6 +575,14 @@ fn problem(p: &Problem) -> String {
              writes the whole session"
                 .into()
         }
+        ProblemKind::ConflictCopy { writer } => format!(
+            "a copy the sync engine made of «{writer}»'s journal; its notes are merged, the \
+             rest is not used"
+        ),
+        ProblemKind::SessionCopy { id } => format!(
+            "a copy of the session «{id}» under another name (made by a sync engine?); it is \
+             not used – look it over, and move it away once you have seen what it holds"
+        ),
         ProblemKind::NotTheirs { count } => format!(
             "{count} changes in the journal are to what only the facilitator or another writer \
              may change; they are left out, the writer's own notes are used"

@@ -579,6 +579,14 @@ fn problem(p: &Problem) -> String {
              skriver hele samlingen"
                 .into()
         }
+        ProblemKind::ConflictCopy { writer } => format!(
+            "en kopi synkroniseringen laget av loggen til «{writer}»; notatene i den er flettet \
+             inn, resten brukes ikke"
+        ),
+        ProblemKind::SessionCopy { id } => format!(
+            "en kopi av samlingen «{id}» under et annet navn (laget av synkroniseringen?); den \
+             brukes ikke – se over den, og flytt den bort når du har sett hva den har"
+        ),
         ProblemKind::NotTheirs { count } => format!(
             "{count} endringer i loggen gjelder noe bare veilederen eller en annen skriver kan \
              endre; de er utelatt, skriverens egne notater er brukt"

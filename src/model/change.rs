@@ -560,6 +560,29 @@ mod tests {
     }
 
     #[test]
+    fn the_facilitator_and_the_writer_deleting_one_note_leave_one_tombstone() {
+        let base = big_session(20, 3);
+        let v1 = karis(&base, 1, 1, "Slettet to ganger");
+        let s = merged(&base, &[Change::Note(v1.clone())]);
+        let by = |minutes| Deleted {
+            at: later(&base, minutes),
+            note: v1.clone(),
+        };
+        let mut replay = Replay::new(s);
+        replay.apply(Change::Deleted(by(3)));
+        let s = replay.finish();
+        for order in [[by(4), by(3)], [by(3), by(4)]] {
+            let done = merged(&s, &order.map(Change::Deleted));
+            assert!(done.note_list().all(|n| n.id != v1.id));
+            assert_eq!(
+                done.deleted.iter().filter(|d| d.note.id == v1.id).count(),
+                1
+            );
+            assert_eq!(done, s, "the first tombstone stands");
+        }
+    }
+
+    #[test]
     fn a_writer_cannot_change_what_is_not_theirs() {
         let base = big_session(20, 3);
         let mut replay = Replay::new(base.clone());

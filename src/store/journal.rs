@@ -83,7 +83,22 @@ pub fn path(session_file: &Path, writer: &str) -> PathBuf {
 /// journal set aside and a rescue copy are not among them). None when the folder cannot be
 /// read.
 pub fn journals(session_file: &Path) -> Vec<PathBuf> {
-    super::paths::ron_files(&folder(session_file)).unwrap_or_default()
+    let dir = folder(session_file);
+    let mut found = super::paths::ron_files(&dir).unwrap_or_default();
+    // Syncthing's conflict copies have a dot in the stem (`f.sync-conflict-….ron`), which
+    // the listing leaves out as it does temporaries: they are a writer's journal all the same.
+    let conflicts = fs::read_dir(&dir).into_iter().flatten().flatten();
+    found.extend(conflicts.map(|e| e.path()).filter(|p| {
+        p.extension().is_some_and(|x| x == "ron") && p.to_string_lossy().contains(".sync-conflict-")
+    }));
+    found.sort();
+    found
+}
+
+/// Whether `journal` is a copy a sync engine made rather than its writer's own file: its name
+/// is not the writer's.
+fn is_copy(journal: &Path, header: &Header) -> bool {
+    journal.file_stem() != Some(std::ffi::OsStr::new(&header.writer))
 }
 
 /// What shows that a session changed without reading it: the time and size of its file and
@@ -278,6 +293,18 @@ fn replay_read(
         if read.header.session != session.id {
             let found = read.header.session;
             notices.push(Problem::new(&journal, ProblemKind::OtherSession { found }));
+            continue;
+        }
+        if is_copy(&journal, &read.header) {
+            // Two laptops changed one journal at once and the sync engine kept both: the
+            // notes in the copy are that writer's, merged by version like a note-taker's;
+            // what else it holds cannot be put in order with the original, and is named.
+            let writer = read.header.writer;
+            let kind = ProblemKind::ConflictCopy {
+                writer: writer.clone(),
+            };
+            notices.push(Problem::new(&journal, kind));
+            usable.push((journal, read.changes, Some(writer)));
             continue;
         }
         if read.header.base.as_deref().is_some_and(|b| b != base) {

@@ -112,6 +112,17 @@ pub enum ProblemKind {
     NotTheirs {
         count: usize,
     },
+    /// A copy a sync engine made of `writer`'s journal when two laptops changed it at once
+    /// (`… (conflicted copy) ….ron`, `…-PC-NAME.ron`, `….sync-conflict-….ron`): its notes are
+    /// merged by version, the rest is not used.
+    ConflictCopy {
+        writer: String,
+    },
+    /// A copy of the session `id`'s file under another name (a sync engine's conflict copy):
+    /// not used.
+    SessionCopy {
+        id: String,
+    },
 }
 
 impl Problem {

@@ -36,6 +36,12 @@ pub fn held(layout: &Layout, program: &str) -> (Vec<Held>, Vec<Problem>) {
             Ok(mut loaded) => {
                 problems.append(&mut loaded.notices);
                 let session = loaded.session;
+                // A session is named by its id; under another name it is a copy.
+                if path.file_stem() != Some(std::ffi::OsStr::new(&session.id)) {
+                    let id = session.id.clone();
+                    problems.push(Problem::new(&path, super::ProblemKind::SessionCopy { id }));
+                    continue;
+                }
                 sessions.push(Held { path, session });
             }
             Err(mut found) => problems.append(&mut found),

@@ -81,8 +81,12 @@ pub fn others_stamp(file: &Path, own: &str) -> Option<journal::Stamp> {
 pub fn note_takers(file: &Path, session_id: &str) -> Vec<(String, Vec<Change>)> {
     journal::journals(file)
         .iter()
-        .filter_map(|path| journal::read(path).ok())
-        .filter(|j| j.header.base.is_none() && j.header.session == session_id)
+        .filter_map(|path| Some((path, journal::read(path).ok()?)))
+        .filter(|(path, j)| {
+            let copy = path.file_stem() != Some(std::ffi::OsStr::new(&j.header.writer));
+            (copy || j.header.base.is_none()) && j.header.session == session_id
+        })
+        .map(|(_, j)| j)
         .map(|j| (j.header.writer, j.changes))
         .collect()
 }

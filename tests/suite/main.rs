@@ -14,3 +14,4 @@ mod migrate;
 mod plan;
 mod screens;
 mod shape;
+mod sync;

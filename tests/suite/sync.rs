@@ -1,0 +1,272 @@
+//! Two laptops that see one folder through a sync engine (OneDrive, Dropbox, Syncthing): each
+//! has its own copy of the session's folder, and a copier carries files from one to the other
+//! late, out of order, and sometimes an older version after a newer one, as a sync engine does.
+//! The merged session is the same on both laptops once the copier has caught up, and at no
+//! moment in between does a load fail or lose a note that the files there hold.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use samling::model::change::Replay;
+use samling::model::sample::big_session;
+use samling::model::{FACILITATOR, Mark, Note, NoteKind, Session};
+use samling::store::journal::{self, Writer};
+use samling::store::taking::{self, NoteTaker};
+use samling::store::{self};
+
+/// The files a sync engine would carry: the session file and the journals (no locks, no
+/// temporaries), each with its bytes, by path within the laptop's folder.
+fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    for entry in walk(root) {
+        let name = entry.file_name().unwrap().to_string_lossy().to_string();
+        if name.ends_with(".ron") {
+            let rel = entry.strip_prefix(root).unwrap().to_path_buf();
+            files.push((rel, fs::read(&entry).unwrap()));
+        }
+    }
+    files
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Writes the files `only` names (all, if empty) of a snapshot into the other laptop's folder,
+/// as a sync engine does: each whole, by a rename.
+fn deliver(to: &Path, files: &[(PathBuf, Vec<u8>)], only: &[&str]) {
+    for (rel, bytes) in files {
+        let name = rel.file_name().unwrap().to_string_lossy();
+        if !only.is_empty() && !only.contains(&name.as_ref()) {
+            continue;
+        }
+        let path = to.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let temporary = path.with_extension("synctmp");
+        fs::write(&temporary, bytes).unwrap();
+        fs::rename(&temporary, &path).unwrap();
+    }
+}
+
+fn note(session: &Session, writer: &str, minutes: i64, text: &str) -> Note {
+    let mut note = Note::clone(&session.notes[0]);
+    note.id = session.next_note_id(writer);
+    note.created = session.notes[0].created + chrono::Duration::minutes(minutes);
+    note.edited = note.created;
+    note.text = text.into();
+    note.kind = NoteKind::Reflection;
+    note.by = (writer != FACILITATOR).then(|| writer.to_string());
+    note
+}
+
+fn texts(session: &Session) -> Vec<(String, NoteKind)> {
+    session
+        .note_list()
+        .map(|n| (n.text.clone(), n.kind))
+        .collect()
+}
+
+#[test]
+fn two_laptops_through_a_late_and_unordered_copier_end_with_one_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    fs::create_dir_all(&a).unwrap();
+    fs::create_dir_all(&b).unwrap();
+    let name = "01-2026-11-23.ron";
+    let (file_a, file_b) = (a.join(name), b.join(name));
+
+    // Laptop A: the facilitator starts; the folder reaches laptop B.
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    let mut facilitator = Writer::new(file_a.clone(), FACILITATOR);
+    facilitator.save(&session, false).unwrap();
+    deliver(&b, &snapshot(&a), &[]);
+
+    // Laptop B: Kari writes two notes and deletes the first. Laptop A: Per, beside the
+    // facilitator, writes one; the facilitator writes one and moves on.
+    let mut kari = NoteTaker::open(&file_b, "kari").unwrap();
+    let k1 = note(&kari.session, "kari", 10, "Kari 1");
+    kari.session.push_note(k1.clone());
+    kari.taker.save(&kari.session).unwrap();
+    let k2 = note(&kari.session, "kari", 11, "Kari 2");
+    kari.session.push_note(k2.clone());
+    kari.taker.save(&kari.session).unwrap();
+    let kari_midway = snapshot(&b);
+    let at = kari
+        .session
+        .notes
+        .iter()
+        .position(|n| n.id == k1.id)
+        .unwrap();
+    let gone = kari.session.notes_mut().remove(at);
+    kari.session.deleted.push(samling::model::Deleted {
+        at: k1.edited,
+        note: Note::clone(&gone),
+    });
+    kari.taker.save(&kari.session).unwrap();
+
+    let mut per = NoteTaker::open(&file_a, "per").unwrap();
+    let p1 = note(&per.session, "per", 12, "Per 1");
+    per.session.push_note(p1.clone());
+    per.taker.save(&per.session).unwrap();
+    session.push_note(note(&session, FACILITATOR, 13, "Veileder 1"));
+    session.current = "punkt-1".into();
+    facilitator.save(&session, false).unwrap();
+    let a_before_compaction = snapshot(&a);
+
+    // Kari's journal reaches A half-way (both notes still there); the facilitator merges it,
+    // marks Kari's second note, and later writes the session whole.
+    deliver(&a, &kari_midway, &["kari.ron"]);
+    let mut replay = Replay::new(session.clone());
+    for (writer, changes) in taking::note_takers(&file_a, &session.id) {
+        for change in changes {
+            replay.merge(&writer, change);
+        }
+    }
+    session = replay.finish();
+    session.marks.push(Mark {
+        note: k2.id.clone(),
+        kind: NoteKind::Highlight,
+        private: false,
+    });
+    session.apply_marks();
+    // And deletes Per's note: a later load must not bring it back from Per's journal.
+    let at = session.notes.iter().position(|n| n.id == p1.id).unwrap();
+    let gone = session.notes_mut().remove(at);
+    session.deleted.push(samling::model::Deleted {
+        at: p1.edited,
+        note: Note::clone(&gone),
+    });
+    facilitator.save(&session, false).unwrap();
+    facilitator.settle().unwrap();
+    let a_compacted = snapshot(&a);
+
+    // On B, out of order: the new journal before the file it follows, then an older journal
+    // after it, then the file. Every load on the way works and keeps Kari's notes.
+    for (files, only) in [
+        (&a_compacted, &["f.ron"][..]),
+        (&a_before_compaction, &["f.ron"][..]),
+        (&a_compacted, &[name][..]),
+    ] {
+        deliver(&b, files, only);
+        let loaded = store::load_session(&file_b).unwrap();
+        assert!(
+            loaded.note_list().any(|n| n.id == k2.id),
+            "{:?}",
+            texts(&loaded)
+        );
+    }
+    // Kari's samling reads the folder again and writes one more.
+    let loaded = store::load_session(&file_b).unwrap();
+    kari.session = kari.taker.reloaded(loaded, &kari.session);
+    // The file holds the move on; the older journal that came after it is not replayed over it.
+    assert_eq!(kari.session.current, "punkt-1");
+    let k3 = note(&kari.session, "kari", 14, "Kari 3");
+    kari.session.push_note(k3.clone());
+    kari.taker.save(&kari.session).unwrap();
+
+    // The copier catches up both ways, each file from the laptop that writes it.
+    deliver(&b, &snapshot(&a), &[name, "f.ron", "per.ron"]);
+    deliver(&a, &snapshot(&b), &["kari.ron"]);
+    let (on_a, on_b) = (
+        store::load_session(&file_a).unwrap(),
+        store::load_session(&file_b).unwrap(),
+    );
+    assert_eq!(on_a, on_b);
+    let want = |text: &str, kind| (text.to_string(), kind);
+    let found = texts(&on_a);
+    for expected in [
+        want("Kari 2", NoteKind::Highlight),
+        want("Veileder 1", NoteKind::Reflection),
+        want("Kari 3", NoteKind::Reflection),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+    assert!(
+        !found.iter().any(|(t, _)| t == "Kari 1" || t == "Per 1"),
+        "{found:?}"
+    );
+    assert!(on_a.deleted.iter().any(|d| d.note.id == k1.id));
+    assert_eq!(on_a.current, "punkt-1");
+    // In one folder, the same.
+    let one = dir.path().join("one");
+    deliver(&one, &snapshot(&a), &[name, "f.ron", "per.ron"]);
+    deliver(&one, &snapshot(&b), &["kari.ron"]);
+    assert_eq!(store::load_session(&one.join(name)).unwrap(), on_a);
+}
+
+#[test]
+fn a_sync_engines_conflict_copy_of_a_journal_is_merged_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("01-2026-11-23.ron");
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    store::save_session(&file, &session).unwrap();
+    let mut kari = NoteTaker::open(&file, "kari").unwrap();
+    let k1 = note(&kari.session, "kari", 10, "Bare i kopien");
+    kari.session.push_note(k1.clone());
+    kari.taker.save(&kari.session).unwrap();
+    let own = journal::path(&file, "kari");
+    let text = fs::read(&own).unwrap();
+    drop(kari);
+    // The other laptop's version kept beside, under each engine's name; the original lost it.
+    let folder = journal::folder(&file);
+    for copy in [
+        "kari (Kari sin motstridende kopi 2026-11-23).ron",
+        "kari-LAPTOP-7.ron",
+        "kari.sync-conflict-20261123-101010-ABCDEF.ron",
+    ] {
+        fs::write(folder.join(copy), &text).unwrap();
+        let first_line = String::from_utf8_lossy(&text)
+            .lines()
+            .next()
+            .unwrap()
+            .to_string();
+        fs::write(&own, format!("{first_line}\n")).unwrap();
+        let loaded = journal::load(&file).unwrap();
+        assert!(loaded.session.note_list().any(|n| n.id == k1.id), "{copy}");
+        let named: Vec<_> = loaded
+            .notices
+            .iter()
+            .filter(|p| matches!(p.kind, store::ProblemKind::ConflictCopy { .. }))
+            .map(|p| p.path.file_name().unwrap().to_string_lossy().to_string())
+            .collect();
+        assert!(
+            named.contains(&copy.to_string()),
+            "{copy}: {:?}",
+            loaded.notices
+        );
+        fs::remove_file(folder.join(copy)).unwrap();
+    }
+}
+
+#[test]
+fn a_copy_of_a_session_file_under_another_name_is_named_and_not_taken_for_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = store::Layout::new(dir.path().to_path_buf());
+    let folder = layout.sessions_dir("traumebevisst");
+    fs::create_dir_all(&folder).unwrap();
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    session.program = "traumebevisst".into();
+    store::save_session(&folder.join("01-2026-11-23.ron"), &session).unwrap();
+    let copy = folder.join("01-2026-11-23 (Kari sin motstridende kopi).ron");
+    fs::copy(folder.join("01-2026-11-23.ron"), &copy).unwrap();
+    let (held, problems) = store::sessions::held(&layout, "traumebevisst");
+    assert_eq!(held.len(), 1);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == copy && matches!(p.kind, store::ProblemKind::SessionCopy { .. })),
+        "{problems:?}"
+    );
+}
