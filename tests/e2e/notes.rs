@@ -49,11 +49,15 @@ fn two_note_takers_a_projector_and_the_facilitator_share_one_gathering() {
     let mut kari2 = note_taker(dir.path(), "kontor");
     write(&mut kari1, "2", "Trygghet i gruppa");
     write(&mut kari2, "3", "Relasjoner først");
-    kari2.wait_for("Relasjoner først");
+    // Each sees everyone's notes of the item, with the writer's name.
+    kari1.wait_for("Gruppe 3: Kari · Relasjoner først");
+    kari2.wait_for("Gruppe 2: Kari · Trygghet i gruppa");
+    // Made private: gone from the other note-taker's window, kept on the facilitator's.
     kari2.send("x");
     kari2.wait_for("[privat]");
-    // Each sees everyone's notes of the item, with the writer's name.
-    kari1.wait_for("Gruppe 3: Kari · [privat] Relasjoner først");
+    kari1.wait_until("the private note leaves the other window", |p| {
+        !p.screen().contains("Relasjoner")
+    });
     facilitator.wait_for("Gruppe 2: Kari · Trygghet i gruppa");
     facilitator.wait_for("Gruppe 3: Kari · [privat] Relasjoner først");
     let file = session_file(dir.path());

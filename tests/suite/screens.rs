@@ -916,3 +916,40 @@ fn typing_on_the_projector_view_is_asked_about_in_full_even_at_80x24() {
         insta::assert_snapshot!(format!("type_in_private_{name}_80x24"), screen);
     }
 }
+
+#[test]
+fn the_note_takers_window_follows_the_item_shows_every_writer_and_nothing_of_the_facilitators() {
+    for (lang, name) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
+        let mut state = running(lang);
+        let now = now_in(&state);
+        if let samling::app::Screen::Run(run) = &mut state.screen {
+            run.role = samling::app::role::Role::NoteTaker {
+                tag: "kari-pc".into(),
+                name: "Kari".into(),
+            };
+            let item = run.session.current.clone();
+            run.session.push_note(Note {
+                id: samling::model::NoteId::new("per-mac", 1),
+                created: now,
+                edited: now,
+                item,
+                prompt: Some("p1".into()),
+                group: GroupLabel::Group(4),
+                kind: NoteKind::Highlight,
+                text: "Trygge voksne i overgangene".into(),
+                private: false,
+                by: Some("Per".into()),
+            });
+        }
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, now, w, h));
+            assert!(!screen.contains(FACILITATOR_NOTE), "{screen}");
+            assert!(
+                !screen.contains(PRIVATE_NOTE),
+                "another's private note: {screen}"
+            );
+            assert!(screen.contains("Per · "), "{screen}");
+            insta::assert_snapshot!(format!("note_taker_{name}_{w}x{h}"), screen);
+        }
+    }
+}

@@ -16,12 +16,15 @@ use crate::model::{Deleted, Draft, GroupLabel, Mark, Note, NoteId, NoteKind, Ses
 use crate::store::load::MAX_FILE_BYTES;
 
 impl Run {
-    /// The notes of the item in front of the room, in the order written.
+    /// The notes of the item in front of the room, in the order written. A note-taker's
+    /// window shows another writer's private note to nobody (it may be read over a shoulder in
+    /// the staff room): only its own.
     pub fn item_notes(&self) -> impl Iterator<Item = &Note> {
         let item = self.session.current_item().map(|i| i.id.clone());
-        self.session
-            .note_list()
-            .filter(move |n| Some(&n.item) == item.as_ref())
+        let taking = self.role.takes_notes();
+        self.session.note_list().filter(move |n| {
+            Some(&n.item) == item.as_ref() && !(taking && n.private && !self.role.wrote(n))
+        })
     }
 
     /// The selected note, if it belongs to the current item.
