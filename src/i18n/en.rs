@@ -575,6 +575,9 @@ fn problem(p: &Problem) -> String {
              writes the whole session"
                 .into()
         }
+        ProblemKind::SessionGone => {
+            "the session file is not there (is the folder gone?); the notes wait here".into()
+        }
         ProblemKind::ConflictCopy { writer } => format!(
             "a copy the sync engine made of «{writer}»'s journal; its notes are merged, the \
              rest is not used"

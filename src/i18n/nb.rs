@@ -579,6 +579,9 @@ fn problem(p: &Problem) -> String {
              skriver hele samlingen"
                 .into()
         }
+        ProblemKind::SessionGone => {
+            "samlingsfilen er ikke der (er mappen borte?); notatene venter her".into()
+        }
         ProblemKind::ConflictCopy { writer } => format!(
             "en kopi synkroniseringen laget av loggen til «{writer}»; notatene i den er flettet \
              inn, resten brukes ikke"

@@ -118,6 +118,9 @@ pub enum ProblemKind {
     ConflictCopy {
         writer: String,
     },
+    /// The session file a note-taker writes beside is not there (its folder gone with the
+    /// network, or moved): its notes wait in memory.
+    SessionGone,
     /// A copy of the session `id`'s file under another name (a sync engine's conflict copy):
     /// not used.
     SessionCopy {

@@ -260,6 +260,11 @@ impl NoteTaker {
         for record in records {
             text.push_str(&line(&record).map_err(io)?);
         }
+        // The session's folder gone (a network share dropped, a synced folder moved): wait for
+        // it rather than make it again, empty, where the share's folder would come back.
+        if !self.file.is_file() {
+            return Err(Problem::new(&self.file, ProblemKind::SessionGone));
+        }
         let dir = journal::folder(&self.file);
         create_private_dir(&dir).map_err(|e| Problem::io(&dir, &e))?;
         write_atomic_no_backup(&own, text.as_bytes()).map_err(io)?;
@@ -285,7 +290,8 @@ mod tests {
     use crate::model::{FACILITATOR, Note, NoteId};
 
     fn session_file(dir: &Path) -> (PathBuf, Session) {
-        let file = dir.join("01-2026-11-23.ron");
+        fs::create_dir_all(dir.join("s")).unwrap();
+        let file = dir.join("s/01-2026-11-23.ron");
         let mut session = big_session(5, 2);
         session.id = "01-2026-11-23".into();
         crate::store::save_session(&file, &session).unwrap();
@@ -351,11 +357,16 @@ mod tests {
             mut session,
             ..
         } = NoteTaker::open(&file, "kari-pc").unwrap();
-        // The folder goes away (a network share dropped): the save fails, the note is kept.
-        fs::remove_dir_all(journal::folder(&file)).unwrap();
+        // The folder goes away (a network share dropped): the save fails, the note is kept,
+        // and nothing is made where the folder was.
+        let away = dir.path().join("borte");
+        fs::rename(dir.path().join("s"), &away).unwrap();
         let mine = note(&session, "kari-pc", "Skrevet mens mappen var borte");
         session.push_note(mine.clone());
         assert!(taker.save(&session).is_err());
+        assert!(taker.save(&session).is_err(), "tried again");
+        assert!(!dir.path().join("s").exists());
+        fs::rename(&away, dir.path().join("s")).unwrap();
         // Meanwhile the facilitator moved on and wrote a note.
         let mut disk = crate::store::load_session(&file).unwrap();
         disk.place = "Aulaen".into();

@@ -27,12 +27,14 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     // The question wrapped, at most a third of the screen.
     let question_rows =
         (question.chars().count() / width + 1).min(frame.area().height as usize / 3);
+    // A failed save says why and that it tries again: room for it to wrap.
+    let failed = matches!(run.saving.state, SaveState::Failed(_));
     let [header, item, prompt, notes, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(question_rows as u16 + 1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(1 + u16::from(failed)),
         Constraint::Length(1),
     ])
     .areas(frame.area());
