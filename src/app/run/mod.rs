@@ -135,7 +135,8 @@ impl Run {
         run.restore_draft();
         // Resumed at "Siden sist" (or a program that opens with it): the review is up, as if
         // the facilitator had just arrived there. A restored draft comes first.
-        if run.overlays.editor().is_none() {
+        // Not for a note-taker: the review is the facilitator's.
+        if run.overlays.editor().is_none() && !run.role.takes_notes() {
             run.arrive();
         }
         run

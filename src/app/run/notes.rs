@@ -709,7 +709,7 @@ mod writers {
     use crate::app::testing::{press, running, t, typed};
     use crate::app::{Msg, State, SystemMsg, update};
     use crate::model::change::Change;
-    use crate::model::{FACILITATOR, Note, NoteId, NoteKind};
+    use crate::model::{FACILITATOR, ItemKind, Note, NoteId, NoteKind};
 
     fn kari() -> Role {
         Role::NoteTaker {
@@ -811,6 +811,35 @@ mod writers {
             run(&s).screen.message.as_deref(),
             Some(s.lang.strings().marked_by_facilitator)
         );
+    }
+
+    #[test]
+    fn a_note_taker_opened_at_siden_sist_gets_no_review_of_its_own() {
+        let program = crate::store::catalog::builtin().0.remove(0);
+        let plan = program.gathering(2).expect("gathering 2").clone();
+        let mut session =
+            crate::model::Session::new(&program, &plan, "02".into(), t(0).0.date_naive());
+        let since_last = session
+            .agenda
+            .iter()
+            .find(|i| i.kind == ItemKind::SinceLast);
+        session.current = since_last.expect("a 'siden sist' item").id.clone();
+        let mut previous = crate::model::sample::big_session(0, 2);
+        previous.id = "01".into();
+        for c in &mut previous.agreements {
+            c.origin.session = previous.id.clone();
+        }
+        session.carry_from(&previous);
+        let mut opened = crate::app::Opened::new("/x/02.ron", session);
+        let lang = crate::i18n::Lang::Nb;
+        let facilitator = crate::app::running(lang, vec![program.clone()], opened.clone(), t(0));
+        assert!(
+            run(&facilitator).overlays.review().is_some(),
+            "the facilitator's review"
+        );
+        opened.role = kari();
+        let s = crate::app::running(lang, vec![program], opened, t(0));
+        assert!(run(&s).overlays.top().is_none());
     }
 
     #[test]
