@@ -295,6 +295,7 @@ pub const EN: Strings = Strings {
         n => format!("The calendar with {n} events was written to {p}"),
     },
     not_your_note: "Someone else wrote this note: only its writer can change it",
+    private_by_writer: "The note's writer made it private; only they can make it public",
     marked_by_facilitator: "The facilitator has marked this note; the mark is theirs",
     taking_title: |name| format!("Notes · {name}"),
     taking_follows: "following the facilitator",
@@ -578,9 +579,23 @@ fn problem(p: &Problem) -> String {
         ProblemKind::SessionGone => {
             "the session file is not there (is the folder gone?); the notes wait here".into()
         }
-        ProblemKind::ConflictCopy { writer } => format!(
+        ProblemKind::ConflictCopy {
+            writer,
+            merged: true,
+        } => format!(
             "a copy the sync engine made of «{writer}»'s journal; its notes are merged, the \
              rest is not used"
+        ),
+        ProblemKind::ConflictCopy {
+            writer,
+            merged: false,
+        } => format!(
+            "a copy the sync engine made of «{writer}»'s journal; it is not used – look it \
+             over, and move it away once you have seen what it holds"
+        ),
+        ProblemKind::Unplaced { count } => format!(
+            "{count} notes are on an item or question no longer in the agenda; they are left \
+             out, but kept in the journal"
         ),
         ProblemKind::SessionCopy { id } => format!(
             "a copy of the session «{id}» under another name (made by a sync engine?); it is \

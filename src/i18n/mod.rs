@@ -183,6 +183,8 @@ pub struct Strings {
     /// A note-taker (or the facilitator, for a note's text) tried to change another's note.
     pub not_your_note: &'static str,
     pub marked_by_facilitator: &'static str,
+    /// The facilitator tried to make public a note its writer made private.
+    pub private_by_writer: &'static str,
     /// The note-taker's window: its heading with the writer's name.
     pub taking_title: fn(&str) -> String,
     pub taking_follows: &'static str,

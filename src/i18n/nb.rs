@@ -302,6 +302,7 @@ pub const NB: Strings = Strings {
         n => format!("Kalenderen med {n} hendelser er skrevet til {p}"),
     },
     not_your_note: "Notatet er skrevet av en annen: bare den som skrev det, kan endre det",
+    private_by_writer: "Den som skrev notatet, har gjort det privat; det kan bare de gjøre offentlig",
     marked_by_facilitator: "Veilederen har merket dette notatet; merket er veilederens",
     taking_title: |name| format!("Notater · {name}"),
     taking_follows: "følger veilederen",
@@ -582,9 +583,23 @@ fn problem(p: &Problem) -> String {
         ProblemKind::SessionGone => {
             "samlingsfilen er ikke der (er mappen borte?); notatene venter her".into()
         }
-        ProblemKind::ConflictCopy { writer } => format!(
+        ProblemKind::ConflictCopy {
+            writer,
+            merged: true,
+        } => format!(
             "en kopi synkroniseringen laget av loggen til «{writer}»; notatene i den er flettet \
              inn, resten brukes ikke"
+        ),
+        ProblemKind::ConflictCopy {
+            writer,
+            merged: false,
+        } => format!(
+            "en kopi synkroniseringen laget av loggen til «{writer}»; den brukes ikke – se over \
+             den, og flytt den bort når du har sett hva den har"
+        ),
+        ProblemKind::Unplaced { count } => format!(
+            "{count} notater gjelder et punkt eller spørsmål som ikke er på agendaen lenger; de \
+             er ikke tatt med, men står i loggen"
         ),
         ProblemKind::SessionCopy { id } => format!(
             "en kopi av samlingen «{id}» under et annet navn (laget av synkroniseringen?); den \

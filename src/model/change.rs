@@ -300,7 +300,13 @@ impl Replay {
     /// What it did with the change.
     pub fn merge(&mut self, writer: &str, change: Change) -> Merged {
         let theirs = |id: &NoteId| id.writer() == Some(writer);
+        let placed = |note: &Note| self.session.has_place(note);
         match change {
+            Change::Note(n) | Change::Deleted(Deleted { note: n, .. })
+                if theirs(&n.id) && !placed(&n) =>
+            {
+                Merged::Unplaced
+            }
             Change::Note(note) if theirs(&note.id) => self.merge_note(note),
             Change::Deleted(dead) if theirs(&dead.note.id) => self.merge_deleted(dead),
             // A note-taker's draft is theirs alone, for their own samling to reopen.
@@ -312,7 +318,7 @@ impl Replay {
     fn merge_note(&mut self, mut note: Note) -> Merged {
         // The facilitator's mark lies over the writer's version.
         if let Some(m) = self.session.marks.iter().find(|m| m.note == note.id) {
-            (note.kind, note.private) = (m.kind, m.private);
+            m.lay_over(&mut note);
         }
         if let Some(&i) = self.index().get(&note.id) {
             let now = &self.session.notes[i];
@@ -347,13 +353,18 @@ impl Replay {
             }
             self.session.notes_mut().remove(i);
             self.index = None;
-        } else if self
+        } else if let Some(t) = self
             .session
             .deleted
             .iter()
-            .any(|d| d.note.id == dead.note.id)
+            .rposition(|d| d.note.id == dead.note.id)
         {
-            return Merged::Older;
+            // Deleted already: the deletion of the newest version stands (an undo and a second
+            // delete after it must not depend on which record comes first).
+            if dead.note.edited <= self.session.deleted[t].note.edited {
+                return Merged::Older;
+            }
+            self.session.deleted.remove(t);
         }
         self.session.deleted.push(dead);
         Merged::Applied
@@ -415,6 +426,9 @@ pub enum Merged {
     /// Not a change that writer makes: another writer's note, or a part of the session only
     /// the facilitator's samling changes.
     NotTheirs,
+    /// A note on an item or question not in the agenda (removed since), or of a group that
+    /// does not exist: it would make the session one that does not load. Left in its journal.
+    Unplaced,
 }
 
 /// The changes from `old` to `new` that `writer` made to its own notes, and its draft: what a
@@ -777,5 +791,61 @@ mod tests {
         let mut new = old.clone();
         new.id = "02-2026-12-01".into();
         assert_eq!(diff(&old, &new), None);
+    }
+
+    // Found by a review of the merge: each failed before its fix.
+
+    /// A tombstone of an older version already there (the facilitator compacted Kari's first
+    /// delete), then Kari's undo (v2) and second delete (d2) arrive in two orders.
+    #[test]
+    fn an_undo_and_a_second_delete_give_one_result_in_either_order() {
+        let base = big_session(20, 3);
+        let v1 = karis(&base, 1, 1, "Først");
+        let d1 = Deleted {
+            at: later(&base, 2),
+            note: v1.clone(),
+        };
+        let s = merged(&base, &[Change::Note(v1.clone()), Change::Deleted(d1)]);
+        assert!(s.note_list().all(|n| n.id != v1.id));
+        let mut v2 = v1.clone();
+        v2.edited = later(&base, 3); // the undo, saved as a newer version
+        let d2 = Deleted {
+            at: later(&base, 4),
+            note: v2.clone(),
+        };
+        let a = merged(&s, &[Change::Note(v2.clone()), Change::Deleted(d2.clone())]);
+        let b = merged(&s, &[Change::Deleted(d2.clone()), Change::Note(v2.clone())]);
+        let alive = |x: &Session| x.note_list().any(|n| n.id == v1.id);
+        assert_eq!(
+            alive(&a),
+            alive(&b),
+            "in order: alive={} / reversed: alive={}",
+            alive(&a),
+            alive(&b)
+        );
+    }
+
+    /// The facilitator's mark was set on version 1 (public); Kari made version 2 private
+    /// before she saw the mark.
+    #[test]
+    fn a_facilitators_mark_never_makes_public_what_its_writer_made_private() {
+        let base = big_session(20, 3);
+        let v1 = karis(&base, 1, 1, "Først");
+        let mut s = merged(&base, &[Change::Note(v1.clone())]);
+        s.marks.push(Mark {
+            note: v1.id.clone(),
+            kind: NoteKind::Highlight,
+            private: false,
+        });
+        s.apply_marks();
+        let mut v2 = v1.clone();
+        (v2.private, v2.edited) = (true, later(&base, 2));
+        let s = merged(&s, &[Change::Note(v2)]);
+        let note = s.note_list().find(|n| n.id == v1.id).unwrap();
+        assert!(
+            note.private,
+            "Kari's private note is public (and a highlight): {:?}",
+            (note.kind, note.private)
+        );
     }
 }

@@ -103,8 +103,18 @@ pub struct Session {
 pub struct Mark {
     pub note: NoteId,
     pub kind: NoteKind,
+    /// Private by the facilitator: a note its writer made private stays private whatever this
+    /// says (the writer knows what was said in confidence).
     #[serde(default)]
     pub private: bool,
+}
+
+impl Mark {
+    /// Lays the mark over a version of the note from its writer.
+    pub fn lay_over(&self, note: &mut Note) {
+        note.kind = self.kind;
+        note.private |= self.private;
+    }
 }
 
 /// What the facilitator's samling shows the room beyond the current item and question.
@@ -675,15 +685,28 @@ impl Session {
             .map_or(0, |i| i + 1)
     }
 
+    /// Whether `note` has its place in this session: its item (and question) in the agenda,
+    /// and a group that exists. A note merged from another writer's journal must, or the
+    /// session would no longer load.
+    pub fn has_place(&self, note: &Note) -> bool {
+        let item = self.agenda.iter().find(|i| i.id == note.item);
+        let group = match note.group {
+            GroupLabel::Group(n) => (1..=9).contains(&n),
+            GroupLabel::Plenary => true,
+        };
+        group && item.is_some_and(|i| note.prompt.as_ref().is_none_or(|p| i.prompt(p).is_some()))
+    }
+
     /// Lays the facilitator's [`Mark`]s over the notes they name (after a merge brought a
     /// writer's own version of a note).
     pub fn apply_marks(&mut self) {
         for m in std::mem::take(&mut self.marks) {
-            if let Some(i) = self.notes.iter().position(|n| n.id == m.note)
-                && (self.notes[i].kind, self.notes[i].private) != (m.kind, m.private)
-            {
-                let note = self.note_mut(i);
-                (note.kind, note.private) = (m.kind, m.private);
+            if let Some(i) = self.notes.iter().position(|n| n.id == m.note) {
+                let mut marked = Note::clone(&self.notes[i]);
+                m.lay_over(&mut marked);
+                if marked != *self.notes[i] {
+                    *self.note_mut(i) = marked;
+                }
             }
             self.marks.push(m);
         }

@@ -94,14 +94,23 @@ pub fn user_name() -> Option<String> {
 }
 
 /// This computer's name, so that two note-takers of the same name on two laptops write two
-/// journals. Read where each system keeps it; empty when it cannot be found.
+/// journals: `COMPUTERNAME` where it is set (Windows, and tests), else the system's own
+/// (`uname`'s node name on Linux and macOS); empty when there is none.
 pub fn host_name() -> String {
     std::env::var("COMPUTERNAME")
-        .or_else(|_| std::env::var("HOSTNAME"))
         .ok()
-        .or_else(|| std::fs::read_to_string("/proc/sys/kernel/hostname").ok())
-        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
-        .unwrap_or_default()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(os::host_name)
         .trim()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn a_unix_computer_has_a_name_without_the_environment() {
+        // macOS sets neither COMPUTERNAME nor an exported HOSTNAME: uname's node name it is.
+        assert!(!super::os::host_name().trim().is_empty());
+    }
 }

@@ -38,4 +38,9 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)
 }
 
+/// Windows names the computer in `COMPUTERNAME`, read before this; elsewhere, none.
+pub fn host_name() -> String {
+    String::new()
+}
+
 pub fn no_follow(_options: &mut OpenOptions) {}

@@ -76,6 +76,14 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// `O_NOFOLLOW`: the open fails on a symbolic link instead of following it. `O_NONBLOCK` keeps
 /// the open of a pipe from waiting for a reader forever (it is then refused as not a regular
 /// file); on a regular file it changes nothing.
+/// The node name `uname` gives: the computer's name on Linux and macOS.
+pub fn host_name() -> String {
+    rustix::system::uname()
+        .nodename()
+        .to_string_lossy()
+        .into_owned()
+}
+
 pub fn no_follow(options: &mut OpenOptions) {
     use rustix::fs::OFlags;
     // The flags are small positive constants: the cast to the `c_int` open(2) takes is exact.

@@ -85,11 +85,15 @@ pub fn path(session_file: &Path, writer: &str) -> PathBuf {
 pub fn journals(session_file: &Path) -> Vec<PathBuf> {
     let dir = folder(session_file);
     let mut found = super::paths::ron_files(&dir).unwrap_or_default();
-    // Syncthing's conflict copies have a dot in the stem (`f.sync-conflict-….ron`), which
-    // the listing leaves out as it does temporaries: they are a writer's journal all the same.
-    let conflicts = fs::read_dir(&dir).into_iter().flatten().flatten();
-    found.extend(conflicts.map(|e| e.path()).filter(|p| {
-        p.extension().is_some_and(|x| x == "ron") && p.to_string_lossy().contains(".sync-conflict-")
+    // Sync engines' copies may have a dot in the name (Syncthing's `f.sync-conflict-….ron`,
+    // Dropbox's `… (Kari N.'s conflicted copy).ron`), which the listing leaves out as it does
+    // other files' temporaries; no temporary in this folder ends in `.ron`, so every `.ron`
+    // is a journal.
+    let dotted = fs::read_dir(&dir).into_iter().flatten().flatten();
+    found.extend(dotted.map(|e| e.path()).filter(|p| {
+        p.extension().is_some_and(|x| x == "ron")
+            && p.file_stem()
+                .is_some_and(|s| s.to_string_lossy().contains('.'))
     }));
     found.sort();
     found
@@ -296,15 +300,20 @@ fn replay_read(
             continue;
         }
         if is_copy(&journal, &read.header) {
-            // Two laptops changed one journal at once and the sync engine kept both: the
-            // notes in the copy are that writer's, merged by version like a note-taker's;
-            // what else it holds cannot be put in order with the original, and is named.
+            // Two laptops changed one journal at once and the sync engine kept both. A
+            // note-taker's copy holds that writer's notes, merged by version like the original.
+            // A copy of the facilitator's journal is a history in order that cannot be merged
+            // with the one in use (an undo in it is no newer version): named, not used.
             let writer = read.header.writer;
+            let merged = read.header.base.is_none();
             let kind = ProblemKind::ConflictCopy {
                 writer: writer.clone(),
+                merged,
             };
             notices.push(Problem::new(&journal, kind));
-            usable.push((journal, read.changes, Some(writer)));
+            if merged {
+                usable.push((journal, read.changes, Some(writer)));
+            }
             continue;
         }
         if read.header.base.as_deref().is_some_and(|b| b != base) {
@@ -377,7 +386,9 @@ fn replay_checked(
                 applied.push(entry);
             }
             Some(invalid) => {
-                if !set_aside.contains(journal) {
+                // Only the compacting writer's: a note-taker's journal is its samling's, which
+                // may be writing it now.
+                if entry.2.is_none() && !set_aside.contains(journal) {
                     set_aside.push(journal.clone());
                 }
                 notices.push(Problem::new(
@@ -408,12 +419,21 @@ fn replay<'a>(
             changes.iter().for_each(|c| replay.apply(c.clone()));
             continue;
         };
-        let count = changes
-            .iter()
-            .filter(|c| replay.merge(writer, (*c).clone()) == change::Merged::NotTheirs)
-            .count();
-        if count > 0 {
-            notices.push(Problem::new(journal, ProblemKind::NotTheirs { count }));
+        let (mut theirs, mut unplaced) = (0, 0);
+        for change in changes {
+            match replay.merge(writer, change.clone()) {
+                change::Merged::NotTheirs => theirs += 1,
+                change::Merged::Unplaced => unplaced += 1,
+                change::Merged::Applied | change::Merged::Older => {}
+            }
+        }
+        if theirs > 0 {
+            let kind = ProblemKind::NotTheirs { count: theirs };
+            notices.push(Problem::new(journal, kind));
+        }
+        if unplaced > 0 {
+            let kind = ProblemKind::Unplaced { count: unplaced };
+            notices.push(Problem::new(journal, kind));
         }
     }
     replay.finish()

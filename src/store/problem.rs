@@ -113,10 +113,16 @@ pub enum ProblemKind {
         count: usize,
     },
     /// A copy a sync engine made of `writer`'s journal when two laptops changed it at once
-    /// (`… (conflicted copy) ….ron`, `…-PC-NAME.ron`, `….sync-conflict-….ron`): its notes are
-    /// merged by version, the rest is not used.
+    /// (`… (conflicted copy) ….ron`, `…-PC-NAME.ron`, `….sync-conflict-….ron`): a note-taker's
+    /// is `merged` by version; the facilitator's is only named.
     ConflictCopy {
         writer: String,
+        merged: bool,
+    },
+    /// A note-taker's notes on an item or question no longer in the agenda (or of a group
+    /// that does not exist): not merged, left in their journal.
+    Unplaced {
+        count: usize,
     },
     /// The session file a note-taker writes beside is not there (its folder gone with the
     /// network, or moved): its notes wait in memory.

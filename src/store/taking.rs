@@ -21,7 +21,9 @@ use super::lock::SessionLock;
 use super::problem::{Problem, ProblemKind};
 use super::save::{create_private_dir, write_atomic_no_backup};
 use crate::model::change::{Change, own_changes};
-use crate::model::{SCHEMA_VERSION, Session};
+use std::collections::HashSet;
+
+use crate::model::{NoteId, SCHEMA_VERSION, Session};
 
 /// The writer tag of a note-taker called `name` on the computer `host`: the journal's name
 /// and the first part of the ids of the notes it writes. Lower-case letters and digits of the
@@ -81,12 +83,8 @@ pub fn others_stamp(file: &Path, own: &str) -> Option<journal::Stamp> {
 pub fn note_takers(file: &Path, session_id: &str) -> Vec<(String, Vec<Change>)> {
     journal::journals(file)
         .iter()
-        .filter_map(|path| Some((path, journal::read(path).ok()?)))
-        .filter(|(path, j)| {
-            let copy = path.file_stem() != Some(std::ffi::OsStr::new(&j.header.writer));
-            (copy || j.header.base.is_none()) && j.header.session == session_id
-        })
-        .map(|(_, j)| j)
+        .filter_map(|path| journal::read(path).ok())
+        .filter(|j| j.header.base.is_none() && j.header.session == session_id)
         .map(|j| (j.header.writer, j.changes))
         .collect()
 }
@@ -104,6 +102,10 @@ pub struct NoteTaker {
     /// The journal, open for appending; `None` when it must be started again.
     out: Option<fs::File>,
     bytes: u64,
+    /// The notes this writer deleted itself (from its journal, and since): when the journal is
+    /// written anew, these are its deletions. A deletion the facilitator made is the
+    /// facilitator's, and must not come back from here after the facilitator undid it.
+    deleted: HashSet<NoteId>,
     /// Held for as long as the journal is written: one samling per journal.
     _lock: SessionLock,
 }
@@ -140,10 +142,21 @@ impl NoteTaker {
         session.draft = draft.flatten();
         let whole = match &read {
             Some(Ok(read)) => read.notices.is_empty() && read.header.writer == tag,
-            Some(Err(p)) if matches!(p.kind, ProblemKind::NewerVersion { .. }) => {
-                return Err(vec![p.clone()]);
-            }
-            _ => false,
+            // Not read at all (a network share's error, a newer samling's): starting it again
+            // would lose what only it holds, and give its notes' ids again.
+            Some(Err(p)) => return Err(vec![p.clone()]),
+            None => false,
+        };
+        let deleted = match &read {
+            Some(Ok(read)) => read
+                .changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::Deleted(d) => Some(d.note.id.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => HashSet::new(),
         };
         let mut taker = NoteTaker {
             file: file.to_path_buf(),
@@ -151,6 +164,7 @@ impl NoteTaker {
             baseline: session.clone(),
             out: None,
             bytes: 0,
+            deleted,
             _lock: lock,
         };
         if whole {
@@ -178,6 +192,10 @@ impl NoteTaker {
     /// notes, so nothing depends on what the failed append left. The journal's size.
     pub fn save(&mut self, session: &Session) -> Result<u64, Problem> {
         let changes = own_changes(&self.baseline, session, &self.tag);
+        self.deleted.extend(changes.iter().filter_map(|c| match c {
+            Change::Deleted(d) => Some(d.note.id.clone()),
+            _ => None,
+        }));
         let written = match self.out.is_some() {
             true => self.append(&changes),
             false => self.restart(session),
@@ -250,7 +268,10 @@ impl NoteTaker {
         let io = |e: std::io::Error| Problem::io(&own, &e);
         let mut text = line(&First::Journal(header)).map_err(io)?;
         let mine = |id: &crate::model::NoteId| id.writer() == Some(self.tag.as_str());
-        let dead = session.deleted.iter().filter(|d| mine(&d.note.id));
+        let dead = session
+            .deleted
+            .iter()
+            .filter(|d| mine(&d.note.id) && self.deleted.contains(&d.note.id));
         let notes = session.note_list().filter(|n| mine(&n.id));
         let records = dead
             .cloned()

@@ -270,3 +270,92 @@ fn a_copy_of_a_session_file_under_another_name_is_named_and_not_taken_for_a_sess
         "{problems:?}"
     );
 }
+
+// Found by a review of the merge: each failed before its fix.
+
+/// The facilitator deletes f-1 (on laptop A; a sync engine keeps that version of f.ron as a
+/// conflict copy), then brings it back with `u` and the session is written whole. Every later
+/// load merges the stale copy's delete by version and deletes f-1 again.
+#[test]
+fn a_copy_of_the_facilitators_journal_does_not_undo_its_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("01-2026-11-23.ron");
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    let mut f = Writer::new(file.clone(), FACILITATOR);
+    f.save(&session, false).unwrap();
+    let gone = session.notes_mut().remove(0);
+    let id = gone.id.clone();
+    session.deleted.push(samling::model::Deleted {
+        at: gone.edited,
+        note: Note::clone(&gone),
+    });
+    f.save(&session, false).unwrap();
+    let folder = journal::folder(&file);
+    fs::copy(
+        folder.join("f.ron"),
+        folder.join("f (Kari sin motstridende kopi 2026-11-23).ron"),
+    )
+    .unwrap();
+    // `u`: the facilitator's undo restores the same version.
+    session.restore(Note::clone(&gone));
+    f.save(&session, true).unwrap();
+    f.settle().unwrap();
+    let loaded = store::load_session(&file).unwrap();
+    assert!(
+        loaded.note_list().any(|n| n.id == id),
+        "f-1, brought back and written whole, is deleted again by the copy"
+    );
+}
+
+/// Kari's journal is written whole again (after a failed save: the network share dropped, or
+/// the file replaced under it) while the facilitator's delete of her note stands: the
+/// facilitator's tombstone goes into Kari's journal as hers. The facilitator's `u` then never
+/// brings the note back.
+#[test]
+fn a_note_takers_journal_written_anew_carries_only_its_own_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("01-2026-11-23.ron");
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    let mut f = Writer::new(file.clone(), FACILITATOR);
+    f.save(&session, false).unwrap();
+    let mut kari = NoteTaker::open(&file, "kari").unwrap();
+    let k1 = note(&kari.session, "kari", 10, "Kari 1");
+    kari.session.push_note(k1.clone());
+    kari.taker.save(&kari.session).unwrap();
+    // The facilitator's samling merges it, and deletes it.
+    let mut replay = Replay::new(session.clone());
+    for (writer, changes) in taking::note_takers(&file, &session.id) {
+        for change in changes {
+            replay.merge(&writer, change);
+        }
+    }
+    session = replay.finish();
+    let at = session.notes.iter().position(|n| n.id == k1.id).unwrap();
+    let gone = session.notes_mut().remove(at);
+    session.deleted.push(samling::model::Deleted {
+        at: k1.edited,
+        note: Note::clone(&gone),
+    });
+    f.save(&session, false).unwrap();
+    // Kari's samling reads the folder again; then its journal goes away under it and is
+    // written whole at the next save.
+    let disk = store::load_session(&file).unwrap();
+    kari.session = kari.taker.reloaded(disk, &kari.session);
+    fs::remove_file(journal::path(&file, "kari")).unwrap();
+    let k2 = note(&kari.session, "kari", 11, "Kari 2");
+    kari.session.push_note(k2.clone());
+    assert!(kari.taker.save(&kari.session).is_err());
+    kari.taker.save(&kari.session).unwrap();
+    let text = fs::read_to_string(journal::path(&file, "kari")).unwrap();
+    assert!(!text.contains("Deleted"), "{text}");
+    // The facilitator's `u`.
+    session.restore(Note::clone(&gone));
+    f.save(&session, false).unwrap();
+    let loaded = store::load_session(&file).unwrap();
+    assert!(
+        loaded.note_list().any(|n| n.id == k1.id),
+        "the facilitator's undo is lost"
+    );
+}

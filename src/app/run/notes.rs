@@ -133,18 +133,34 @@ impl Run {
         };
         let text = editor.contents();
         let draft = editor.draft;
-        match draft.note {
-            Some(id) => {
-                if let Some(at) = self.session.notes.iter().position(|n| n.id == id)
-                    && self.session.notes[at].text != text
-                {
+        let live = draft.note.as_ref().and_then(|id| {
+            let at = self.session.notes.iter().position(|n| n.id == *id)?;
+            Some((at, self.session.notes[at].text != text))
+        });
+        let dead = draft.note.as_ref().and_then(|id| {
+            let dead = self.session.deleted.iter().rfind(|d| d.note.id == *id)?;
+            Some(Note::clone(&dead.note))
+        });
+        match (live, dead) {
+            (Some((at, changed)), _) => {
+                if changed {
                     let n = self.session.note_mut(at);
                     n.text = text;
-                    n.edited = now.max(n.created);
+                    n.edited = newer(n, now);
                 }
             }
-            None if text.trim().is_empty() => {}
-            None => {
+            // Deleted while it was being edited (by the facilitator, in another window): what
+            // was typed brings it back, as a newer version than the one deleted.
+            (None, Some(mut note)) => {
+                if note.text != text {
+                    note.text = text;
+                    note.edited = newer(&note, now);
+                    self.screen.selected = Some(note.id.clone());
+                    self.session.restore(note);
+                }
+            }
+            _ if text.trim().is_empty() => {}
+            (None, None) => {
                 let id = self.session.next_note_id(self.role.tag());
                 self.session.push_note(Note {
                     id: id.clone(),
@@ -201,7 +217,7 @@ impl Run {
 
     /// `*`, `o`: marks the selected note as a highlight / for the parking lot, or back.
     pub fn toggle_kind(&mut self, kind: NoteKind, now: Timestamp) -> Vec<Effect> {
-        self.remark(now, |n| {
+        self.remark(now, false, |n| {
             n.kind = if n.kind == kind {
                 NoteKind::Reflection
             } else {
@@ -212,21 +228,29 @@ impl Run {
 
     /// `x`: makes the selected note private, or public again.
     pub fn toggle_private(&mut self, now: Timestamp) -> Vec<Effect> {
-        self.remark(now, |n| n.private = !n.private)
+        self.remark(now, true, |n| n.private = !n.private)
     }
 
-    /// Changes the selected note's marks with `change`. On its own note, a writer changes the
-    /// note (a new version). The facilitator's marks on another writer's note are kept apart
-    /// ([`Mark`]), to lie over whatever version that writer saves next. A note-taker marks only
-    /// its own notes, and not one the facilitator has marked.
-    fn remark(&mut self, now: Timestamp, change: impl Fn(&mut Note)) -> Vec<Effect> {
+    /// Changes the selected note's marks with `change` (`privacy`: whether it is or not). On
+    /// its own note, a writer changes the note (a new version). The facilitator's marks on
+    /// another writer's note are kept apart ([`Mark`]), to lie over whatever version that
+    /// writer saves next. A note-taker marks only its own notes; the kind of one the
+    /// facilitator has marked is the facilitator's, but its privacy is always the writer's
+    /// too: a note its writer made private, the facilitator cannot make public.
+    fn remark(&mut self, now: Timestamp, privacy: bool, change: impl Fn(&mut Note)) -> Vec<Effect> {
         let Some(note) = self.selected_note() else {
             return Vec::new();
         };
-        let (id, mine) = (note.id.clone(), self.role.wrote(note));
-        let marked = self.session.marks.iter().any(|m| m.note == id);
-        if self.role.takes_notes() && marked {
-            self.screen.message = Some(self.lang.strings().marked_by_facilitator.to_string());
+        let (id, mine, private) = (note.id.clone(), self.role.wrote(note), note.private);
+        let mark = self.session.marks.iter().find(|m| m.note == id);
+        let writers_secret = !mine && private && !mark.is_some_and(|m| m.private);
+        let s = self.lang.strings();
+        if self.role.takes_notes() && mark.is_some() && !privacy {
+            self.screen.message = Some(s.marked_by_facilitator.to_string());
+            return Vec::new();
+        }
+        if privacy && writers_secret && !self.role.takes_notes() {
+            self.screen.message = Some(s.private_by_writer.to_string());
             return Vec::new();
         }
         if self.refuse_others(true) {
@@ -237,7 +261,7 @@ impl Run {
         };
         change(n);
         if mine {
-            n.edited = now.max(n.created);
+            n.edited = newer(n, now);
         } else {
             let mark = Mark {
                 note: id,
@@ -300,9 +324,11 @@ impl Run {
             return Vec::new();
         };
         let mut note = dead.note.clone();
-        if self.role.takes_notes() {
-            // A newer version than the deleted one, or a merge would keep the deletion.
-            note.edited = now.max(note.edited + chrono::Duration::seconds(1));
+        // Its own note comes back as a newer version than the one deleted, or a merge of the
+        // writer's journal would keep the deletion. Another writer's keeps its version: only
+        // its writer's clock sets that.
+        if self.role.wrote(&note) {
+            note.edited = newer(&note, now);
         }
         self.session.restore(note);
         self.screen.selected = Some(id);
@@ -342,6 +368,13 @@ impl Run {
     pub fn set_group(&mut self, group: GroupLabel) {
         self.screen.group = group;
     }
+}
+
+/// The `edited` of a new version of `note` written at `now`: later than the version before
+/// even when the laptop's clock was set back since, as a merge tells versions apart by it.
+fn newer(note: &Note, now: Timestamp) -> Timestamp {
+    now.max(note.edited + chrono::Duration::seconds(1))
+        .max(note.created)
 }
 
 #[cfg(test)]
@@ -882,5 +915,89 @@ mod writers {
         // The same merge again changes nothing and asks for no save.
         let merged = vec![("per-mac".to_string(), vec![Change::Note(pers)])];
         assert!(update(&mut s, Msg::System(SystemMsg::Merged(merged)), t(9)).is_empty());
+    }
+
+    // Found by a review of the merge: each failed before its fix.
+
+    #[test]
+    fn an_edit_being_typed_when_the_facilitator_deletes_the_note_brings_it_back() {
+        let mut s = taking();
+        write(&mut s, "Min", 3);
+        let id = run(&s).session.notes.last().unwrap().id.clone();
+        press(&mut s, KeyCode::Char('e'), 4);
+        assert!(run(&s).overlays.editor().is_some());
+        typed(&mut s, " og mer", 4);
+        // The facilitator deletes it; Kari's samling reads the folder again.
+        let mut disk = run(&s).session.clone();
+        let at = disk.notes.iter().position(|n| n.id == id).unwrap();
+        let gone = disk.notes_mut().remove(at);
+        disk.deleted.push(crate::model::Deleted {
+            at: t(5),
+            note: Note::clone(&gone),
+        });
+        update(
+            &mut s,
+            Msg::System(SystemMsg::Followed(Box::new(disk))),
+            t(5),
+        );
+        press(&mut s, KeyCode::Esc, 6);
+        let sess = &run(&s).session;
+        let kept = sess.note_list().any(|n| n.text.contains("og mer"))
+            || sess.deleted.iter().any(|d| d.note.text.contains("og mer"))
+            || sess
+                .draft
+                .as_ref()
+                .is_some_and(|d| d.text.contains("og mer"));
+        assert!(kept, "the typed edit is gone");
+    }
+
+    #[test]
+    fn a_note_on_an_item_no_longer_in_the_agenda_is_not_merged() {
+        let mut s = running();
+        let mut pers = foreign(&s, "per-mac", "Pers notat");
+        pers.item = "fjernet".into();
+        let merged = vec![("per-mac".to_string(), vec![Change::Note(pers)])];
+        update(&mut s, Msg::System(SystemMsg::Merged(merged)), t(6));
+        let session = run(&s).session.clone();
+        let found = crate::model::validate::session(&session);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("01-2026-11-23.ron");
+        crate::store::save_session(&file, &session).unwrap();
+        let loaded = crate::store::load_session(&file);
+        assert!(
+            found.is_empty() && loaded.is_ok(),
+            "invalid after merge: {found:?}; the whole write does not load: {:?}",
+            loaded.err()
+        );
+    }
+
+    /// Kari edits her note at 13:03:20; her laptop joins the school network and its clock is
+    /// set back a minute; she edits it again. The second edit is an older version by `edited`.
+    #[test]
+    fn an_edit_after_the_clock_was_set_back_is_still_a_newer_version() {
+        use crate::model::change::{Merged, Replay};
+        let mut s = taking();
+        write(&mut s, "Først", 100);
+        let id = run(&s).session.notes.last().unwrap().id.clone();
+        let version = |s: &State| {
+            run(s)
+                .session
+                .note_list()
+                .find(|n| n.id == id)
+                .unwrap()
+                .clone()
+        };
+        press(&mut s, KeyCode::Char('e'), 200);
+        typed(&mut s, " rettet", 200);
+        press(&mut s, KeyCode::Esc, 200);
+        let (v2, at_v2) = (version(&s), run(&s).session.clone());
+        press(&mut s, KeyCode::Char('e'), 140);
+        typed(&mut s, " igjen", 140);
+        press(&mut s, KeyCode::Esc, 140);
+        let v3 = version(&s);
+        assert!(v3.text.ends_with("igjen") && v3.edited > v2.edited);
+        // Merged where the version before is, the new one wins.
+        let mut replay = Replay::new(at_v2);
+        assert_eq!(replay.merge("kari-pc", Change::Note(v3)), Merged::Applied);
     }
 }
