@@ -322,7 +322,7 @@ fn keep_up(state: &mut State, rt: &mut Runtime) -> bool {
         return false;
     }
     let msg = match &mut rt.ctx.taker {
-        Some(taker) => match store::load_session(&run.file) {
+        Some(taker) => match taker.load() {
             Ok(disk) => SystemMsg::Followed(Box::new(taker.reloaded(disk, &run.session))),
             // Caught half-written or half-synced: read again at the next change or tick.
             Err(_) => return false,
@@ -434,8 +434,15 @@ fn write_rescue(state: &mut State) -> Option<std::path::PathBuf> {
     };
     run.keep_draft();
     let text = store::save::to_ron(&run.session).ok()?;
-    store::save::rescue_places(&run.file)
+    // A note-taker's never beside the session, which is the facilitator's to write: in the
+    // fallback places, under its journal's name.
+    let (base, skip) = match &run.role {
+        crate::app::role::Role::NoteTaker { tag, .. } => (store::journal::path(&run.file, tag), 1),
+        crate::app::role::Role::Facilitator => (run.file.clone(), 0),
+    };
+    store::save::rescue_places(&base)
         .into_iter()
+        .skip(skip)
         .find(|place| {
             place
                 .parent()
@@ -494,6 +501,13 @@ fn perform(state: &mut State, rt: &mut Runtime, effects: Vec<Effect>, wait: Wait
                 let s = state.lang.strings();
                 let (held, warnings) = service::held_summaries(s, &ctx.layout, &state.programs);
                 Msg::System(SystemMsg::HeldLoaded(held, warnings))
+            }
+            Effect::Reread => {
+                if let Some(others) = rt.others.as_mut() {
+                    others.stamp = None;
+                }
+                keep_up(state, rt);
+                continue;
             }
             Effect::ExportMinutes { replace } => export_minutes(state, ctx, replace),
             Effect::ReadMinutes { program, gathering } => {

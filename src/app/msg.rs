@@ -244,6 +244,9 @@ pub enum Effect {
     /// The gathering was closed to go back to the home screen: let go of its lock and read
     /// the held gatherings again.
     Closed,
+    /// Read the other writers' journals again now, whether or not they changed (a mark taken
+    /// back: the writer's own version decides again).
+    Reread,
 }
 
 impl crate::model::chain::HeldFacts for HeldSummary {

@@ -295,6 +295,11 @@ pub const EN: Strings = Strings {
         n => format!("The calendar with {n} events was written to {p}"),
     },
     not_your_note: "Someone else wrote this note: only its writer can change it",
+    notes_unplaced: |n| {
+        format!(
+            "{n} note-takers' notes are on items no longer in the agenda; they are kept in their journals"
+        )
+    },
     private_by_writer: "The note's writer made it private; only they can make it public",
     marked_by_facilitator: "The facilitator has marked this note; the mark is theirs",
     taking_title: |name| format!("Notes · {name}"),

@@ -185,6 +185,8 @@ pub struct Strings {
     pub marked_by_facilitator: &'static str,
     /// The facilitator tried to make public a note its writer made private.
     pub private_by_writer: &'static str,
+    /// Note-takers' notes on items removed from the agenda, left in their journals.
+    pub notes_unplaced: fn(usize) -> String,
     /// The note-taker's window: its heading with the writer's name.
     pub taking_title: fn(&str) -> String,
     pub taking_follows: &'static str,

@@ -302,6 +302,11 @@ pub const NB: Strings = Strings {
         n => format!("Kalenderen med {n} hendelser er skrevet til {p}"),
     },
     not_your_note: "Notatet er skrevet av en annen: bare den som skrev det, kan endre det",
+    notes_unplaced: |n| {
+        format!(
+            "{n} notater fra notattakere gjelder punkter som ikke er på agendaen lenger; de står i loggene deres"
+        )
+    },
     private_by_writer: "Den som skrev notatet, har gjort det privat; det kan bare de gjøre offentlig",
     marked_by_facilitator: "Veilederen har merket dette notatet; merket er veilederens",
     taking_title: |name| format!("Notater · {name}"),

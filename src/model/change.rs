@@ -218,6 +218,10 @@ pub struct Replay {
     /// notes merged out of order): the notes are put in order once, at the end, rather than
     /// each in its place (which would cost a new index each time).
     unsorted: bool,
+    /// The writer whose samling replays (a note-taker's): its own notes keep its own versions,
+    /// without the facilitator's marks laid over them (the versions it saves next are made
+    /// from them) and wherever they are in the agenda (they are its to keep).
+    own: Option<String>,
 }
 
 impl Replay {
@@ -226,7 +230,18 @@ impl Replay {
             session,
             index: None,
             unsorted: false,
+            own: None,
         }
+    }
+
+    /// Replaying in the samling of the note-taker `writer` (see `own`).
+    pub fn as_writer(mut self, writer: Option<&str>) -> Self {
+        self.own = writer.map(str::to_string);
+        self
+    }
+
+    fn is_own(&self, id: &NoteId) -> bool {
+        self.own.is_some() && id.writer() == self.own.as_deref()
     }
 
     /// The session, with the facilitator's marks laid over the notes again (a merged version
@@ -237,7 +252,7 @@ impl Replay {
                 .notes_mut()
                 .sort_by(|a, b| a.order().cmp(&b.order()));
         }
-        self.session.apply_marks();
+        self.session.apply_marks_but(self.own.as_deref());
         self.session
     }
 
@@ -300,7 +315,7 @@ impl Replay {
     /// What it did with the change.
     pub fn merge(&mut self, writer: &str, change: Change) -> Merged {
         let theirs = |id: &NoteId| id.writer() == Some(writer);
-        let placed = |note: &Note| self.session.has_place(note);
+        let placed = |note: &Note| self.is_own(&note.id) || self.session.has_place(note);
         match change {
             Change::Note(n) | Change::Deleted(Deleted { note: n, .. })
                 if theirs(&n.id) && !placed(&n) =>
@@ -317,7 +332,9 @@ impl Replay {
 
     fn merge_note(&mut self, mut note: Note) -> Merged {
         // The facilitator's mark lies over the writer's version.
-        if let Some(m) = self.session.marks.iter().find(|m| m.note == note.id) {
+        if let Some(m) = self.session.marks.iter().find(|m| m.note == note.id)
+            && !self.is_own(&note.id)
+        {
             m.lay_over(&mut note);
         }
         if let Some(&i) = self.index().get(&note.id) {

@@ -700,8 +700,30 @@ impl Session {
     /// Lays the facilitator's [`Mark`]s over the notes they name (after a merge brought a
     /// writer's own version of a note).
     pub fn apply_marks(&mut self) {
+        self.apply_marks_but(None);
+    }
+
+    /// The note as it is shown: with the facilitator's mark laid over it, for a note-taker's
+    /// samling, which keeps its own notes as it wrote them.
+    pub fn shown<'a>(&self, note: &'a Note) -> std::borrow::Cow<'a, Note> {
+        match self.marks.iter().find(|m| m.note == note.id) {
+            Some(m) => {
+                let mut marked = note.clone();
+                m.lay_over(&mut marked);
+                std::borrow::Cow::Owned(marked)
+            }
+            None => std::borrow::Cow::Borrowed(note),
+        }
+    }
+
+    /// [`Session::apply_marks`], but not over the notes of the writer `own` (in its own
+    /// samling, see [`crate::model::change::Replay::as_writer`]).
+    pub fn apply_marks_but(&mut self, own: Option<&str>) {
         for m in std::mem::take(&mut self.marks) {
-            if let Some(i) = self.notes.iter().position(|n| n.id == m.note) {
+            let others = own.is_none() || m.note.writer() != own;
+            if let Some(i) = self.notes.iter().position(|n| n.id == m.note)
+                && others
+            {
                 let mut marked = Note::clone(&self.notes[i]);
                 m.lay_over(&mut marked);
                 if marked != *self.notes[i] {

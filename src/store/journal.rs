@@ -88,12 +88,13 @@ pub fn journals(session_file: &Path) -> Vec<PathBuf> {
     // Sync engines' copies may have a dot in the name (Syncthing's `f.sync-conflict-….ron`,
     // Dropbox's `… (Kari N.'s conflicted copy).ron`), which the listing leaves out as it does
     // other files' temporaries; no temporary in this folder ends in `.ron`, so every `.ron`
-    // is a journal.
+    // is a journal, but for hidden files (macOS's `._kari.ron` beside each file on a share or
+    // a USB stick, an editor's `.#kari.ron`).
     let dotted = fs::read_dir(&dir).into_iter().flatten().flatten();
     found.extend(dotted.map(|e| e.path()).filter(|p| {
-        p.extension().is_some_and(|x| x == "ron")
-            && p.file_stem()
-                .is_some_and(|s| s.to_string_lossy().contains('.'))
+        let name = p.file_name().unwrap_or_default().to_string_lossy();
+        let stem = name.strip_suffix(".ron").unwrap_or_default();
+        !name.starts_with('.') && stem.contains('.')
     }));
     found.sort();
     found
@@ -239,6 +240,12 @@ pub struct Loaded {
 /// the file is parsed, on a thread of their own: both take tens of milliseconds with 10,000
 /// notes.
 pub fn load(path: &Path) -> Result<Loaded, Vec<Problem>> {
+    load_as(path, None)
+}
+
+/// [`load`] in the samling of the note-taker `own`: its own notes as it wrote them (see
+/// [`Replay::as_writer`]).
+pub fn load_as(path: &Path, own: Option<&str>) -> Result<Loaded, Vec<Problem>> {
     let (parsed, journals) = std::thread::scope(|scope| {
         let reading = scope.spawn(|| read_all(path));
         let parsed = read_text(path)
@@ -248,7 +255,7 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Problem>> {
     });
     let (session, base) = parsed?;
     let journals = journals.unwrap_or_else(|_| read_all(path));
-    Ok(replay_read(session, &base, journals))
+    Ok(replay_read(session, &base, journals, own))
 }
 
 /// Every journal beside the session at `path`, read (or why not).
@@ -265,13 +272,14 @@ fn read_all(path: &Path) -> Vec<(PathBuf, Result<Journal, Problem>)> {
 /// Replays every journal of the session at `path` over `session` (read from a file with the
 /// fingerprint `base`).
 pub fn replay_journals(path: &Path, session: Session, base: &str) -> Loaded {
-    replay_read(session, base, read_all(path))
+    replay_read(session, base, read_all(path), None)
 }
 
 fn replay_read(
     session: Session,
     base: &str,
     journals: Vec<(PathBuf, Result<Journal, Problem>)>,
+    own: Option<&str>,
 ) -> Loaded {
     let mut notices = Vec::new();
     let mut aside = Vec::new();
@@ -332,7 +340,8 @@ fn replay_read(
     // The compacting writer's changes first, in order; then the note-takers', merged by version
     // (see [`Replay::merge`]), so that no order of the files changes the result.
     usable.sort_by_key(|(_, _, writer)| writer.is_some());
-    let (session, replayed) = replay_checked(session, usable, &mut notices, &mut aside);
+    let checked = replay_checked(session, usable, own, &mut notices, &mut aside);
+    let (session, replayed) = checked;
     Loaded {
         session,
         notices,
@@ -356,6 +365,7 @@ fn holds(session: &Session, changes: &[Change]) -> bool {
 fn replay_checked(
     session: Session,
     journals: Vec<Usable>,
+    taker: Option<&str>,
     notices: &mut Vec<Problem>,
     set_aside: &mut Vec<PathBuf>,
 ) -> (Session, usize) {
@@ -370,8 +380,11 @@ fn replay_checked(
         return (session, 0);
     }
     let mut found = Vec::new();
-    let all = replay(session.clone(), journals.iter(), &mut found);
-    if validate::session(&all).is_empty() {
+    let all = replay(session.clone(), journals.iter(), taker, &mut found);
+    // A note-taker's samling keeps its own notes wherever they are (an item removed since is
+    // no reason to drop them); it never writes the session, so its copy need not be one the
+    // rules accept.
+    if taker.is_some() || validate::session(&all).is_empty() {
         notices.extend(found);
         return (all, own(&journals.iter().collect::<Vec<_>>()));
     }
@@ -379,7 +392,7 @@ fn replay_checked(
     let mut applied = Vec::new();
     for entry in &journals {
         let journal = &entry.0;
-        let next = replay(good.clone(), [entry], notices);
+        let next = replay(good.clone(), [entry], taker, notices);
         match validate::session(&next).into_iter().next() {
             None => {
                 good = next;
@@ -411,9 +424,10 @@ type Usable = (PathBuf, Vec<Change>, Option<String>);
 fn replay<'a>(
     session: Session,
     journals: impl IntoIterator<Item = &'a Usable>,
+    own: Option<&str>,
     notices: &mut Vec<Problem>,
 ) -> Session {
-    let mut replay = Replay::new(session);
+    let mut replay = Replay::new(session).as_writer(own);
     for (journal, changes, writer) in journals {
         let Some(writer) = writer else {
             changes.iter().for_each(|c| replay.apply(c.clone()));

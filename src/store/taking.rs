@@ -21,9 +21,9 @@ use super::lock::SessionLock;
 use super::problem::{Problem, ProblemKind};
 use super::save::{create_private_dir, write_atomic_no_backup};
 use crate::model::change::{Change, own_changes};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
-use crate::model::{NoteId, SCHEMA_VERSION, Session};
+use crate::model::{NoteId, SCHEMA_VERSION, Session, Timestamp};
 
 /// The writer tag of a note-taker called `name` on the computer `host`: the journal's name
 /// and the first part of the ids of the notes it writes. Lower-case letters and digits of the
@@ -49,6 +49,8 @@ pub fn writer_tag(name: &str, host: &str) -> Option<String> {
         }
         out.trim_end_matches('-').to_string()
     };
+    // A Mac's name may end in `.local` on one network and not on the next.
+    let host = host.split('.').next().unwrap_or_default();
     let (who, at) = (slug(name), slug(host));
     let who = if who.is_empty() {
         "skriver".into()
@@ -102,10 +104,11 @@ pub struct NoteTaker {
     /// The journal, open for appending; `None` when it must be started again.
     out: Option<fs::File>,
     bytes: u64,
-    /// The notes this writer deleted itself (from its journal, and since): when the journal is
-    /// written anew, these are its deletions. A deletion the facilitator made is the
-    /// facilitator's, and must not come back from here after the facilitator undid it.
-    deleted: HashSet<NoteId>,
+    /// The notes this writer deleted itself (from its journal, and since), each with the
+    /// version it deleted: when the journal is written anew, these are its deletions. A
+    /// deletion the facilitator made (of any version) is the facilitator's, and must not come
+    /// back from here after the facilitator undid it.
+    deleted: HashMap<NoteId, Timestamp>,
     /// Held for as long as the journal is written: one samling per journal.
     _lock: SessionLock,
 }
@@ -129,7 +132,7 @@ impl NoteTaker {
         let dir = journal::folder(file);
         create_private_dir(&dir).map_err(|e| vec![Problem::io(&dir, &e)])?;
         let lock = SessionLock::acquire(&own).map_err(|p| vec![p])?;
-        let loaded = journal::load(file)?;
+        let loaded = journal::load_as(file, Some(tag))?;
         let mut session = loaded.session;
         let read = own.exists().then(|| journal::read(&own));
         let draft = match &read {
@@ -143,20 +146,23 @@ impl NoteTaker {
         let whole = match &read {
             Some(Ok(read)) => read.notices.is_empty() && read.header.writer == tag,
             // Not read at all (a network share's error, a newer samling's): starting it again
-            // would lose what only it holds, and give its notes' ids again.
-            Some(Err(p)) => return Err(vec![p.clone()]),
-            None => false,
+            // would lose what only it holds, and give its notes' ids again. One that reads but
+            // has no header (empty, a sync engine's placeholder) holds nothing: started again.
+            Some(Err(p)) if !matches!(p.kind, ProblemKind::BadLine(_) | ProblemKind::TornLine) => {
+                return Err(vec![p.clone()]);
+            }
+            Some(_) | None => false,
         };
         let deleted = match &read {
             Some(Ok(read)) => read
                 .changes
                 .iter()
                 .filter_map(|c| match c {
-                    Change::Deleted(d) => Some(d.note.id.clone()),
+                    Change::Deleted(d) => Some((d.note.id.clone(), d.note.edited)),
                     _ => None,
                 })
                 .collect(),
-            _ => HashSet::new(),
+            _ => HashMap::new(),
         };
         let mut taker = NoteTaker {
             file: file.to_path_buf(),
@@ -182,6 +188,11 @@ impl NoteTaker {
         })
     }
 
+    /// The session as the folder holds it now, this writer's notes as it wrote them.
+    pub fn load(&self) -> Result<Session, Vec<Problem>> {
+        journal::load_as(&self.file, Some(&self.tag)).map(|loaded| loaded.session)
+    }
+
     /// The journal's path.
     pub fn path(&self) -> PathBuf {
         journal::path(&self.file, &self.tag)
@@ -193,7 +204,7 @@ impl NoteTaker {
     pub fn save(&mut self, session: &Session) -> Result<u64, Problem> {
         let changes = own_changes(&self.baseline, session, &self.tag);
         self.deleted.extend(changes.iter().filter_map(|c| match c {
-            Change::Deleted(d) => Some(d.note.id.clone()),
+            Change::Deleted(d) => Some((d.note.id.clone(), d.note.edited)),
             _ => None,
         }));
         let written = match self.out.is_some() {
@@ -219,7 +230,7 @@ impl NoteTaker {
         let pending = own_changes(&self.baseline, current, &self.tag);
         disk.draft = self.baseline.draft.clone();
         self.baseline = disk.clone();
-        let mut replay = crate::model::change::Replay::new(disk);
+        let mut replay = crate::model::change::Replay::new(disk).as_writer(Some(&self.tag));
         for change in pending {
             replay.merge(&self.tag, change);
         }
@@ -271,7 +282,7 @@ impl NoteTaker {
         let dead = session
             .deleted
             .iter()
-            .filter(|d| mine(&d.note.id) && self.deleted.contains(&d.note.id));
+            .filter(|d| mine(&d.note.id) && self.deleted.get(&d.note.id) == Some(&d.note.edited));
         let notes = session.note_list().filter(|n| mine(&n.id));
         let records = dead
             .cloned()
@@ -406,6 +417,44 @@ mod tests {
         assert!(
             !text.contains("Fra veilederen"),
             "only its own notes: {text}"
+        );
+    }
+
+    #[test]
+    fn a_note_taker_opens_its_own_notes_as_written_and_the_facilitators_marks_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, _) = session_file(dir.path());
+        let mut opened = NoteTaker::open(&file, "kari-pc").unwrap();
+        let mine = note(&opened.session, "kari-pc", "Min");
+        opened.session.push_note(mine.clone());
+        opened.taker.save(&opened.session).unwrap();
+        drop(opened);
+        // The facilitator makes it private and a highlight, and writes the session whole.
+        let mut facilitators = crate::store::load_session(&file).unwrap();
+        facilitators.marks.push(crate::model::Mark {
+            note: mine.id.clone(),
+            kind: crate::model::NoteKind::Highlight,
+            private: true,
+        });
+        facilitators.apply_marks();
+        crate::store::save_session(&file, &facilitators).unwrap();
+        let opened = NoteTaker::open(&file, "kari-pc").unwrap();
+        let own = opened
+            .session
+            .note_list()
+            .find(|n| n.id == mine.id)
+            .unwrap();
+        assert_eq!(own, &mine, "her version, which her next edit is made from");
+        let shown = opened.session.shown(own);
+        assert!(shown.private && shown.kind == crate::model::NoteKind::Highlight);
+        // Everyone else loads it marked.
+        let loaded = crate::store::load_session(&file).unwrap();
+        assert!(
+            loaded
+                .note_list()
+                .find(|n| n.id == mine.id)
+                .unwrap()
+                .private
         );
     }
 

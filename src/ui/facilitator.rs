@@ -339,6 +339,9 @@ pub(super) fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect
         .item_notes()
         .enumerate()
         .map(|(i, n)| {
+            // A note-taker's samling keeps its notes as written: the facilitator's marks on
+            // them are shown, laid over.
+            let n = run.session.shown(n);
             let first_line = n.text.lines().next().unwrap_or("");
             let is_selected = Some(&n.id) == selected;
             if is_selected {

@@ -359,3 +359,158 @@ fn a_note_takers_journal_written_anew_carries_only_its_own_deletes() {
         "the facilitator's undo is lost"
     );
 }
+
+// Found by a second review: each failed before its fix.
+
+/// Kari deletes her note and takes it back (`u`): its id stays in her samling's `deleted`.
+/// The facilitator then deletes it; Kari's journal is written anew (a failed save) and
+/// carries the facilitator's tombstone as hers; the facilitator's `u` is undone by it.
+#[test]
+fn a_note_takers_undone_delete_does_not_make_the_facilitators_delete_hers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("01-2026-11-23.ron");
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    let mut f = Writer::new(file.clone(), FACILITATOR);
+    f.save(&session, false).unwrap();
+    let mut kari = NoteTaker::open(&file, "kari").unwrap();
+    let k1 = note(&kari.session, "kari", 10, "Kari 1");
+    kari.session.push_note(k1.clone());
+    kari.taker.save(&kari.session).unwrap();
+    // Kari's `d`, then her `u` (a newer version).
+    let at = kari
+        .session
+        .notes
+        .iter()
+        .position(|n| n.id == k1.id)
+        .unwrap();
+    let gone = kari.session.notes_mut().remove(at);
+    kari.session.deleted.push(samling::model::Deleted {
+        at: k1.edited + chrono::Duration::minutes(1),
+        note: Note::clone(&gone),
+    });
+    kari.taker.save(&kari.session).unwrap();
+    let mut back = k1.clone();
+    back.edited = k1.edited + chrono::Duration::minutes(2);
+    kari.session.restore(back.clone());
+    kari.taker.save(&kari.session).unwrap();
+    // The facilitator merges her journal and deletes the note.
+    let mut replay = Replay::new(session.clone());
+    for (writer, changes) in taking::note_takers(&file, &session.id) {
+        for change in changes {
+            replay.merge(&writer, change);
+        }
+    }
+    session = replay.finish();
+    let at = session.notes.iter().position(|n| n.id == k1.id).unwrap();
+    let gone = session.notes_mut().remove(at);
+    session.deleted.push(samling::model::Deleted {
+        at: back.edited + chrono::Duration::minutes(1),
+        note: Note::clone(&gone),
+    });
+    f.save(&session, false).unwrap();
+    // Kari's samling reads the folder; her journal goes away and is written whole.
+    let disk = store::load_session(&file).unwrap();
+    kari.session = kari.taker.reloaded(disk, &kari.session);
+    fs::remove_file(journal::path(&file, "kari")).unwrap();
+    let k2 = note(&kari.session, "kari", 11, "Kari 2");
+    kari.session.push_note(k2.clone());
+    assert!(kari.taker.save(&kari.session).is_err());
+    kari.taker.save(&kari.session).unwrap();
+    let text = fs::read_to_string(journal::path(&file, "kari")).unwrap();
+    // The facilitator's `u`.
+    session.restore(Note::clone(&gone));
+    f.save(&session, false).unwrap();
+    let loaded = store::load_session(&file).unwrap();
+    assert!(
+        loaded.note_list().any(|n| n.id == k1.id),
+        "the facilitator's undo is lost; Kari's journal:\n{text}"
+    );
+}
+
+/// Kari writes a note on an item the facilitator then removes (before her journal reached the
+/// facilitator's laptop). The README: "stays in its writer's journal and is named". Her own
+/// samling drops it at the next reload (merge says Unplaced) and a journal written anew no
+/// longer holds it.
+#[test]
+fn a_note_takers_note_on_a_removed_item_stays_in_her_window_and_her_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("01-2026-11-23.ron");
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    let mut extra = session.agenda[0].clone();
+    extra.id = "ekstra".into();
+    session.agenda.push(extra);
+    let mut f = Writer::new(file.clone(), FACILITATOR);
+    f.save(&session, false).unwrap();
+    let mut kari = NoteTaker::open(&file, "kari").unwrap();
+    let mut k1 = note(&kari.session, "kari", 10, "På ekstrapunktet");
+    k1.item = "ekstra".into();
+    kari.session.push_note(k1.clone());
+    kari.taker.save(&kari.session).unwrap();
+    // The facilitator, who has not seen it yet, removes the item.
+    session.agenda.retain(|i| i.id != "ekstra");
+    f.save(&session, true).unwrap();
+    let disk = kari.taker.load().unwrap();
+    kari.session = kari.taker.reloaded(disk, &kari.session);
+    let in_window = kari.session.note_list().any(|n| n.id == k1.id);
+    // Her journal goes away under her (the share dropped) and is written whole.
+    fs::remove_file(journal::path(&file, "kari")).unwrap();
+    let k2 = note(&kari.session, "kari", 11, "Kari 2");
+    assert_ne!(
+        k2.id, k1.id,
+        "her next note takes the id of the one dropped"
+    );
+    kari.session.push_note(k2);
+    assert!(kari.taker.save(&kari.session).is_err());
+    kari.taker.save(&kari.session).unwrap();
+    let text = fs::read_to_string(journal::path(&file, "kari")).unwrap();
+    assert!(
+        in_window && text.contains("På ekstrapunktet"),
+        "in her window: {in_window}; journal:\n{text}"
+    );
+}
+
+/// A macOS AppleDouble file (`._kari.ron`, made on SMB shares and FAT/exFAT disks) or an Emacs
+/// lock (`.#kari.ron`) in the journal folder is now listed as a journal.
+#[test]
+fn hidden_files_in_the_journal_folder_are_not_journals() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("01-2026-11-23.ron");
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    let mut f = Writer::new(file.clone(), FACILITATOR);
+    f.save(&session, false).unwrap();
+    let mut kari = NoteTaker::open(&file, "kari").unwrap();
+    let k1 = note(&kari.session, "kari", 10, "Kari 1");
+    kari.session.push_note(k1.clone());
+    kari.taker.save(&kari.session).unwrap();
+    let folder = journal::folder(&file);
+    fs::write(
+        folder.join("._kari.ron"),
+        b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ",
+    )
+    .unwrap();
+    let listed = journal::journals(&file);
+    let loaded = journal::load(&file).unwrap();
+    assert!(
+        !listed.iter().any(|p| p.ends_with("._kari.ron")),
+        "listed: {listed:?}; notices: {:?}",
+        loaded.notices
+    );
+}
+
+/// An empty own journal (a sync engine's placeholder, a file zeroed by a crash): nothing in it
+/// to lose, but `samling notes` refuses to open until someone moves it by hand.
+#[test]
+fn an_empty_own_journal_is_started_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("01-2026-11-23.ron");
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    let mut f = Writer::new(file.clone(), FACILITATOR);
+    f.save(&session, false).unwrap();
+    fs::write(journal::path(&file, "kari"), b"").unwrap();
+    let opened = NoteTaker::open(&file, "kari");
+    assert!(opened.is_ok(), "{:?}", opened.err());
+}

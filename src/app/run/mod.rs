@@ -91,6 +91,8 @@ pub struct Run {
     pub preparing: bool,
     /// Whose samling this is: a note-taker's follows the gathering and writes only its notes.
     pub role: Role,
+    /// How many note-takers' notes on items no longer in the agenda were last named.
+    pub unplaced: usize,
     alert: Alert,
 }
 
@@ -116,6 +118,7 @@ impl Run {
             modules: Vec::new(),
             preparing: opened.preparing,
             role: opened.role,
+            unplaced: 0,
             alert: Alert {
                 item: 0,
                 step: None,
