@@ -68,6 +68,66 @@ fn note(session: &Session, writer: &str, minutes: i64, text: &str) -> Note {
     note
 }
 
+/// A session of three notes in `dir`, its facilitator's samling having saved it once.
+fn started(dir: &Path) -> (PathBuf, Session, Writer) {
+    let file = dir.join("01-2026-11-23.ron");
+    let mut session = big_session(3, 1);
+    session.id = "01-2026-11-23".into();
+    let mut facilitator = Writer::new(file.clone(), FACILITATOR);
+    facilitator.save(&session, false).unwrap();
+    (file, session, facilitator)
+}
+
+/// The facilitator's samling merging the note-takers' journals, as it does while it runs.
+fn merged_by_facilitator(file: &Path, session: Session) -> Session {
+    let mut replay = Replay::new(session.clone());
+    for (writer, changes) in taking::note_takers(file, &session.id) {
+        for change in changes {
+            replay.merge(&writer, change);
+        }
+    }
+    replay.finish()
+}
+
+/// Kari's samling reads the folder again; then her journal goes away under it (a share
+/// dropped) and is written whole at her next save; then the facilitator undoes its delete of
+/// `gone`, which must stand. Kari's journal as written anew.
+fn restart_then_undo(
+    file: &Path,
+    kari: &mut taking::Opened,
+    session: &mut Session,
+    f: &mut Writer,
+    gone: &Note,
+) -> String {
+    let disk = store::load_session(file).unwrap();
+    kari.session = kari.taker.reloaded(disk, &kari.session);
+    fs::remove_file(journal::path(file, "kari")).unwrap();
+    let k2 = note(&kari.session, "kari", 11, "Kari 2");
+    kari.session.push_note(k2);
+    assert!(kari.taker.save(&kari.session).is_err());
+    kari.taker.save(&kari.session).unwrap();
+    let text = fs::read_to_string(journal::path(file, "kari")).unwrap();
+    session.restore(gone.clone());
+    f.save(session, false).unwrap();
+    let loaded = store::load_session(file).unwrap();
+    assert!(
+        loaded.note_list().any(|n| n.id == gone.id),
+        "the facilitator's undo is lost; Kari's journal:\n{text}"
+    );
+    text
+}
+
+/// Deletes the note `id` from `session` at `at`, as `d` does; the note deleted.
+fn delete(session: &mut Session, id: &samling::model::NoteId, at: chrono::Duration) -> Note {
+    let i = session.notes.iter().position(|n| n.id == *id).unwrap();
+    let gone = Note::clone(&session.notes_mut().remove(i));
+    session.deleted.push(samling::model::Deleted {
+        at: gone.edited + at,
+        note: gone.clone(),
+    });
+    gone
+}
+
 fn texts(session: &Session) -> Vec<(String, NoteKind)> {
     session
         .note_list()
@@ -101,17 +161,7 @@ fn two_laptops_through_a_late_and_unordered_copier_end_with_one_session() {
     kari.session.push_note(k2.clone());
     kari.taker.save(&kari.session).unwrap();
     let kari_midway = snapshot(&b);
-    let at = kari
-        .session
-        .notes
-        .iter()
-        .position(|n| n.id == k1.id)
-        .unwrap();
-    let gone = kari.session.notes_mut().remove(at);
-    kari.session.deleted.push(samling::model::Deleted {
-        at: k1.edited,
-        note: Note::clone(&gone),
-    });
+    delete(&mut kari.session, &k1.id, chrono::Duration::zero());
     kari.taker.save(&kari.session).unwrap();
 
     let mut per = NoteTaker::open(&file_a, "per").unwrap();
@@ -140,12 +190,7 @@ fn two_laptops_through_a_late_and_unordered_copier_end_with_one_session() {
     });
     session.apply_marks();
     // And deletes Per's note: a later load must not bring it back from Per's journal.
-    let at = session.notes.iter().position(|n| n.id == p1.id).unwrap();
-    let gone = session.notes_mut().remove(at);
-    session.deleted.push(samling::model::Deleted {
-        at: p1.edited,
-        note: Note::clone(&gone),
-    });
+    delete(&mut session, &p1.id, chrono::Duration::zero());
     facilitator.save(&session, false).unwrap();
     facilitator.settle().unwrap();
     let a_compacted = snapshot(&a);
@@ -279,17 +324,9 @@ fn a_copy_of_a_session_file_under_another_name_is_named_and_not_taken_for_a_sess
 #[test]
 fn a_copy_of_the_facilitators_journal_does_not_undo_its_undo() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("01-2026-11-23.ron");
-    let mut session = big_session(3, 1);
-    session.id = "01-2026-11-23".into();
-    let mut f = Writer::new(file.clone(), FACILITATOR);
-    f.save(&session, false).unwrap();
-    let gone = session.notes_mut().remove(0);
-    let id = gone.id.clone();
-    session.deleted.push(samling::model::Deleted {
-        at: gone.edited,
-        note: Note::clone(&gone),
-    });
+    let (file, mut session, mut f) = started(dir.path());
+    let id = session.notes[0].id.clone();
+    let gone = delete(&mut session, &id, chrono::Duration::zero());
     f.save(&session, false).unwrap();
     let folder = journal::folder(&file);
     fs::copy(
@@ -315,123 +352,49 @@ fn a_copy_of_the_facilitators_journal_does_not_undo_its_undo() {
 #[test]
 fn a_note_takers_journal_written_anew_carries_only_its_own_deletes() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("01-2026-11-23.ron");
-    let mut session = big_session(3, 1);
-    session.id = "01-2026-11-23".into();
-    let mut f = Writer::new(file.clone(), FACILITATOR);
-    f.save(&session, false).unwrap();
+    let (file, mut session, mut f) = started(dir.path());
     let mut kari = NoteTaker::open(&file, "kari").unwrap();
     let k1 = note(&kari.session, "kari", 10, "Kari 1");
     kari.session.push_note(k1.clone());
     kari.taker.save(&kari.session).unwrap();
     // The facilitator's samling merges it, and deletes it.
-    let mut replay = Replay::new(session.clone());
-    for (writer, changes) in taking::note_takers(&file, &session.id) {
-        for change in changes {
-            replay.merge(&writer, change);
-        }
-    }
-    session = replay.finish();
-    let at = session.notes.iter().position(|n| n.id == k1.id).unwrap();
-    let gone = session.notes_mut().remove(at);
-    session.deleted.push(samling::model::Deleted {
-        at: k1.edited,
-        note: Note::clone(&gone),
-    });
+    session = merged_by_facilitator(&file, session);
+    let gone = delete(&mut session, &k1.id, chrono::Duration::zero());
     f.save(&session, false).unwrap();
-    // Kari's samling reads the folder again; then its journal goes away under it and is
-    // written whole at the next save.
-    let disk = store::load_session(&file).unwrap();
-    kari.session = kari.taker.reloaded(disk, &kari.session);
-    fs::remove_file(journal::path(&file, "kari")).unwrap();
-    let k2 = note(&kari.session, "kari", 11, "Kari 2");
-    kari.session.push_note(k2.clone());
-    assert!(kari.taker.save(&kari.session).is_err());
-    kari.taker.save(&kari.session).unwrap();
-    let text = fs::read_to_string(journal::path(&file, "kari")).unwrap();
+    let text = restart_then_undo(&file, &mut kari, &mut session, &mut f, &gone);
     assert!(!text.contains("Deleted"), "{text}");
-    // The facilitator's `u`.
-    session.restore(Note::clone(&gone));
-    f.save(&session, false).unwrap();
-    let loaded = store::load_session(&file).unwrap();
-    assert!(
-        loaded.note_list().any(|n| n.id == k1.id),
-        "the facilitator's undo is lost"
-    );
 }
 
 // Found by a second review: each failed before its fix.
 
-/// Kari deletes her note and takes it back (`u`): its id stays in her samling's `deleted`.
-/// The facilitator then deletes it; Kari's journal is written anew (a failed save) and
-/// carries the facilitator's tombstone as hers; the facilitator's `u` is undone by it.
+/// Kari deletes her note and takes it back (`u`); the facilitator then deletes it, and Kari's
+/// journal is written anew (a failed save): it must not carry the facilitator's tombstone as
+/// hers, or the facilitator's `u` would be undone by it.
 #[test]
 fn a_note_takers_undone_delete_does_not_make_the_facilitators_delete_hers() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("01-2026-11-23.ron");
-    let mut session = big_session(3, 1);
-    session.id = "01-2026-11-23".into();
-    let mut f = Writer::new(file.clone(), FACILITATOR);
-    f.save(&session, false).unwrap();
+    let (file, mut session, mut f) = started(dir.path());
     let mut kari = NoteTaker::open(&file, "kari").unwrap();
     let k1 = note(&kari.session, "kari", 10, "Kari 1");
     kari.session.push_note(k1.clone());
     kari.taker.save(&kari.session).unwrap();
     // Kari's `d`, then her `u` (a newer version).
-    let at = kari
-        .session
-        .notes
-        .iter()
-        .position(|n| n.id == k1.id)
-        .unwrap();
-    let gone = kari.session.notes_mut().remove(at);
-    kari.session.deleted.push(samling::model::Deleted {
-        at: k1.edited + chrono::Duration::minutes(1),
-        note: Note::clone(&gone),
-    });
+    delete(&mut kari.session, &k1.id, chrono::Duration::minutes(1));
     kari.taker.save(&kari.session).unwrap();
     let mut back = k1.clone();
     back.edited = k1.edited + chrono::Duration::minutes(2);
     kari.session.restore(back.clone());
     kari.taker.save(&kari.session).unwrap();
     // The facilitator merges her journal and deletes the note.
-    let mut replay = Replay::new(session.clone());
-    for (writer, changes) in taking::note_takers(&file, &session.id) {
-        for change in changes {
-            replay.merge(&writer, change);
-        }
-    }
-    session = replay.finish();
-    let at = session.notes.iter().position(|n| n.id == k1.id).unwrap();
-    let gone = session.notes_mut().remove(at);
-    session.deleted.push(samling::model::Deleted {
-        at: back.edited + chrono::Duration::minutes(1),
-        note: Note::clone(&gone),
-    });
+    session = merged_by_facilitator(&file, session);
+    let gone = delete(&mut session, &k1.id, chrono::Duration::minutes(1));
     f.save(&session, false).unwrap();
-    // Kari's samling reads the folder; her journal goes away and is written whole.
-    let disk = store::load_session(&file).unwrap();
-    kari.session = kari.taker.reloaded(disk, &kari.session);
-    fs::remove_file(journal::path(&file, "kari")).unwrap();
-    let k2 = note(&kari.session, "kari", 11, "Kari 2");
-    kari.session.push_note(k2.clone());
-    assert!(kari.taker.save(&kari.session).is_err());
-    kari.taker.save(&kari.session).unwrap();
-    let text = fs::read_to_string(journal::path(&file, "kari")).unwrap();
-    // The facilitator's `u`.
-    session.restore(Note::clone(&gone));
-    f.save(&session, false).unwrap();
-    let loaded = store::load_session(&file).unwrap();
-    assert!(
-        loaded.note_list().any(|n| n.id == k1.id),
-        "the facilitator's undo is lost; Kari's journal:\n{text}"
-    );
+    restart_then_undo(&file, &mut kari, &mut session, &mut f, &gone);
 }
 
 /// Kari writes a note on an item the facilitator then removes (before her journal reached the
-/// facilitator's laptop). The README: "stays in its writer's journal and is named". Her own
-/// samling drops it at the next reload (merge says Unplaced) and a journal written anew no
-/// longer holds it.
+/// facilitator's laptop): it stays in her window and her journal (written anew too), and her
+/// next note gets a new id.
 #[test]
 fn a_note_takers_note_on_a_removed_item_stays_in_her_window_and_her_journal() {
     let dir = tempfile::tempdir().unwrap();
@@ -472,15 +435,11 @@ fn a_note_takers_note_on_a_removed_item_stays_in_her_window_and_her_journal() {
 }
 
 /// A macOS AppleDouble file (`._kari.ron`, made on SMB shares and FAT/exFAT disks) or an Emacs
-/// lock (`.#kari.ron`) in the journal folder is now listed as a journal.
+/// lock (`.#kari.ron`) in the journal folder is not a journal.
 #[test]
 fn hidden_files_in_the_journal_folder_are_not_journals() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("01-2026-11-23.ron");
-    let mut session = big_session(3, 1);
-    session.id = "01-2026-11-23".into();
-    let mut f = Writer::new(file.clone(), FACILITATOR);
-    f.save(&session, false).unwrap();
+    let (file, _, _f) = started(dir.path());
     let mut kari = NoteTaker::open(&file, "kari").unwrap();
     let k1 = note(&kari.session, "kari", 10, "Kari 1");
     kari.session.push_note(k1.clone());
@@ -501,15 +460,11 @@ fn hidden_files_in_the_journal_folder_are_not_journals() {
 }
 
 /// An empty own journal (a sync engine's placeholder, a file zeroed by a crash): nothing in it
-/// to lose, but `samling notes` refuses to open until someone moves it by hand.
+/// to lose: `samling notes` starts it again.
 #[test]
 fn an_empty_own_journal_is_started_again() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("01-2026-11-23.ron");
-    let mut session = big_session(3, 1);
-    session.id = "01-2026-11-23".into();
-    let mut f = Writer::new(file.clone(), FACILITATOR);
-    f.save(&session, false).unwrap();
+    let (file, _, _f) = started(dir.path());
     fs::write(journal::path(&file, "kari"), b"").unwrap();
     let opened = NoteTaker::open(&file, "kari");
     assert!(opened.is_ok(), "{:?}", opened.err());

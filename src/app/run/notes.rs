@@ -1024,41 +1024,16 @@ mod writers {
         let mut replay = Replay::new(at_v2);
         assert_eq!(replay.merge("kari-pc", Change::Note(v3)), Merged::Applied);
     }
-}
 
-/// Marks and privacy between the facilitator and a note-taker (found by a second review of the
-/// merge: each failed before its fix).
-#[cfg(test)]
-mod privacy {
-    use ratatui::crossterm::event::KeyCode;
-
-    use crate::app::run::Role;
-    use crate::app::testing::{press, running, t, typed};
-    use crate::app::{Effect, Msg, State, SystemMsg, update};
-    use crate::model::change::Change;
-    use crate::model::{Note, NoteId, NoteKind};
-
-    fn run(s: &State) -> &super::Run {
-        s.run().expect("running")
-    }
-
-    fn pers(s: &State, private: bool) -> Note {
-        let session = &run(s).session;
+    /// Per's note, from his journal (private or not).
+    fn per(s: &State, private: bool) -> Note {
         Note {
-            id: session.next_note_id("per-mac"),
-            created: t(5),
-            edited: t(5),
-            item: session.current.clone(),
-            prompt: None,
-            group: crate::model::GroupLabel::Group(2),
-            kind: NoteKind::Reflection,
-            text: "Pers notat".into(),
             private,
-            by: Some("Per".into()),
+            ..foreign(s, "per-mac", "Pers notat")
         }
     }
 
-    fn merge(s: &mut State, n: &Note, at: i64) -> Vec<Effect> {
+    fn merge(s: &mut State, n: &Note, at: i64) -> Vec<crate::app::Effect> {
         let merged = vec![("per-mac".to_string(), vec![Change::Note(n.clone())])];
         update(s, Msg::System(SystemMsg::Merged(merged)), t(at))
     }
@@ -1078,10 +1053,12 @@ mod privacy {
         }
     }
 
+    // Marks and privacy between the facilitator and a note-taker, found by a second review.
+
     #[test]
     fn a_highlight_on_a_private_note_leaves_its_privacy_to_its_writer() {
         let mut s = running();
-        let v1 = pers(&s, true);
+        let v1 = per(&s, true);
         merge(&mut s, &v1, 6);
         select(&mut s, &v1.id);
         press(&mut s, KeyCode::Char('*'), 7);
@@ -1100,14 +1077,14 @@ mod privacy {
     #[test]
     fn the_facilitators_privacy_taken_back_waits_for_the_writers_version() {
         let mut s = running();
-        let v1 = pers(&s, false);
+        let v1 = per(&s, false);
         merge(&mut s, &v1, 6);
         select(&mut s, &v1.id);
         press(&mut s, KeyCode::Char('x'), 7);
         assert!(shown(&s, &v1.id).private, "private by the facilitator");
         // Taken back: still private until Per's own version is read again, at once.
         let effects = press(&mut s, KeyCode::Char('x'), 8);
-        assert!(effects.contains(&Effect::Reread), "{effects:?}");
+        assert!(effects.contains(&crate::app::Effect::Reread), "{effects:?}");
         assert!(shown(&s, &v1.id).private);
         merge(&mut s, &v1, 8);
         assert!(!shown(&s, &v1.id).private, "Per's version is public");
@@ -1124,10 +1101,7 @@ mod privacy {
     fn a_note_takers_own_versions_are_saved_without_the_facilitators_marks() {
         let mut k = running();
         if let crate::app::Screen::Run(r) = &mut k.screen {
-            r.role = Role::NoteTaker {
-                tag: "kari-pc".into(),
-                name: "Kari".into(),
-            };
+            r.role = kari();
         }
         press(&mut k, KeyCode::Char('i'), 3);
         typed(&mut k, "Min", 3);
