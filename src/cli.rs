@@ -33,6 +33,8 @@ pub struct Cli {
     pub config: Option<PathBuf>,
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    #[arg(long, global = true, value_name = "dark|light", value_parser = parse_theme)]
+    pub theme: Option<crate::store::config::Theme>,
     #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
     help: Option<bool>,
     #[arg(short = 'V', long, action = ArgAction::Version)]
@@ -120,6 +122,15 @@ pub enum Command {
     },
 }
 
+fn parse_theme(s: &str) -> Result<crate::store::config::Theme, String> {
+    use crate::store::config::Theme;
+    match s {
+        "dark" | "mørk" => Ok(Theme::Dark),
+        "light" | "lys" => Ok(Theme::Light),
+        _ => Err(format!("«{s}»: dark | light")),
+    }
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("«{s}»: nb | en"))
 }
@@ -154,6 +165,7 @@ pub fn command(s: &Strings) -> clap::Command {
             a.help(s.cli_config).value_name(s.cli_file_placeholder)
         })
         .mut_arg("quiet", |a| a.help(s.cli_quiet))
+        .mut_arg("theme", |a| a.help(s.cli_theme))
         .mut_arg("help", |a| a.help(s.cli_help))
         .mut_arg("version", |a| a.help(s.cli_version))
         .mut_subcommand("run", |c| {

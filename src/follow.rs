@@ -24,14 +24,15 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 
 use crate::app::{ProjectorView, ScreenState};
 use crate::i18n::Strings;
 use crate::model::{Session, Timestamp};
 use crate::platform::{Signal, Signals};
+use crate::store::config::{Depth, Theme};
 use crate::store::{self, lock};
+use crate::ui::theme::Colors;
 
 /// What wakes the window.
 enum Input {
@@ -58,6 +59,9 @@ struct Following {
     waiting: bool,
     /// Kept for as long as the file is followed.
     watching: Option<Watching>,
+    /// The colours of the wall ([`crate::ui::theme`]); `t` switches the theme at once.
+    theme: Theme,
+    depth: Depth,
 }
 
 impl Following {
@@ -113,6 +117,7 @@ pub fn run(
     find: Option<Finder>,
     s: &'static Strings,
     poll: bool,
+    (theme, depth): (Theme, Depth),
 ) -> io::Result<bool> {
     let (tx, input) = mpsc::channel();
     let signals = Signals::spawn({
@@ -128,6 +133,8 @@ pub fn run(
         session: None,
         modified: None,
         waiting: false,
+        theme,
+        depth,
     };
     following.refresh(true);
     spawn_keys(tx.clone());
@@ -283,6 +290,11 @@ fn event_loop(
         for input in std::iter::once(first).chain(input.try_iter()) {
             match input {
                 Input::Key(key) if closes(&key) => return Ok(()),
+                Input::Key(key)
+                    if key.kind != KeyEventKind::Release && key.code == KeyCode::Char('t') =>
+                {
+                    following.theme = following.theme.other();
+                }
                 Input::Stop => return Ok(()),
                 Input::Changed => changed = true,
                 Input::Key(_) | Input::Resize => {}
@@ -308,7 +320,8 @@ fn render(following: &Following, s: &Strings, now: Timestamp, frame: &mut Frame)
         .as_ref()
         .and_then(|session| ProjectorView::of(session, &ScreenState::of_room(session), now));
     if let Some(view) = &view {
-        crate::ui::projector::render(view, s, frame);
+        let colors = Colors::of(following.theme, following.depth);
+        crate::ui::projector::render(view, s, &colors, frame);
     }
     if following.waiting || view.is_none() {
         let area = frame.area();
@@ -317,7 +330,8 @@ fn render(following: &Following, s: &Strings, now: Timestamp, frame: &mut Frame)
             height: 1.min(area.height),
             ..area
         };
-        let line = Line::styled(s.waiting_for_facilitator, Style::new().fg(Color::DarkGray));
+        let colors = Colors::of(following.theme, following.depth);
+        let line = Line::styled(s.waiting_for_facilitator, colors.dim());
         frame.render_widget(line.right_aligned(), row);
     }
 }
@@ -355,6 +369,8 @@ mod tests {
             modified: None,
             waiting: false,
             watching: None,
+            theme: Theme::Dark,
+            depth: Depth::True,
         };
         assert!(following.refresh(true));
         let now = session.timing[3].events[0].at();

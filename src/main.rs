@@ -11,7 +11,7 @@ use samling::cli::{self, Command};
 use samling::commands::{self, Io};
 use samling::i18n::{Lang, Strings};
 use samling::store::catalog::{self, Entry};
-use samling::store::config::Config;
+use samling::store::config::{Config, Depth, Theme};
 use samling::store::{Layout, config, paths, sessions};
 use samling::text::Clean;
 use samling::tui::{self, Context};
@@ -130,7 +130,10 @@ fn main() -> ExitCode {
             gathering,
             poll,
         }) => match &layout {
-            Some(layout) => projector(&mut io, s, layout, target.as_deref(), *gathering, *poll),
+            Some(layout) => {
+                let req = (target.as_deref(), *gathering, *poll);
+                projector(&mut io, s, layout, req, look(&cli, &config))
+            }
             None => return no_data_dir(&mut io, s),
         },
         Some(Command::Notes {
@@ -144,7 +147,8 @@ fn main() -> ExitCode {
                     gathering: *gathering,
                     name: name.as_deref(),
                 };
-                notes(&mut io, s, lang, layout, config, &req)
+                let look = look(&cli, &config);
+                notes(&mut io, s, (lang, look), layout, config, &req)
             }
             None => return no_data_dir(&mut io, s),
         },
@@ -171,7 +175,8 @@ fn main() -> ExitCode {
                 bell: config.bell && !cli.quiet,
                 ..config
             };
-            interactive(&mut io, s, lang, layout, config, &cli.command)
+            let look = look(&cli, &config);
+            interactive(&mut io, s, (lang, look), layout, config, &cli.command)
         }
     };
     match outcome {
@@ -185,6 +190,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The room's colours: `--theme`, else the settings' `theme`; and how many colours this
+/// terminal shows (`COLORTERM`, `TERM`).
+fn look(cli: &cli::Cli, config: &Config) -> (Theme, Depth) {
+    let var = |name| env::var(name).ok();
+    let depth = Depth::from_env(var("COLORTERM").as_deref(), var("TERM").as_deref());
+    (cli.theme.unwrap_or(config.theme), depth)
+}
+
 /// Says that there is no data dir to work in (no `--dir`, no `SAMLING_DIR`, no home).
 fn no_data_dir(io: &mut Io, s: &Strings) -> ExitCode {
     let _ = writeln!(io.err, "samling: {}: {}", s.error, s.no_data_dir);
@@ -195,7 +208,7 @@ fn no_data_dir(io: &mut Io, s: &Strings) -> ExitCode {
 fn interactive(
     io: &mut Io,
     s: &Strings,
-    lang: Lang,
+    (lang, look): (Lang, (Theme, Depth)),
     layout: Layout,
     config: Config,
     command: &Option<Command>,
@@ -212,6 +225,7 @@ fn interactive(
     let (held, unread) = samling::service::held_summaries(s, &layout, &programs);
     warnings.extend(unread);
     let mut state = State::new(lang, programs, warnings);
+    (state.theme, state.depth) = look;
     state.bell = config.bell;
     state.held = held;
     state.select_next_gathering();
@@ -301,7 +315,7 @@ struct NotesRequest<'a> {
 fn notes(
     io: &mut Io,
     s: &'static Strings,
-    lang: Lang,
+    (lang, look): (Lang, (Theme, Depth)),
     layout: Layout,
     config: Config,
     req: &NotesRequest,
@@ -349,6 +363,7 @@ fn notes(
     run.resumed = true;
     run.role = samling::app::run::Role::NoteTaker { tag, name };
     let mut state = State::new(lang, programs, Vec::new());
+    (state.theme, state.depth) = look;
     state.bell = false;
     let now = tui::now();
     let msg = samling::app::SystemMsg::Opened(Ok(Box::new(run)));
@@ -367,9 +382,8 @@ fn projector(
     io: &mut Io,
     s: &'static Strings,
     layout: &Layout,
-    target: Option<&str>,
-    gathering: Option<u32>,
-    poll: bool,
+    (target, gathering, poll): (Option<&str>, Option<u32>, bool),
+    look: (Theme, Depth),
 ) -> io::Result<bool> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         writeln!(io.err, "samling: {}: {}", s.error, s.no_terminal)?;
@@ -391,7 +405,7 @@ fn projector(
     }
     let found = samling::service::follow_target(s, layout, &programs, target, gathering).ok();
     if file {
-        return samling::follow::run(found, None, s, poll);
+        return samling::follow::run(found, None, s, poll, look);
     }
     // A program: the gathering to follow may not have begun yet, and the facilitator may go
     // on to the next; the window looks for it again while it waits.
@@ -399,5 +413,5 @@ fn projector(
     let find = move || {
         samling::service::follow_target(s, &layout, &programs, target.as_deref(), gathering).ok()
     };
-    samling::follow::run(found, Some(Box::new(find)), s, poll)
+    samling::follow::run(found, Some(Box::new(find)), s, poll, look)
 }

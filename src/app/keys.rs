@@ -341,6 +341,7 @@ pub const RUNNING: &[Row] = &[
     Row::new(&[c('t')], KeyHelp::Schedule, |_| {
         Msg::Run(RunMsg::OpenSchedule)
     }),
+    Row::new(&[c('T')], KeyHelp::Theme, |_| Msg::Run(RunMsg::ToggleTheme)),
     Row::new(&[c('?')], KeyHelp::Help, |_| {
         Msg::Overlay(OverlayMsg::ToggleHelp)
     }),

@@ -46,6 +46,10 @@ pub fn update(state: &mut State, msg: Msg, now: Timestamp) -> Vec<Effect> {
             state.quit = true;
             Vec::new()
         }
+        Msg::Run(RunMsg::ToggleTheme) => {
+            state.theme = state.theme.other();
+            Vec::new()
+        }
         Msg::System(SystemMsg::Opened(result)) => {
             match result {
                 Ok(opened) => {

@@ -58,6 +58,8 @@ pub enum RunMsg {
     NextPrompt,
     PrevPrompt,
     ToggleView,
+    /// The room's colours, dark or light, at once (a washed-out projector, daylight).
+    ToggleTheme,
     SetGroup(GroupLabel),
     NewNote,
     EditNote,

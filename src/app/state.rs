@@ -26,6 +26,9 @@ pub struct State {
     pub warnings: Vec<String>,
     /// Set when the user asked to quit; the runtime stops the loop.
     pub quit: bool,
+    /// The colours of the room's view ([`crate::ui::theme`]), and how many this terminal has.
+    pub theme: crate::store::config::Theme,
+    pub depth: crate::store::config::Depth,
 }
 
 /// Which screen is in front.
@@ -49,6 +52,8 @@ impl State {
             screen: Screen::Home,
             warnings,
             quit: false,
+            theme: Default::default(),
+            depth: Default::default(),
         }
     }
 

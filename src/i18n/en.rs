@@ -93,6 +93,7 @@ pub const EN: Strings = Strings {
         KeyHelp::MoreLess => "one minute more / less",
         KeyHelp::NextPrevPrompt => "next / previous question",
         KeyHelp::Projector => "projector view on / off",
+        KeyHelp::Theme => "the projector's colours: dark / light background",
         KeyHelp::Group => "group for new notes (0 = plenary)",
         KeyHelp::Help => "show the keys",
         KeyHelp::SaveQuit => "save and quit",
@@ -153,6 +154,7 @@ pub const EN: Strings = Strings {
         KeyHelp::MoreLess => "minute",
         KeyHelp::NextPrevPrompt => "question",
         KeyHelp::Projector => "projector",
+        KeyHelp::Theme => "colours",
         KeyHelp::Group => "group",
         KeyHelp::Help => "keys",
         KeyHelp::NewNote => "note",
@@ -304,6 +306,7 @@ pub const EN: Strings = Strings {
     marked_by_facilitator: "The facilitator has marked this note; the mark is theirs",
     taking_title: |name| format!("Notes · {name}"),
     taking_follows: "following the facilitator",
+    cli_theme: "The projector's colours: a dark background (dark) or a light one (light); else the setting, else dark",
     cli_notes: "The note-taker's window: follows the gathering being led and writes your own notes, in a journal of your own beside it",
     cli_notes_name: "The name your notes are shown with (else your user name)",
     bad_writer_name: |name| {

@@ -191,6 +191,7 @@ pub struct Strings {
     pub taking_title: fn(&str) -> String,
     pub taking_follows: &'static str,
     pub cli_notes: &'static str,
+    pub cli_theme: &'static str,
     pub cli_notes_name: &'static str,
     pub bad_writer_name: fn(&str) -> String,
     pub waiting_for_facilitator: &'static str,
@@ -331,6 +332,8 @@ pub enum KeyHelp {
     MoreLess,
     NextPrevPrompt,
     Projector,
+    /// The room's colours: dark or light.
+    Theme,
     Group,
     Help,
     SaveQuit,

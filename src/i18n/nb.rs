@@ -96,6 +96,7 @@ pub const NB: Strings = Strings {
         KeyHelp::MoreLess => "ett minutt mer / mindre",
         KeyHelp::NextPrevPrompt => "neste / forrige spørsmål",
         KeyHelp::Projector => "projektorvisning av / på",
+        KeyHelp::Theme => "projektorens farger: mørk / lys bakgrunn",
         KeyHelp::Group => "gruppe for nye notater (0 = plenum)",
         KeyHelp::Help => "vis tastene",
         KeyHelp::SaveQuit => "lagre og avslutt",
@@ -156,6 +157,7 @@ pub const NB: Strings = Strings {
         KeyHelp::MoreLess => "minutt",
         KeyHelp::NextPrevPrompt => "spørsmål",
         KeyHelp::Projector => "projektor",
+        KeyHelp::Theme => "farger",
         KeyHelp::Group => "gruppe",
         KeyHelp::Help => "taster",
         KeyHelp::NewNote => "notat",
@@ -311,6 +313,7 @@ pub const NB: Strings = Strings {
     marked_by_facilitator: "Veilederen har merket dette notatet; merket er veilederens",
     taking_title: |name| format!("Notater · {name}"),
     taking_follows: "følger veilederen",
+    cli_theme: "Fargene på projektoren: mørk bakgrunn (dark) eller lys (light); ellers innstillingen, ellers mørk",
     cli_notes: "Notattakerens vindu: følger samlingen som ledes og skriver egne notater i sin egen logg ved siden av den",
     cli_notes_name: "Navnet notatene dine vises med (ellers brukernavnet ditt)",
     bad_writer_name: |name| {

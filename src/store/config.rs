@@ -14,13 +14,50 @@ use super::problem::{Position, Problem, ProblemKind};
 use crate::lang::Lang;
 
 /// Colours of the screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Theme {
     /// Light text on dark: best on most projectors.
     #[default]
     Dark,
     /// Dark text on light: for bright rooms.
     Light,
+}
+
+/// How many colours the terminal shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Depth {
+    /// 24-bit colour (`COLORTERM=truecolor` or `24bit`).
+    #[default]
+    True,
+    /// xterm's 256 colours.
+    Ansi256,
+    /// The 16 colours every terminal has.
+    Ansi16,
+}
+
+impl Depth {
+    /// From the environment the terminal sets: `COLORTERM` for 24-bit colour, else `TERM`.
+    pub fn from_env(colorterm: Option<&str>, term: Option<&str>) -> Depth {
+        let colorterm = colorterm.unwrap_or_default().to_ascii_lowercase();
+        let term = term.unwrap_or_default();
+        if colorterm.contains("truecolor") || colorterm.contains("24bit") {
+            Depth::True
+        } else if term.contains("256") {
+            Depth::Ansi256
+        } else {
+            Depth::Ansi16
+        }
+    }
+}
+
+impl Theme {
+    /// The other theme, for the key that switches at once.
+    pub fn other(self) -> Theme {
+        match self {
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::Dark,
+        }
+    }
 }
 
 /// Everything in `config.ron`; every field may be left out.

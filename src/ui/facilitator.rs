@@ -272,7 +272,7 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
     }
     // "Da — nå" on: the same two columns the room sees, in place of the notes.
     match ThenAndNow::of(&run.session).filter(|_| run.screen.mirror) {
-        Some(mirror) => super::review::then_and_now(&mirror, s, frame, notes),
+        Some(mirror) => super::review::then_and_now(&mirror, s, None, frame, notes),
         None => render_notes(run, s, frame, notes),
     }
 }

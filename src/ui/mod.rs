@@ -10,6 +10,7 @@ pub mod projector;
 pub mod review;
 pub mod schedule;
 pub mod taking;
+pub mod theme;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -77,7 +78,8 @@ fn screens(state: &State, now: Timestamp, frame: &mut Frame) {
                 View::Projector => {
                     let view = ProjectorView::of(&run.session, &run.screen_state(), now);
                     if let Some(view) = view {
-                        projector::render(&view, s, frame);
+                        let colors = theme::Colors::of(state.theme, state.depth);
+                        projector::render(&view, s, &colors, frame);
                     }
                 }
             }

@@ -4,22 +4,38 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::style::{Modifier, Stylize};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::widgets::{big_text, countdown, countdown_style};
+use super::theme::Colors;
+use super::widgets::{big_text, countdown};
 use crate::app::projector::{Body, ProjectorView};
 use crate::i18n::Strings;
 
 /// Draws the room's view. It is given only the [`ProjectorView`]: whatever is private in the
 /// session never reaches this function.
-pub fn render(view: &ProjectorView, s: &Strings, frame: &mut Frame) {
+pub fn render(view: &ProjectorView, s: &Strings, colors: &Colors, frame: &mut Frame) {
     let area = frame.area();
-    if let Body::SinceLast(since) = &view.body {
-        super::review::render_projector(view, since, s, frame, area);
-        return;
+    frame.render_widget(Block::new().style(colors.base()), area);
+    match &view.body {
+        Body::SinceLast(since) => {
+            super::review::render_projector(view, since, s, colors, frame, area);
+        }
+        _ => render_clock_and_question(view, s, colors, frame),
     }
+    // The theme's background everywhere, never the terminal's (see [`super::theme`]).
+    super::theme::paint(frame.buffer_mut(), area, colors);
+}
+
+/// The item, its countdown (and step), the question or "Da — nå", and what comes next.
+fn render_clock_and_question(
+    view: &ProjectorView,
+    s: &Strings,
+    colors: &Colors,
+    frame: &mut Frame,
+) {
+    let area = frame.area();
     let tall = area.height >= 40;
     let mirroring = matches!(view.body, Body::ThenAndNow(_));
     let [top, title, _, clock, step_area, _, question, next] = Layout::vertical([
@@ -43,7 +59,7 @@ pub fn render(view: &ProjectorView, s: &Strings, frame: &mut Frame) {
     frame.render_widget(
         Line::styled(
             (s.gathering_heading)(view.gathering, &view.gathering_title),
-            Style::new().fg(Color::Gray),
+            colors.dim(),
         )
         .centered(),
         top,
@@ -55,7 +71,7 @@ pub fn render(view: &ProjectorView, s: &Strings, frame: &mut Frame) {
     );
 
     let left = view.left();
-    let mut style = countdown_style(left);
+    let mut style = colors.clock(left);
     if view.flashing {
         style = style.add_modifier(Modifier::REVERSED);
     }
@@ -76,7 +92,7 @@ pub fn render(view: &ProjectorView, s: &Strings, frame: &mut Frame) {
                 (s.step)(step.number, step.count, &step.label),
                 countdown(left)
             ))
-            .style(countdown_style(left))
+            .style(colors.clock(left))
             .centered(),
             step_area,
         );
@@ -92,12 +108,12 @@ pub fn render(view: &ProjectorView, s: &Strings, frame: &mut Frame) {
                 q,
             );
         }
-        super::review::then_and_now(mirror, s, frame, answers);
+        super::review::then_and_now(mirror, s, Some(colors), frame, answers);
     } else if let Some(text) = prompt {
         let middle = super::widgets::with_margins(question);
         frame.render_widget(
             Paragraph::new(Line::from(text).bold().centered())
-                .style(Style::new().fg(Color::LightCyan))
+                .style(colors.question())
                 .wrap(Wrap { trim: true }),
             middle,
         );
@@ -106,10 +122,7 @@ pub fn render(view: &ProjectorView, s: &Strings, frame: &mut Frame) {
         Some(title) => format!("{}: {title}", s.next),
         None => s.last_item.to_string(),
     };
-    frame.render_widget(
-        Line::styled(next_text, Style::new().fg(Color::Gray)).centered(),
-        next,
-    );
+    frame.render_widget(Line::styled(next_text, colors.dim()).centered(), next);
 }
 
 /// The middle `rows` rows of `area`.

@@ -170,6 +170,7 @@ pub fn render_projector(
     view: &ProjectorView,
     since: &SinceLastView,
     s: &Strings,
+    colors: &super::theme::Colors,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -183,7 +184,7 @@ pub fn render_projector(
     .areas(area);
     frame.render_widget(Line::from(view.item_title.clone()).bold().centered(), top);
     frame.render_widget(
-        Line::styled(countdown(left), countdown_style(left)).centered(),
+        Line::styled(countdown(left), colors.clock(left)).centered(),
         clock,
     );
     let body = with_margins(body);
@@ -204,11 +205,20 @@ pub fn render_projector(
     }
     lines.extend(note_lines(s.highlights, &since.highlights, s, body.width));
     let scroll = selected_end.saturating_sub(usize::from(body.height)) as u16;
+    let lines = super::theme::toned(lines, colors);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
 }
 
 /// Two columns of notes, earlier answers on the left and today's on the right.
-pub fn then_and_now(mirror: &ThenAndNow, s: &Strings, frame: &mut Frame, area: Rect) {
+/// In the theme's `colors` on the room's view, the terminal's own on the facilitator's (`None`).
+pub fn then_and_now(
+    mirror: &ThenAndNow,
+    s: &Strings,
+    colors: Option<&super::theme::Colors>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    use super::theme::{Tone, tone};
     let [then_area, now_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     // An empty "then" says so, or the room reads a blank column as something missing.
@@ -225,22 +235,19 @@ pub fn then_and_now(mirror: &ThenAndNow, s: &Strings, frame: &mut Frame, area: R
             .iter()
             .map(|n| {
                 Line::from(vec![
-                    Span::styled(
-                        format!("{}: ", (s.group)(n.group)),
-                        Style::new().fg(Color::DarkGray),
-                    ),
+                    Span::styled(format!("{}: ", (s.group)(n.group)), tone(colors, Tone::Dim)),
                     Span::raw(n.text.replace('\n', " ")),
                 ])
             })
             .collect();
         if let Some(text) = when_empty.filter(|_| lines.is_empty()) {
-            lines.push(Line::styled(text, Style::new().fg(Color::DarkGray)));
+            lines.push(Line::styled(text, tone(colors, Tone::Dim)));
         }
         frame.render_widget(
             Paragraph::new(lines).wrap(Wrap { trim: true }).block(
                 Block::bordered()
                     .title(title)
-                    .border_style(Style::new().fg(Color::LightCyan)),
+                    .border_style(tone(colors, Tone::Question)),
             ),
             rect,
         );

@@ -253,14 +253,15 @@ fn the_countdown_turns_warning_then_alarm_coloured_on_the_projector() {
             .map(|c| c.fg)
             .unwrap()
     };
-    use ratatui::style::Color;
-    assert_eq!(colour_of_digits(start + Duration::minutes(1)), Color::White);
+    // In the theme's colours (dark, 24-bit by default).
+    let c = samling::ui::theme::Colors::default();
+    assert_eq!(colour_of_digits(start + Duration::minutes(1)), c.clock.0);
     assert_eq!(
         colour_of_digits(start + Duration::minutes(item_minutes - 1)),
-        Color::Yellow
+        c.warning.0
     );
     let over = start + Duration::minutes(item_minutes) + Duration::seconds(75);
-    assert_eq!(colour_of_digits(over), Color::LightRed);
+    assert_eq!(colour_of_digits(over), c.overtime.0);
     // Overtime reads +MM:SS: the plus is drawn as a block glyph too, so check the text form.
     assert_eq!(
         samling::ui::widgets::countdown(state.run().unwrap().session.remaining(over)),
@@ -950,6 +951,46 @@ fn the_note_takers_window_follows_the_item_shows_every_writer_and_nothing_of_the
             );
             assert!(screen.contains("Per · "), "{screen}");
             insta::assert_snapshot!(format!("note_taker_{name}_{w}x{h}"), screen);
+        }
+    }
+}
+
+/// Every cell of the room's view in the theme's colours, at each colour depth: its background
+/// the theme's (never the terminal's), its text in one of the theme's colours, which the
+/// contrast test in `ui::theme` holds to 7:1 or 4.5:1 against that background.
+#[test]
+fn the_room_sees_the_themes_background_and_colours_only() {
+    use samling::store::config::{Depth, Theme};
+    use samling::ui::theme::Colors;
+    let mut state = running(Lang::Nb);
+    let now = now_in(&state);
+    update(&mut state, Msg::Run(RunMsg::ToggleView), now);
+    // "Da — nå" and "Siden sist" too: drawn by code the facilitator's screen shares.
+    let mut mirrored = state.clone();
+    update(&mut mirrored, Msg::Run(RunMsg::ToggleMirror), now);
+    for theme in [Theme::Dark, Theme::Light] {
+        for depth in [Depth::True, Depth::Ansi256, Depth::Ansi16] {
+            let c = Colors::new(theme, depth);
+            let allowed =
+                [c.text, c.dim, c.question, c.clock, c.warning, c.overtime].map(|(color, _)| color);
+            for state in [&mut state, &mut mirrored] {
+                (state.theme, state.depth) = (theme, depth);
+                for (w, h) in [(80, 24), (200, 60)] {
+                    let buffer = draw(state, now, w, h);
+                    for cell in &buffer.content {
+                        assert_eq!(cell.bg, c.background.0, "{theme:?} {depth:?} {w}x{h}");
+                        if cell.symbol().trim().is_empty() {
+                            continue;
+                        }
+                        assert!(
+                            allowed.contains(&cell.fg),
+                            "{theme:?} {depth:?} {w}x{h}: {:?} in {:?}",
+                            cell.symbol(),
+                            cell.fg
+                        );
+                    }
+                }
+            }
         }
     }
 }
