@@ -333,6 +333,8 @@ fn render(following: &Following, s: &Strings, now: Timestamp, frame: &mut Frame)
         let colors = Colors::of(following.theme, following.depth);
         let line = Line::styled(s.waiting_for_facilitator, colors.dim());
         frame.render_widget(line.right_aligned(), row);
+        // Before any gathering was read there is no view to paint the background.
+        crate::ui::theme::paint(frame.buffer_mut(), area, &colors);
     }
 }
 

@@ -193,8 +193,7 @@ fn main() -> ExitCode {
 /// The room's colours: `--theme`, else the settings' `theme`; and how many colours this
 /// terminal shows (`COLORTERM`, `TERM`).
 fn look(cli: &cli::Cli, config: &Config) -> (Theme, Depth) {
-    let var = |name| env::var(name).ok();
-    let depth = Depth::from_env(var("COLORTERM").as_deref(), var("TERM").as_deref());
+    let depth = Depth::from_env(|name| env::var(name).ok());
     (cli.theme.unwrap_or(config.theme), depth)
 }
 

@@ -36,13 +36,23 @@ pub enum Depth {
 }
 
 impl Depth {
-    /// From the environment the terminal sets: `COLORTERM` for 24-bit colour, else `TERM`.
-    pub fn from_env(colorterm: Option<&str>, term: Option<&str>) -> Depth {
-        let colorterm = colorterm.unwrap_or_default().to_ascii_lowercase();
-        let term = term.unwrap_or_default();
-        if colorterm.contains("truecolor") || colorterm.contains("24bit") {
+    /// From the environment the terminal sets (`var` reads it): `COLORTERM` for 24-bit colour,
+    /// and the terminals known to have it without saying so (Windows Terminal, kitty,
+    /// Alacritty, foot, WezTerm, Ghostty); inside tmux or screen, which may turn 24-bit colour
+    /// into their own nearest without looking at contrast, 256 colours at most; else `TERM`.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Depth {
+        let colorterm = var("COLORTERM").unwrap_or_default().to_ascii_lowercase();
+        let term = var("TERM").unwrap_or_default();
+        let multiplexed =
+            var("TMUX").is_some() || term.starts_with("screen") || term.starts_with("tmux");
+        let says_24bit = colorterm.contains("truecolor") || colorterm.contains("24bit");
+        let known_24bit = var("WT_SESSION").is_some()
+            || ["kitty", "alacritty", "foot", "wezterm", "ghostty", "direct"]
+                .iter()
+                .any(|t| term.contains(t));
+        if (says_24bit || known_24bit) && !multiplexed {
             Depth::True
-        } else if term.contains("256") {
+        } else if multiplexed || term.contains("256") {
             Depth::Ansi256
         } else {
             Depth::Ansi16

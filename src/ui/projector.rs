@@ -72,7 +72,11 @@ fn render_clock_and_question(
 
     let left = view.left();
     let mut style = colors.clock(left);
-    if view.flashing {
+    // The flash turns the digits over, whatever they were (the last minutes may already be
+    // reversed, on a light background with 16 colours).
+    if view.flashing && style.add_modifier.contains(Modifier::REVERSED) {
+        style = style.remove_modifier(Modifier::REVERSED);
+    } else if view.flashing {
         style = style.add_modifier(Modifier::REVERSED);
     }
     if view.ended {

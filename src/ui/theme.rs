@@ -334,17 +334,36 @@ mod tests {
 
     #[test]
     fn the_depth_comes_from_the_terminals_environment() {
+        let with = |pairs: &[(&str, &str)]| {
+            let pairs: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            Depth::from_env(move |name| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            })
+        };
         assert_eq!(
-            Depth::from_env(Some("truecolor"), Some("xterm-256color")),
+            with(&[("COLORTERM", "truecolor"), ("TERM", "xterm-256color")]),
             Depth::True
         );
-        assert_eq!(Depth::from_env(Some("24bit"), None), Depth::True);
-        assert_eq!(
-            Depth::from_env(None, Some("xterm-256color")),
-            Depth::Ansi256
-        );
-        assert_eq!(Depth::from_env(None, Some("xterm")), Depth::Ansi16);
-        assert_eq!(Depth::from_env(None, None), Depth::Ansi16);
+        assert_eq!(with(&[("COLORTERM", "24bit")]), Depth::True);
+        assert_eq!(with(&[("TERM", "xterm-kitty")]), Depth::True);
+        assert_eq!(with(&[("WT_SESSION", "1")]), Depth::True);
+        assert_eq!(with(&[("TERM", "xterm-256color")]), Depth::Ansi256);
+        // tmux may turn 24-bit colour into its own nearest: 256, whose contrast is tested.
+        let tmux = [
+            ("COLORTERM", "truecolor"),
+            ("TERM", "tmux-256color"),
+            ("TMUX", "/tmp/t"),
+        ];
+        assert_eq!(with(&tmux), Depth::Ansi256);
+        assert_eq!(with(&[("TERM", "screen")]), Depth::Ansi256);
+        assert_eq!(with(&[("TERM", "xterm")]), Depth::Ansi16);
+        assert_eq!(with(&[]), Depth::Ansi16);
         // Fewer colours: each is one the terminal has.
         let c = Colors::new(Theme::Light, Depth::Ansi16);
         assert!(!matches!(c.clock.0, Color::Rgb(..) | Color::Indexed(_)));
