@@ -36,7 +36,7 @@ fn save_to_frame(
     let view = ProjectorView::of(&read, &ScreenState::of_room(&read), now).expect("a view");
     let s = samling::i18n::Lang::Nb.strings();
     terminal
-        .draw(|f| samling::ui::projector::render(&view, s, &Default::default(), f))
+        .draw(|f| samling::ui::projector::render(&view, s, &Default::default(), f, f.area()))
         .expect("drawn");
     start.elapsed()
 }

@@ -23,7 +23,6 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::app::{ProjectorView, ScreenState};
@@ -319,18 +318,19 @@ fn render(following: &Following, s: &Strings, now: Timestamp, frame: &mut Frame)
         .session
         .as_ref()
         .and_then(|session| ProjectorView::of(session, &ScreenState::of_room(session), now));
+    let colors = Colors::of(following.theme, following.depth);
+    let area = frame.area();
+    let waiting = following.waiting || view.is_none();
+    // The line saying it waits has a row of its own, below the room's view (not over "Neste:").
+    let [wall, row] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(0),
+        ratatui::layout::Constraint::Length(u16::from(waiting)),
+    ])
+    .areas(area);
     if let Some(view) = &view {
-        let colors = Colors::of(following.theme, following.depth);
-        crate::ui::projector::render(view, s, &colors, frame);
+        crate::ui::projector::render(view, s, &colors, frame, wall);
     }
-    if following.waiting || view.is_none() {
-        let area = frame.area();
-        let row = Rect {
-            y: area.bottom().saturating_sub(1),
-            height: 1.min(area.height),
-            ..area
-        };
-        let colors = Colors::of(following.theme, following.depth);
+    if waiting {
         let line = Line::styled(s.waiting_for_facilitator, colors.dim());
         frame.render_widget(line.right_aligned(), row);
         // Before any gathering was read there is no view to paint the background.
@@ -382,6 +382,12 @@ mod tests {
             wall.contains("venter på veileder"),
             "nobody holds it: {wall}"
         );
+        // On a row of its own: what comes next is still there in full.
+        let next = format!("Neste: {}", session.agenda[4].title);
+        assert!(wall.contains(&next), "{wall}");
+        let rows: Vec<&str> = wall.lines().collect();
+        let row_of = |text: &str| rows.iter().position(|r| r.contains(text));
+        assert_ne!(row_of(&next), row_of("venter på veileder"), "{wall}");
         // Private things never reach the wall.
         assert!(!wall.contains("Husk å gi tid"), "{wall}");
         // The facilitator moves on; the file is read again.

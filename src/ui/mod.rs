@@ -79,7 +79,7 @@ fn screens(state: &State, now: Timestamp, frame: &mut Frame) {
                     let view = ProjectorView::of(&run.session, &run.screen_state(), now);
                     if let Some(view) = view {
                         let colors = theme::Colors::of(state.theme, state.depth);
-                        projector::render(&view, s, &colors, frame);
+                        projector::render(&view, s, &colors, frame, frame.area());
                     }
                 }
             }

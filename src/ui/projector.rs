@@ -15,14 +15,13 @@ use crate::i18n::Strings;
 
 /// Draws the room's view. It is given only the [`ProjectorView`]: whatever is private in the
 /// session never reaches this function.
-pub fn render(view: &ProjectorView, s: &Strings, colors: &Colors, frame: &mut Frame) {
-    let area = frame.area();
+pub fn render(view: &ProjectorView, s: &Strings, colors: &Colors, frame: &mut Frame, area: Rect) {
     frame.render_widget(Block::new().style(colors.base()), area);
     match &view.body {
         Body::SinceLast(since) => {
             super::review::render_projector(view, since, s, colors, frame, area);
         }
-        _ => render_clock_and_question(view, s, colors, frame),
+        _ => render_clock_and_question(view, s, colors, frame, area),
     }
     // The theme's background everywhere, never the terminal's (see [`super::theme`]).
     super::theme::paint(frame.buffer_mut(), area, colors);
@@ -34,8 +33,8 @@ fn render_clock_and_question(
     s: &Strings,
     colors: &Colors,
     frame: &mut Frame,
+    area: Rect,
 ) {
-    let area = frame.area();
     let tall = area.height >= 40;
     let mirroring = matches!(view.body, Body::ThenAndNow(_));
     let [top, title, _, clock, step_area, _, question, next] = Layout::vertical([

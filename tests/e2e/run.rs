@@ -219,8 +219,11 @@ fn a_note_with_norwegian_letters_reaches_the_file_and_kill_9_mid_typing_keeps_th
     pty.wait_for("Rødt lys på småtrinnet – bra!");
     pty.send("\x1b");
     pty.wait_for("Gruppe 3: Rødt lys");
-    pty.wait_for("lagret");
+    // "lagret" is on the status line from the start: wait for the note itself on disk.
     let file = session_file(&data);
+    pty.wait_until("the note is saved", |_| {
+        store::load_session(&file).is_ok_and(|s| s.notes.len() == 1)
+    });
     let session = store::load_session(&file).unwrap();
     assert_eq!(session.notes.len(), 1);
     assert_eq!(session.notes[0].text, "Rødt lys på småtrinnet – bra!");
