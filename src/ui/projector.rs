@@ -63,14 +63,26 @@ fn render_clock_and_question(
         .centered(),
         top,
     );
+    // During a timed step (1-2-4-alle) the step is what the room times: its name and its
+    // countdown are the big things; the item and its own time a small line under them.
+    let (heading, left, mut style, small) = match &view.step {
+        Some(step) => {
+            let left = chrono::Duration::seconds(step.left);
+            let item = format!("{}  {}", view.item_title, countdown(view.left()));
+            let heading = (s.step)(step.number, step.count, &step.label);
+            (heading, left, colors.step(left), Some(item))
+        }
+        None => (
+            view.item_title.clone(),
+            view.left(),
+            colors.clock(view.left()),
+            None,
+        ),
+    };
     frame.render_widget(
-        Paragraph::new(Line::from(view.item_title.as_str()).bold().centered())
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(Line::from(heading).bold().centered()).wrap(Wrap { trim: true }),
         centre_rows(title, 1),
     );
-
-    let left = view.left();
-    let mut style = colors.clock(left);
     // The flash turns the digits over, whatever they were (the last minutes may already be
     // reversed, on a light background with 16 colours).
     if view.flashing && style.add_modifier.contains(Modifier::REVERSED) {
@@ -87,18 +99,8 @@ fn render_clock_and_question(
         big_text(&countdown(left), style, clock, frame.buffer_mut());
     }
 
-    if let Some(step) = &view.step {
-        let left = chrono::Duration::seconds(step.left);
-        frame.render_widget(
-            Line::from(format!(
-                "{}  {}",
-                (s.step)(step.number, step.count, &step.label),
-                countdown(left)
-            ))
-            .style(colors.clock(left))
-            .centered(),
-            step_area,
-        );
+    if let Some(item) = small {
+        frame.render_widget(Line::styled(item, colors.dim()).centered(), step_area);
     }
     let prompt = view.prompt.as_deref();
     if let Body::ThenAndNow(mirror) = &view.body {

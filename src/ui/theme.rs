@@ -271,6 +271,17 @@ pub fn toned(lines: Vec<Line<'static>>, colors: &Colors) -> Vec<Line<'static>> {
 }
 
 impl Colors {
+    /// A timed step's countdown: the clock's colour, overtime's past zero (a step of a minute
+    /// or two is all "last minutes": no warning colour).
+    pub fn step(&self, left: Duration) -> Style {
+        let color = if left < Duration::zero() {
+            self.overtime.0
+        } else {
+            self.clock.0
+        };
+        Style::new().fg(color).add_modifier(Modifier::BOLD)
+    }
+
     /// [`Colors::new`], worked out once per theme and depth (each frame asks).
     pub fn of(theme: Theme, depth: Depth) -> Colors {
         thread_local! {

@@ -232,6 +232,18 @@ fn projector_view_shows_nothing_private() {
                 screen.contains(&first_words),
                 "the question is shown:\n{screen}"
             );
+            // Five minutes into a 1-2-4-alle item: the step is the heading over the big digits,
+            // the item and its own time a small line under them.
+            let step = if lang == Lang::Nb {
+                "Trinn 3/4: Fire sammen"
+            } else {
+                "Step 3/4: Fire sammen"
+            };
+            let heading_row = screen.lines().position(|l| l.contains(step));
+            let item_row = screen
+                .lines()
+                .position(|l| l.contains("Verdiene våre  20:00"));
+            assert!(heading_row < item_row && heading_row.is_some(), "{screen}");
             insta::assert_snapshot!(format!("projector_{name}_{w}x{h}"), screen);
         }
     }
