@@ -76,6 +76,8 @@ pub enum Body {
     ThenAndNow(ThenAndNow),
     /// "Siden sist": the agreements carried here and last time's highlights.
     SinceLast(SinceLastView),
+    /// A break: when the room starts again, by the running timer (to the minute).
+    Break { resumes: chrono::NaiveTime },
 }
 
 /// The timed step the room is in (1-2-4-alle).
@@ -150,6 +152,13 @@ pub struct AgreementView {
     pub status: Status,
 }
 
+/// The clock time the current item's timer ends, to the nearest minute: when a break is over.
+fn resumes_at(session: &Session, now: Timestamp) -> chrono::NaiveTime {
+    let end = now.0 + session.remaining(now) + Duration::seconds(30);
+    let time = end.time();
+    chrono::Timelike::with_second(&time, 0).unwrap_or(time)
+}
+
 impl ProjectorView {
     /// The room's view of `session` at `now`, with the facilitator's `screen` state; `None`
     /// when the agenda is empty.
@@ -185,6 +194,10 @@ impl ProjectorView {
                 })
             } else if let Some(mirror) = then_and_now {
                 Body::ThenAndNow(mirror)
+            } else if item.kind == ItemKind::Break && !session.is_finished() {
+                Body::Break {
+                    resumes: resumes_at(session, now),
+                }
             } else {
                 Body::Question
             };

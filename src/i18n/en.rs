@@ -388,6 +388,8 @@ pub const EN: Strings = Strings {
     notes: "Notes",
     no_notes: "No notes yet.",
     next: "Next",
+    resumes_at: |t| format!("We start again at {t}"),
+    resumes_now: "We start again now",
     last_item: "Last item",
     group: |g| match g {
         GroupLabel::Plenary => "Plenary".into(),

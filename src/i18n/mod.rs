@@ -242,6 +242,10 @@ pub struct Strings {
     pub notes: &'static str,
     pub no_notes: &'static str,
     pub next: &'static str,
+    /// On the room's view during a break: "Vi starter igjen kl. 14:15".
+    pub resumes_at: fn(&str) -> String,
+    /// The break's time is up.
+    pub resumes_now: &'static str,
     pub last_item: &'static str,
     pub group: fn(GroupLabel) -> String,
     pub notes_go_to: fn(&str) -> String,

@@ -392,6 +392,8 @@ pub const NB: Strings = Strings {
     notes: "Notater",
     no_notes: "Ingen notater ennå.",
     next: "Neste",
+    resumes_at: |t| format!("Vi starter igjen kl. {t}"),
+    resumes_now: "Vi starter igjen nå",
     last_item: "Siste punkt",
     group: |g| match g {
         GroupLabel::Plenary => "Plenum".into(),

@@ -35,6 +35,33 @@ fn render_clock_and_question(
     frame: &mut Frame,
     area: Rect,
 ) {
+    // In a break, when the room starts again is the big thing; the countdown a small line.
+    let mut big = None;
+    let (heading, left, mut style, small) = match (&view.step, &view.body) {
+        (_, Body::Break { resumes }) if view.left >= 0 => {
+            let at = resumes.format("%H:%M").to_string();
+            let heading = format!("{}: {}", view.item_title, (s.resumes_at)(&at));
+            big = Some(at);
+            let small = countdown(view.left());
+            (heading, view.left(), colors.step(view.left()), Some(small))
+        }
+        (_, Body::Break { .. }) => {
+            let heading = format!("{}: {}", view.item_title, s.resumes_now);
+            (heading, view.left(), colors.clock(view.left()), None)
+        }
+        (Some(step), _) => {
+            let left = chrono::Duration::seconds(step.left);
+            let item = format!("{}  {}", view.item_title, countdown(view.left()));
+            let heading = (s.step)(step.number, step.count, &step.label);
+            (heading, left, colors.step(left), Some(item))
+        }
+        (None, _) => (
+            view.item_title.clone(),
+            view.left(),
+            colors.clock(view.left()),
+            None,
+        ),
+    };
     let tall = area.height >= 40;
     let mirroring = matches!(view.body, Body::ThenAndNow(_));
     let [top, title, _, clock, step_area, _, question, next] = Layout::vertical([
@@ -42,7 +69,7 @@ fn render_clock_and_question(
         Constraint::Length(if tall { 3 } else { 2 }),
         Constraint::Length(if tall { 2 } else { 0 }),
         Constraint::Min(8),
-        Constraint::Length(if view.step.is_some() { 1 } else { 0 }),
+        Constraint::Length(u16::from(small.is_some())),
         Constraint::Length(1),
         Constraint::Length(if mirroring {
             (area.height / 2).max(6)
@@ -65,20 +92,6 @@ fn render_clock_and_question(
     );
     // During a timed step (1-2-4-alle) the step is what the room times: its name and its
     // countdown are the big things; the item and its own time a small line under them.
-    let (heading, left, mut style, small) = match &view.step {
-        Some(step) => {
-            let left = chrono::Duration::seconds(step.left);
-            let item = format!("{}  {}", view.item_title, countdown(view.left()));
-            let heading = (s.step)(step.number, step.count, &step.label);
-            (heading, left, colors.step(left), Some(item))
-        }
-        None => (
-            view.item_title.clone(),
-            view.left(),
-            colors.clock(view.left()),
-            None,
-        ),
-    };
     frame.render_widget(
         Paragraph::new(Line::from(heading).bold().centered()).wrap(Wrap { trim: true }),
         centre_rows(title, 1),
@@ -96,7 +109,8 @@ fn render_clock_and_question(
             centre_rows(clock, 1),
         );
     } else {
-        big_text(&countdown(left), style, clock, frame.buffer_mut());
+        let digits = big.unwrap_or_else(|| countdown(left));
+        big_text(&digits, style, clock, frame.buffer_mut());
     }
 
     if let Some(item) = small {

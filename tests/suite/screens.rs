@@ -1006,3 +1006,39 @@ fn the_room_sees_the_themes_background_and_colours_only() {
         }
     }
 }
+
+/// A break on the wall: when the room starts again, large; the countdown small.
+#[test]
+fn a_break_says_when_the_room_starts_again() {
+    for (lang, name, words) in [
+        (Lang::Nb, "nb", "Vi starter igjen kl. 13:48"),
+        (Lang::En, "en", "We start again at 13:48"),
+    ] {
+        let mut state = running(lang);
+        let mut now = now_in(&state);
+        // On to the break, two minutes into it.
+        while state.run().unwrap().session.current_item().unwrap().kind
+            != samling::model::ItemKind::Break
+        {
+            update(&mut state, Msg::Run(RunMsg::Next), now);
+        }
+        now = now + Duration::minutes(2);
+        update(&mut state, Msg::Run(RunMsg::ToggleView), now);
+        let minutes = state.run().unwrap().session.current_item().unwrap().minutes;
+        assert_eq!(minutes, 15, "the break of gathering 1");
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = text(&draw(&state, now, w, h));
+            assert!(screen.contains(words), "{screen}");
+            assert!(screen.contains("13:00"), "the countdown, small: {screen}");
+            insta::assert_snapshot!(format!("break_{name}_{w}x{h}"), screen);
+        }
+        // Past its end: now, and by how much in the large digits.
+        let late = text(&draw(&state, now + Duration::minutes(14), 80, 24));
+        let again = if lang == Lang::Nb {
+            "Vi starter igjen nå"
+        } else {
+            "We start again now"
+        };
+        assert!(late.contains(again), "{late}");
+    }
+}
