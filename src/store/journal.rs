@@ -78,24 +78,25 @@ pub fn path(session_file: &Path, writer: &str) -> PathBuf {
     folder(session_file).join(format!("{writer}.ron"))
 }
 
-/// The journals beside a session, sorted by name: its folder's `.ron` files (named as
-/// [`super::paths::ron_files`] lists them, so a temporary copy of an interrupted write, a
-/// journal set aside and a rescue copy are not among them). None when the folder cannot be
-/// read.
+/// The journals beside a session, sorted by name: its folder's `.ron` files (a temporary of an
+/// interrupted write ends in `.tmp`, a journal set aside in `.aside-N`: neither is among them).
+/// None when the folder cannot be read.
 pub fn journals(session_file: &Path) -> Vec<PathBuf> {
-    let dir = folder(session_file);
-    let mut found = super::paths::ron_files(&dir).unwrap_or_default();
-    // Sync engines' copies may have a dot in the name (Syncthing's `f.sync-conflict-….ron`,
-    // Dropbox's `… (Kari N.'s conflicted copy).ron`), which the listing leaves out as it does
-    // other files' temporaries; no temporary in this folder ends in `.ron`, so every `.ron`
-    // is a journal, but for hidden files (macOS's `._kari.ron` beside each file on a share or
-    // a USB stick, an editor's `.#kari.ron`).
-    let dotted = fs::read_dir(&dir).into_iter().flatten().flatten();
-    found.extend(dotted.map(|e| e.path()).filter(|p| {
-        let name = p.file_name().unwrap_or_default().to_string_lossy();
-        let stem = name.strip_suffix(".ron").unwrap_or_default();
-        !name.starts_with('.') && stem.contains('.')
-    }));
+    // Every `.ron` here is a journal, whatever dots its name has (sync engines' copies:
+    // Syncthing's `f.sync-conflict-….ron`, Dropbox's `… (Kari N.'s conflicted copy).ron`; no
+    // temporary in this folder ends in `.ron`), but for hidden files (macOS's `._kari.ron`
+    // beside each file on a share or a USB stick, an editor's `.#kari.ron`).
+    let entries = fs::read_dir(folder(session_file))
+        .into_iter()
+        .flatten()
+        .flatten();
+    let mut found: Vec<PathBuf> = entries
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.ends_with(".ron") && !name.starts_with('.') && p.is_file()
+        })
+        .collect();
     found.sort();
     found
 }

@@ -91,6 +91,14 @@ pub fn note_takers(file: &Path, session_id: &str) -> Vec<(String, Vec<Change>)> 
         .collect()
 }
 
+/// The note a change deletes, with the version it deleted.
+fn deletion(change: &Change) -> Option<(NoteId, Timestamp)> {
+    match change {
+        Change::Deleted(d) => Some((d.note.id.clone(), d.note.edited)),
+        _ => None,
+    }
+}
+
 /// A note-taker's writing to its journal.
 #[derive(Debug)]
 pub struct NoteTaker {
@@ -154,14 +162,7 @@ impl NoteTaker {
             Some(_) | None => false,
         };
         let deleted = match &read {
-            Some(Ok(read)) => read
-                .changes
-                .iter()
-                .filter_map(|c| match c {
-                    Change::Deleted(d) => Some((d.note.id.clone(), d.note.edited)),
-                    _ => None,
-                })
-                .collect(),
+            Some(Ok(read)) => read.changes.iter().filter_map(deletion).collect(),
             _ => HashMap::new(),
         };
         let mut taker = NoteTaker {
@@ -203,10 +204,7 @@ impl NoteTaker {
     /// notes, so nothing depends on what the failed append left. The journal's size.
     pub fn save(&mut self, session: &Session) -> Result<u64, Problem> {
         let changes = own_changes(&self.baseline, session, &self.tag);
-        self.deleted.extend(changes.iter().filter_map(|c| match c {
-            Change::Deleted(d) => Some((d.note.id.clone(), d.note.edited)),
-            _ => None,
-        }));
+        self.deleted.extend(changes.iter().filter_map(deletion));
         let written = match self.out.is_some() {
             true => self.append(&changes),
             false => self.restart(session),

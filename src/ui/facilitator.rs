@@ -396,6 +396,19 @@ pub(super) fn render_notes(run: &Run, s: &Strings, frame: &mut Frame, area: Rect
     );
 }
 
+/// When the session was last saved, or why the last save failed, in alarm colours.
+pub(super) fn save_span<'a>(run: &Run, s: &'a Strings) -> Span<'a> {
+    match &run.saving.state {
+        SaveState::Saved(at) => {
+            Span::styled((s.saved_at)(&at.0.format("%H:%M:%S").to_string()), DIM)
+        }
+        SaveState::Failed(why) => Span::styled(
+            (s.save_failed)(why),
+            Style::new().fg(Color::White).bg(Color::Red).bold(),
+        ),
+    }
+}
+
 /// `3 min bak · slutt ca. 16:03 (plan 16:00) · lagret 13:42:10`, or the save failure in alarm
 /// colours. Before the first item is started the day has not begun: it says when it starts,
 /// never that it is behind.
@@ -446,15 +459,7 @@ fn status_line<'a>(
             (text, style, ends)
         }
     };
-    let save = match &run.saving.state {
-        SaveState::Saved(at) => {
-            Span::styled((s.saved_at)(&at.0.format("%H:%M:%S").to_string()), DIM)
-        }
-        SaveState::Failed(why) => Span::styled(
-            (s.save_failed)(why),
-            Style::new().fg(Color::White).bg(Color::Red).bold(),
-        ),
-    };
+    let save = save_span(run, s);
     let late = day.began.is_some() && day.overrun() > 0 && !run.session.is_finished();
     let mut spans = vec![
         Span::styled(schedule_text, schedule_style),

@@ -9,7 +9,7 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::facilitator::render_notes;
+use super::facilitator::{render_notes, save_span};
 use super::widgets::{countdown, countdown_style, key_hints};
 use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
@@ -75,15 +75,7 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
         Span::styled(s.taking_follows, DIM),
         Span::styled(" · ", DIM),
     ];
-    spans.push(match &run.saving.state {
-        SaveState::Saved(at) => {
-            Span::styled((s.saved_at)(&at.0.format("%H:%M:%S").to_string()), DIM)
-        }
-        SaveState::Failed(why) => Span::styled(
-            (s.save_failed)(why),
-            Style::new().fg(Color::White).bg(Color::Red).bold(),
-        ),
-    });
+    spans.push(save_span(run, s));
     if let Some(message) = &run.screen.message {
         spans.push(Span::styled(
             format!(" · {message}"),
