@@ -33,7 +33,8 @@ fn save_to_frame(
         .expect("a change event");
     let read = store::load_session(path).expect("read back");
     let now = read.timing[0].events[0].at();
-    let view = ProjectorView::of(&read, &ScreenState::of_room(&read), now).expect("a view");
+    let screen = ScreenState::of_room(&read);
+    let view = ProjectorView::of(&read, &screen, &Default::default(), now).expect("a view");
     let s = samling::i18n::Lang::Nb.strings();
     terminal
         .draw(|f| samling::ui::projector::render(&view, s, &Default::default(), f, f.area()))

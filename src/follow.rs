@@ -25,6 +25,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::text::Line;
 
+use crate::app::projector::Occasion;
 use crate::app::{ProjectorView, ScreenState};
 use crate::i18n::Strings;
 use crate::model::{Session, Timestamp};
@@ -46,6 +47,10 @@ enum Input {
 /// the next one begun or prepared ([`crate::service::follow_target`]).
 pub type Finder = Box<dyn Fn() -> Option<PathBuf>>;
 
+/// What the room is told beside a session it reads (the program's title, the next gathering:
+/// [`crate::service::occasion_of`]).
+pub type Teller = Box<dyn Fn(&Session) -> Occasion>;
+
 /// What the window knows of the gathering it follows.
 struct Following {
     /// The session file; `None` while there is none to follow yet.
@@ -61,6 +66,10 @@ struct Following {
     /// The colours of the wall ([`crate::ui::theme`]); `t` switches the theme at once.
     theme: Theme,
     depth: Depth,
+    /// The program's title and next gathering of the session read, with the program and
+    /// gathering they are of (found again when another gathering is followed).
+    occasion: Option<((String, u32), Occasion)>,
+    tell: Teller,
 }
 
 impl Following {
@@ -80,6 +89,10 @@ impl Following {
             // Only a file that loads counts as read: one caught half-synced is read again.
             if let Ok(session) = store::load_session(path) {
                 changed = self.session.as_ref() != Some(&session);
+                let of = (session.program.clone(), session.gathering);
+                if self.occasion.as_ref().is_none_or(|(known, _)| *known != of) {
+                    self.occasion = Some((of, (self.tell)(&session)));
+                }
                 self.session = Some(session);
                 self.modified = modified;
             }
@@ -117,6 +130,7 @@ pub fn run(
     s: &'static Strings,
     poll: bool,
     (theme, depth): (Theme, Depth),
+    tell: Teller,
 ) -> io::Result<bool> {
     let (tx, input) = mpsc::channel();
     let signals = Signals::spawn({
@@ -134,6 +148,8 @@ pub fn run(
         waiting: false,
         theme,
         depth,
+        occasion: None,
+        tell,
     };
     following.refresh(true);
     spawn_keys(tx.clone());
@@ -314,10 +330,16 @@ fn next_second() -> Instant {
 /// The room's view of what was last read, and, while the facilitator's samling is away, a
 /// discreet line saying so.
 fn render(following: &Following, s: &Strings, now: Timestamp, frame: &mut Frame) {
-    let view = following
-        .session
-        .as_ref()
-        .and_then(|session| ProjectorView::of(session, &ScreenState::of_room(session), now));
+    let view = following.session.as_ref().and_then(|session| {
+        let occasion = following.occasion.as_ref().map(|(_, o)| o);
+        let screen = ScreenState::of_room(session);
+        ProjectorView::of(
+            session,
+            &screen,
+            occasion.unwrap_or(&Occasion::default()),
+            now,
+        )
+    });
     let colors = Colors::of(following.theme, following.depth);
     let area = frame.area();
     let waiting = following.waiting || view.is_none();
@@ -373,6 +395,8 @@ mod tests {
             watching: None,
             theme: Theme::Dark,
             depth: Depth::True,
+            occasion: None,
+            tell: Box::new(|_| Occasion::default()),
         };
         assert!(following.refresh(true));
         let now = session.timing[3].events[0].at();

@@ -361,6 +361,7 @@ fn notes(
     run.notices = opened.notices.iter().map(|p| s.located(p)).collect();
     run.resumed = true;
     run.role = samling::app::run::Role::NoteTaker { tag, name };
+    run.occasion = samling::service::occasion_of(&layout, &programs, &run.session);
     let mut state = State::new(lang, programs, Vec::new());
     (state.theme, state.depth) = look;
     state.bell = false;
@@ -403,8 +404,12 @@ fn projector(
         return Ok(false);
     }
     let found = samling::service::follow_target(s, layout, &programs, target, gathering).ok();
+    let tell: samling::follow::Teller = Box::new({
+        let (layout, programs) = (layout.clone(), programs.clone());
+        move |session| samling::service::occasion_of(&layout, &programs, session)
+    });
     if file {
-        return samling::follow::run(found, None, s, poll, look);
+        return samling::follow::run(found, None, s, poll, look, tell);
     }
     // A program: the gathering to follow may not have begun yet, and the facilitator may go
     // on to the next; the window looks for it again while it waits.
@@ -412,5 +417,5 @@ fn projector(
     let find = move || {
         samling::service::follow_target(s, &layout, &programs, target.as_deref(), gathering).ok()
     };
-    samling::follow::run(found, Some(Box::new(find)), s, poll, look)
+    samling::follow::run(found, Some(Box::new(find)), s, poll, look, tell)
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::app::projector::{NextGathering, Occasion};
 use crate::app::{HeldSummary, Opened};
 use crate::export::{self, Format, Minutes};
 use crate::i18n::Strings;
@@ -47,6 +48,7 @@ pub fn open_gathering(
         role: crate::app::run::Role::Facilitator,
         next_gathering: sessions::next_date(&held, gathering),
         other_dates: Vec::new(),
+        occasion: occasion(program, &held, gathering),
     };
     Ok((run, opened.lock))
 }
@@ -89,8 +91,43 @@ pub fn prepare_gathering(
             .filter(|h| h.session.gathering != gathering)
             .map(|h| (h.session.gathering, h.session.date))
             .collect(),
+        occasion: occasion(program, &held, gathering),
     };
     Ok((opened, locked.lock))
+}
+
+/// What the room is told beside the session of `gathering`: the program's title, and its next
+/// gathering, with the date of a session prepared or begun for it.
+pub fn occasion(program: &Program, held: &[sessions::Held], gathering: u32) -> Occasion {
+    Occasion {
+        program: program.title.clone(),
+        next: program
+            .gatherings
+            .iter()
+            .find(|g| g.number == gathering + 1)
+            .map(|g| NextGathering {
+                number: g.number,
+                title: g.title.clone(),
+                date: sessions::next_date(held, gathering),
+            }),
+    }
+}
+
+/// [`occasion`] for a session read from its file (a projector window, a note-taker): of the
+/// program it names among `programs`, with the sessions beside it; nothing more than the
+/// session's own when the program is not known here.
+pub fn occasion_of(
+    layout: &Layout,
+    programs: &[Program],
+    session: &crate::model::Session,
+) -> Occasion {
+    match programs.iter().find(|p| p.id == session.program) {
+        Some(program) => {
+            let (held, _) = sessions::held(layout, &program.id);
+            occasion(program, &held, session.gathering)
+        }
+        None => Occasion::default(),
+    }
 }
 
 /// Whether what was given on the command line names a session file rather than a program.

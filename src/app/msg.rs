@@ -202,6 +202,8 @@ pub struct Opened {
     /// The dates of the program's other gatherings (number, date): preparing, a date one of
     /// them has is pointed out.
     pub other_dates: Vec<(u32, NaiveDate)>,
+    /// The program's title and its next gathering, for the room's welcome and thanks.
+    pub occasion: super::projector::Occasion,
 }
 
 impl Opened {
@@ -216,6 +218,7 @@ impl Opened {
             role: super::role::Role::Facilitator,
             next_gathering: None,
             other_dates: Vec::new(),
+            occasion: Default::default(),
         }
     }
 }

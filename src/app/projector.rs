@@ -57,8 +57,6 @@ pub struct ProjectorView {
     /// Time left on the current item, in seconds; negative in overtime.
     pub left: i64,
     pub flashing: bool,
-    /// The gathering was ended: no countdown, a closing word.
-    pub ended: bool,
     pub step: Option<StepView>,
     /// The question in front of the room.
     pub prompt: Option<String>,
@@ -67,9 +65,12 @@ pub struct ProjectorView {
     pub body: Body,
 }
 
-/// What fills the screen below the clock.
+/// What fills the screen below the clock; or the whole screen, before the first item starts
+/// and after the last.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Body {
+    /// Before the first item starts: what the room has come to.
+    Welcome(Welcome),
     /// The question alone.
     Question,
     /// "Da — nå": the answers then beside the answers now.
@@ -78,6 +79,39 @@ pub enum Body {
     SinceLast(SinceLastView),
     /// A break: when the room starts again, by the running timer (to the minute).
     Break { resumes: chrono::NaiveTime },
+    /// The gathering was ended: thanks, and when the room meets next, if that is known.
+    Thanks { next: Option<NextGathering> },
+}
+
+/// The welcome on the wall while the room comes in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Welcome {
+    /// The program's title.
+    pub program: String,
+    pub date: chrono::NaiveDate,
+    pub place: String,
+    pub start: chrono::NaiveTime,
+    /// The planned start has passed (the room waits for latecomers): "we start shortly"
+    /// rather than a time gone by.
+    pub late: bool,
+}
+
+/// The program's next gathering, as the room is told it at the end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextGathering {
+    pub number: u32,
+    pub title: String,
+    /// When it is planned, if a session of it has been prepared.
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// What the room is told that the session does not hold: the program's title and its next
+/// gathering. Found from the program and the sessions beside it when the gathering is opened
+/// ([`crate::service::occasion`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Occasion {
+    pub program: String,
+    pub next: Option<NextGathering>,
 }
 
 /// The timed step the room is in (1-2-4-alle).
@@ -160,9 +194,14 @@ fn resumes_at(session: &Session, now: Timestamp) -> chrono::NaiveTime {
 }
 
 impl ProjectorView {
-    /// The room's view of `session` at `now`, with the facilitator's `screen` state; `None`
-    /// when the agenda is empty.
-    pub fn of(session: &Session, screen: &ScreenState, now: Timestamp) -> Option<ProjectorView> {
+    /// The room's view of `session` at `now`, with the facilitator's `screen` state and what
+    /// the room is told beside it; `None` when the agenda is empty.
+    pub fn of(
+        session: &Session,
+        screen: &ScreenState,
+        occasion: &Occasion,
+        now: Timestamp,
+    ) -> Option<ProjectorView> {
         let item = session.current_item()?;
         let events = session.events_of(&item.id);
         let step = crate::model::timer::step(item, events, now).and_then(|s| {
@@ -173,41 +212,55 @@ impl ProjectorView {
                 left: s.remaining.num_seconds(),
             })
         });
+        // What the facilitator put on the wall (the review, "Da — nå") wins over the welcome
+        // and the thanks; the item's own kind ("siden sist") does not.
+        let chosen = screen.review.is_some() || screen.mirror;
         let reviewing = screen.review.is_some() || item.kind == ItemKind::SinceLast;
         let then_and_now = screen.mirror.then(|| ThenAndNow::of(session)).flatten();
-        let body =
-            if reviewing && (session.carried().next().is_some() || session.since_last.is_some()) {
-                Body::SinceLast(SinceLastView {
-                    agreements: session
-                        .carried()
-                        .map(|c| AgreementView {
-                            text: c.text.clone(),
-                            status: c.status(),
-                        })
-                        .collect(),
-                    selected: screen.review,
-                    highlights: session
-                        .since_last
-                        .as_ref()
-                        .map(|s| PublicNote::all(&s.highlights))
-                        .unwrap_or_default(),
-                })
-            } else if let Some(mirror) = then_and_now {
-                Body::ThenAndNow(mirror)
-            } else if item.kind == ItemKind::Break && !session.is_finished() {
-                Body::Break {
-                    resumes: resumes_at(session, now),
-                }
-            } else {
-                Body::Question
-            };
+        let body = if session.is_finished() && !chosen {
+            Body::Thanks {
+                next: occasion.next.clone(),
+            }
+        } else if session.timing.is_empty() && !chosen {
+            Body::Welcome(Welcome {
+                program: occasion.program.clone(),
+                date: session.date,
+                place: session.place.clone(),
+                start: session.start,
+                late: now >= session.planned_start(now),
+            })
+        } else if reviewing && (session.carried().next().is_some() || session.since_last.is_some())
+        {
+            Body::SinceLast(SinceLastView {
+                agreements: session
+                    .carried()
+                    .map(|c| AgreementView {
+                        text: c.text.clone(),
+                        status: c.status(),
+                    })
+                    .collect(),
+                selected: screen.review,
+                highlights: session
+                    .since_last
+                    .as_ref()
+                    .map(|s| PublicNote::all(&s.highlights))
+                    .unwrap_or_default(),
+            })
+        } else if let Some(mirror) = then_and_now {
+            Body::ThenAndNow(mirror)
+        } else if item.kind == ItemKind::Break && !session.is_finished() {
+            Body::Break {
+                resumes: resumes_at(session, now),
+            }
+        } else {
+            Body::Question
+        };
         Some(ProjectorView {
             gathering: session.gathering,
             gathering_title: session.title.clone(),
             item_title: item.title.clone(),
             left: session.remaining(now).num_seconds(),
             flashing: screen.flash_until.is_some_and(|until| now < until),
-            ended: session.is_finished(),
             step,
             prompt: session.current_prompt().map(|p| p.text.clone()),
             next: session.next_item().map(|n| n.title.clone()),

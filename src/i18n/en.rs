@@ -390,6 +390,15 @@ pub const EN: Strings = Strings {
     next: "Next",
     resumes_at: |t| format!("We start again at {t}"),
     resumes_now: "We start again now",
+    starts_at: |t| format!("We start at {t}"),
+    starts_soon: "We start shortly",
+    thanks: "Thank you for today",
+    mirror_then_big: "Then",
+    mirror_then_from: |g| format!("gathering {g}"),
+    next_gathering: |n, title, date| match date {
+        Some(d) => format!("Next time: gathering {n}, {d}: {title}"),
+        None => format!("Next time: gathering {n}: {title}"),
+    },
     last_item: "Last item",
     group: |g| match g {
         GroupLabel::Plenary => "Plenary".into(),

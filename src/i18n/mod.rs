@@ -246,6 +246,18 @@ pub struct Strings {
     pub resumes_at: fn(&str) -> String,
     /// The break's time is up.
     pub resumes_now: &'static str,
+    /// The room's welcome: when the gathering starts ("Vi starter kl. 12:00").
+    pub starts_at: fn(&str) -> String,
+    /// The room's welcome once the planned start has passed.
+    pub starts_soon: &'static str,
+    /// The room's last word.
+    pub thanks: &'static str,
+    /// After the thanks: the next gathering (its number and title) and its date, if planned.
+    pub next_gathering: fn(u32, &str, Option<&str>) -> String,
+    /// The heading over the earlier answers on the room's "Da — nå", in block letters.
+    pub mirror_then_big: &'static str,
+    /// Under it: which gathering they are from.
+    pub mirror_then_from: fn(u32) -> String,
     pub last_item: &'static str,
     pub group: fn(GroupLabel) -> String,
     pub notes_go_to: fn(&str) -> String,

@@ -394,6 +394,15 @@ pub const NB: Strings = Strings {
     next: "Neste",
     resumes_at: |t| format!("Vi starter igjen kl. {t}"),
     resumes_now: "Vi starter igjen nå",
+    starts_at: |t| format!("Vi starter kl. {t}"),
+    starts_soon: "Vi starter straks",
+    thanks: "Takk for i dag",
+    mirror_then_big: "Da",
+    mirror_then_from: |g| format!("{g}. samling"),
+    next_gathering: |n, title, date| match date {
+        Some(d) => format!("Neste gang: {n}. samling, {d}: {title}"),
+        None => format!("Neste gang: {n}. samling: {title}"),
+    },
     last_item: "Siste punkt",
     group: |g| match g {
         GroupLabel::Plenary => "Plenum".into(),

@@ -3,6 +3,7 @@
 
 pub mod editor;
 pub mod facilitator;
+pub mod fit;
 pub mod help;
 pub mod home;
 pub mod minutes;
@@ -17,7 +18,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::text::Span;
 
-use crate::app::{Overlay, ProjectorView, Run, State, View, keys};
+use crate::app::{Overlay, Run, State, View, keys};
 use crate::i18n::Strings;
 use crate::model::Timestamp;
 use crate::text;
@@ -76,8 +77,7 @@ fn screens(state: &State, now: Timestamp, frame: &mut Frame) {
                 _ if run.role.takes_notes() => taking::render(run, s, now, frame),
                 View::Facilitator => facilitator::render(run, s, now, frame),
                 View::Projector => {
-                    let view = ProjectorView::of(&run.session, &run.screen_state(), now);
-                    if let Some(view) = view {
+                    if let Some(view) = run.room_view(now) {
                         let colors = theme::Colors::of(state.theme, state.depth);
                         projector::render(&view, s, &colors, frame, frame.area());
                     }

@@ -8,9 +8,10 @@ use ratatui::style::{Modifier, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::fit;
 use super::theme::Colors;
 use super::widgets::{big_text, countdown};
-use crate::app::projector::{Body, ProjectorView};
+use crate::app::projector::{Body, NextGathering, ProjectorView, Welcome};
 use crate::i18n::Strings;
 
 /// Draws the room's view. It is given only the [`ProjectorView`]: whatever is private in the
@@ -21,10 +22,125 @@ pub fn render(view: &ProjectorView, s: &Strings, colors: &Colors, frame: &mut Fr
         Body::SinceLast(since) => {
             super::review::render_projector(view, since, s, colors, frame, area);
         }
+        Body::Welcome(welcome) => render_welcome(view, welcome, s, colors, frame, area),
+        Body::Thanks { next } => render_thanks(view, next.as_ref(), s, colors, frame, area),
         _ => render_clock_and_question(view, s, colors, frame, area),
     }
     // The theme's background everywhere, never the terminal's (see [`super::theme`]).
     super::theme::paint(frame.buffer_mut(), area, colors);
+}
+
+/// The rows the block digits of the clock get beside a question: the question needs the
+/// room more than the clock does, which still reads from the back at this size.
+fn clock_rows(area: Rect) -> u16 {
+    if area.height >= 50 { 16 } else { 8 }
+}
+
+/// `area` less a twentieth of its width each side: block letters carry their own spacing, and
+/// every column they get makes them larger.
+fn for_blocks(area: Rect) -> Rect {
+    let margin = area.width / 20;
+    Rect::new(
+        area.x + margin,
+        area.y,
+        area.width - 2 * margin,
+        area.height,
+    )
+}
+
+/// Before the first item starts: the program, the gathering as large as it fits, the day and
+/// place, and when it starts in block digits ("we start shortly" once that time has passed).
+fn render_welcome(
+    view: &ProjectorView,
+    welcome: &Welcome,
+    s: &Strings,
+    colors: &Colors,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let digits = (!welcome.late).then(|| welcome.start.format("%H:%M").to_string());
+    let clock_rows = if digits.is_some() {
+        clock_rows(area)
+    } else {
+        0
+    };
+    // The gathering as large as it fits in what the other lines leave, and the whole welcome
+    // centred on the screen.
+    let gap = if area.height >= 30 { 2 } else { 1 };
+    let width = for_blocks(area).width;
+    let title = (s.gathering_heading)(view.gathering, &view.gathering_title);
+    let room = area.height.saturating_sub(4 + 2 * gap + clock_rows);
+    let fit = fit::fit(&title, Rect::new(0, 0, width, room), &fit::SIZES);
+    let heading_rows = fit::rows(&title, &fit, width).min(room);
+    let [program, _, heading, _, day, _, starts, clock] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(gap),
+        Constraint::Length(heading_rows),
+        Constraint::Length(gap),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(clock_rows),
+    ])
+    .flex(ratatui::layout::Flex::Center)
+    .areas(area);
+    frame.render_widget(
+        Line::styled(welcome.program.clone(), colors.dim()).centered(),
+        program,
+    );
+    let style = colors.question();
+    fit::draw(&title, &fit, style, for_blocks(heading), frame.buffer_mut());
+    let date = s.date(welcome.date);
+    let day_text = if welcome.place.trim().is_empty() {
+        date
+    } else {
+        format!("{date} · {}", welcome.place.trim())
+    };
+    frame.render_widget(Line::styled(day_text, colors.base()).centered(), day);
+    let start = welcome.start.format("%H:%M").to_string();
+    let starts_text = match digits {
+        Some(_) => (s.starts_at)(&start),
+        None => s.starts_soon.to_string(),
+    };
+    frame.render_widget(Line::from(starts_text).bold().centered(), starts);
+    if let Some(digits) = digits {
+        big_text(
+            &digits,
+            colors.clock(view.left()),
+            clock,
+            frame.buffer_mut(),
+        );
+    }
+}
+
+/// After the last item: thanks, as large as it fits, and the next gathering when it is known.
+fn render_thanks(
+    view: &ProjectorView,
+    next: Option<&NextGathering>,
+    s: &Strings,
+    colors: &Colors,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let [top, thanks, then] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(3),
+        Constraint::Fill(if next.is_some() { 2 } else { 0 }),
+    ])
+    .areas(area);
+    gathering_line(view, s, colors, frame, top);
+    let style = colors.base().add_modifier(Modifier::BOLD);
+    fit::render(s.thanks, style, for_blocks(thanks), frame.buffer_mut());
+    if let Some(next) = next {
+        let date = next.date.map(|d| s.date(d));
+        let text = (s.next_gathering)(next.number, &next.title, date.as_deref());
+        fit::render(
+            &text,
+            colors.question(),
+            for_blocks(then),
+            frame.buffer_mut(),
+        );
+    }
 }
 
 /// The item, its countdown (and step), the question or "Da — nå", and what comes next.
@@ -63,33 +179,36 @@ fn render_clock_and_question(
         ),
     };
     let tall = area.height >= 40;
+    let prompt = view.prompt.as_deref();
     let mirroring = matches!(view.body, Body::ThenAndNow(_));
+    // Beside a question (or "Da — nå") the clock takes a fixed height and the question the
+    // rest; alone, the clock takes it all.
+    let asking = mirroring || prompt.is_some();
     let [top, title, _, clock, step_area, _, question, next] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if tall { 3 } else { 2 }),
         Constraint::Length(if tall { 2 } else { 0 }),
-        Constraint::Min(8),
+        // "Da — nå" wants every row it can get for its two columns: the digits at their
+        // smallest, or on a small screen a line.
+        if mirroring {
+            Constraint::Length(if tall { 8 } else { 1 })
+        } else if asking {
+            Constraint::Length(clock_rows(area))
+        } else {
+            Constraint::Min(8)
+        },
         Constraint::Length(u16::from(small.is_some())),
         Constraint::Length(1),
-        Constraint::Length(if mirroring {
-            (area.height / 2).max(6)
-        } else if view.prompt.is_some() {
-            (area.height / 4).max(3)
+        if asking {
+            Constraint::Min(3)
         } else {
-            0
-        }),
+            Constraint::Length(0)
+        },
         Constraint::Length(1),
     ])
     .areas(area);
 
-    frame.render_widget(
-        Line::styled(
-            (s.gathering_heading)(view.gathering, &view.gathering_title),
-            colors.dim(),
-        )
-        .centered(),
-        top,
-    );
+    gathering_line(view, s, colors, frame, top);
     // During a timed step (1-2-4-alle) the step is what the room times: its name and its
     // countdown are the big things; the item and its own time a small line under them.
     frame.render_widget(
@@ -103,20 +222,12 @@ fn render_clock_and_question(
     } else if view.flashing {
         style = style.add_modifier(Modifier::REVERSED);
     }
-    if view.ended {
-        frame.render_widget(
-            Line::from(s.gathering_ended).bold().centered(),
-            centre_rows(clock, 1),
-        );
-    } else {
-        let digits = big.unwrap_or_else(|| countdown(left));
-        big_text(&digits, style, clock, frame.buffer_mut());
-    }
+    let digits = big.unwrap_or_else(|| countdown(left));
+    big_text(&digits, style, clock, frame.buffer_mut());
 
     if let Some(item) = small {
         frame.render_widget(Line::styled(item, colors.dim()).centered(), step_area);
     }
-    let prompt = view.prompt.as_deref();
     if let Body::ThenAndNow(mirror) = &view.body {
         // "Da — nå": the question stays on top, the answers then and now share its place.
         let [q, answers] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)])
@@ -129,19 +240,27 @@ fn render_clock_and_question(
         }
         super::review::then_and_now(mirror, s, Some(colors), frame, answers);
     } else if let Some(text) = prompt {
-        let middle = super::widgets::with_margins(question);
-        frame.render_widget(
-            Paragraph::new(Line::from(text).bold().centered())
-                .style(colors.question())
-                .wrap(Wrap { trim: true }),
-            middle,
-        );
+        // The question in the largest text that fits what the clock left.
+        let style = colors.question().add_modifier(Modifier::BOLD);
+        fit::render(text, style, for_blocks(question), frame.buffer_mut());
     }
     let next_text = match &view.next {
         Some(title) => format!("{}: {title}", s.next),
         None => s.last_item.to_string(),
     };
     frame.render_widget(Line::styled(next_text, colors.dim()).centered(), next);
+}
+
+/// "1. samling: Hvem er vi", quiet, on the top row of the room's view.
+fn gathering_line(
+    view: &ProjectorView,
+    s: &Strings,
+    colors: &Colors,
+    frame: &mut Frame,
+    row: Rect,
+) {
+    let text = (s.gathering_heading)(view.gathering, &view.gathering_title);
+    frame.render_widget(Line::styled(text, colors.dim()).centered(), row);
 }
 
 /// The middle `rows` rows of `area`.

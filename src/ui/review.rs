@@ -164,8 +164,9 @@ pub fn render_panel(run: &Run, review: Review, s: &Strings, now: Timestamp, fram
     );
 }
 
-/// What the room sees during "siden sist": the time left in plain large type, the agreements
-/// with their status, and last time's highlights.
+/// What the room sees during "siden sist": the item and its time left on a line, then the
+/// agreements with their status and last time's highlights filling the rest of the screen, in
+/// the largest size that fits their number ([`SinceLastLayout`]), the one under review marked.
 pub fn render_projector(
     view: &ProjectorView,
     since: &SinceLastView,
@@ -188,25 +189,215 @@ pub fn render_projector(
         clock,
     );
     let body = with_margins(body);
-    let mut lines: Vec<Line> = vec![Line::from(s.agreements.to_string()).bold()];
-    // While the facilitator reviews, the room sees which agreement is being talked about, and
-    // a list longer than the screen follows it.
-    let mut selected_end = 0;
+    let entries = wall_entries(since, s);
+    let layout = SinceLastLayout::choose(&entries, body);
+    layout.draw(&entries, colors, body, frame.buffer_mut());
+}
+
+/// One thing on the "siden sist" wall: a heading, an agreement or a highlight.
+struct WallEntry {
+    /// Before the text: the marker of the one under review and the status's sign, or `• `.
+    lead: String,
+    text: String,
+    /// After it: the status or the group, in words.
+    after: String,
+    heading: bool,
+    selected: bool,
+}
+
+fn wall_entries(since: &SinceLastView, s: &Strings) -> Vec<WallEntry> {
+    let heading = |text: &str| WallEntry {
+        lead: String::new(),
+        text: text.to_string(),
+        after: String::new(),
+        heading: true,
+        selected: false,
+    };
+    let mut entries = vec![heading(s.agreements)];
     for (i, a) in since.agreements.iter().enumerate() {
         let marker = match since.selected {
             Some(n) if n == i => "▶ ",
             Some(_) => "  ",
             None => "",
         };
-        lines.extend(agreement_lines(&a.text, a.status, s, marker, body.width));
-        if since.selected == Some(i) {
-            selected_end = lines.len();
+        entries.push(WallEntry {
+            lead: format!("{marker}{} ", sign(a.status).0),
+            text: a.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            after: format!("({})", (s.status)(a.status)),
+            heading: false,
+            selected: since.selected == Some(i),
+        });
+    }
+    if !since.highlights.is_empty() {
+        entries.push(heading(s.highlights));
+        for n in &since.highlights {
+            entries.push(WallEntry {
+                lead: "• ".into(),
+                text: n.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                after: format!("({})", (s.group)(n.group)),
+                heading: false,
+                selected: false,
+            });
         }
     }
-    lines.extend(note_lines(s.highlights, &since.highlights, s, body.width));
-    let scroll = selected_end.saturating_sub(usize::from(body.height)) as u16;
-    let lines = super::theme::toned(lines, colors);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
+    entries
+}
+
+/// How the "siden sist" wall is laid out, the largest that fits the entries in the area: each
+/// text in block letters (its sign and status on a line above it), else text with two or one
+/// empty rows between the entries, else text packed, scrolled to keep the one under review in
+/// view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SinceLastLayout {
+    Blocks(tui_big_text::PixelSize),
+    Spaced(u16),
+    Packed,
+}
+
+impl SinceLastLayout {
+    fn choose(entries: &[WallEntry], area: Rect) -> SinceLastLayout {
+        let fits = |layout: SinceLastLayout| {
+            layout
+                .height(entries, area)
+                .is_some_and(|h| h <= area.height)
+        };
+        super::fit::SIZES
+            .iter()
+            .map(|&size| SinceLastLayout::Blocks(size))
+            .chain([SinceLastLayout::Spaced(2), SinceLastLayout::Spaced(1)])
+            .find(|&layout| fits(layout))
+            .unwrap_or(SinceLastLayout::Packed)
+    }
+
+    /// Each entry as it is placed; `None` if a text does not go in block letters of the size
+    /// (a word too long for a row).
+    fn place(self, entries: &[WallEntry], area: Rect) -> Option<Vec<Placed>> {
+        let gap = match self {
+            SinceLastLayout::Blocks(_) => 1,
+            SinceLastLayout::Spaced(n) => n,
+            SinceLastLayout::Packed => 0,
+        };
+        let mut out = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            // A heading after entries stands apart from them; the entries under a heading
+            // close up to it.
+            let gap = match entries.get(i + 1) {
+                None => 0,
+                Some(next) if next.heading => gap.max(1),
+                Some(_) if e.heading => gap.min(1),
+                Some(_) => gap,
+            };
+            let style = if e.selected {
+                Style::new().bold()
+            } else {
+                Style::new()
+            };
+            let placed = match self {
+                _ if e.heading => Placed {
+                    lines: vec![Line::from(e.text.clone()).bold()],
+                    blocks: None,
+                    gap,
+                },
+                SinceLastLayout::Blocks(size) => Placed {
+                    lines: vec![
+                        Line::from(format!("{}{}", e.lead, e.after))
+                            .style(style)
+                            .centered(),
+                    ],
+                    blocks: Some((size, super::fit::blocks(&e.text, size, area)?)),
+                    gap,
+                },
+                _ => {
+                    let after = Span::raw(format!("  {}", e.after));
+                    let lead = vec![Span::raw(e.lead.clone())];
+                    Placed {
+                        lines: hanging(lead, &e.text, Some(after), area.width, style),
+                        blocks: None,
+                        gap,
+                    }
+                }
+            };
+            out.push(placed);
+        }
+        Some(out)
+    }
+
+    fn height(self, entries: &[WallEntry], area: Rect) -> Option<u16> {
+        Some(self.place(entries, area)?.iter().map(Placed::height).sum())
+    }
+
+    fn draw(
+        self,
+        entries: &[WallEntry],
+        colors: &super::theme::Colors,
+        area: Rect,
+        buf: &mut ratatui::buffer::Buffer,
+    ) {
+        use ratatui::widgets::Widget;
+        let Some(placed) = self.place(entries, area) else {
+            return;
+        };
+        let height: u16 = placed.iter().map(Placed::height).sum();
+        // Centred when it all fits; else from the top, scrolled so that the selected entry's
+        // last row shows.
+        let mut y = if height <= area.height {
+            i32::from(area.y + (area.height - height) / 2)
+        } else {
+            let selected = entries.iter().position(|e| e.selected);
+            let end: u16 = selected.map_or(0, |n| {
+                placed[..n].iter().map(Placed::height).sum::<u16>() + placed[n].height()
+                    - placed[n].gap
+            });
+            i32::from(area.y) - i32::from(end.saturating_sub(area.height))
+        };
+        let inside = |y: i32, rows: u16| {
+            y >= i32::from(area.y) && y + i32::from(rows) <= i32::from(area.bottom())
+        };
+        for (p, e) in placed.into_iter().zip(entries) {
+            for line in p.lines {
+                if inside(y, 1) {
+                    let row = Rect::new(area.x, y as u16, area.width, 1);
+                    super::theme::toned(vec![line], colors)
+                        .remove(0)
+                        .render(row, buf);
+                }
+                y += 1;
+            }
+            if let Some((size, lines)) = p.blocks {
+                let rows = super::fit::height(size, lines.len());
+                if inside(y, rows) {
+                    let block = Rect::new(area.x, y as u16, area.width, rows);
+                    let style = if e.selected {
+                        colors.question()
+                    } else {
+                        colors.base()
+                    };
+                    let fit = super::fit::Fit::Blocks { size, lines };
+                    super::fit::draw(&e.text, &fit, style, block, buf);
+                }
+                y += i32::from(rows);
+            }
+            y += i32::from(p.gap);
+        }
+    }
+}
+
+/// An entry of the "siden sist" wall as placed: its lines of text, its text in block letters
+/// (of that size) if the layout has them, and the empty rows after it.
+struct Placed {
+    lines: Vec<Line<'static>>,
+    blocks: Option<(tui_big_text::PixelSize, Vec<String>)>,
+    gap: u16,
+}
+
+impl Placed {
+    fn height(&self) -> u16 {
+        let blocks = self
+            .blocks
+            .as_ref()
+            .map_or(0, |(size, lines)| super::fit::height(*size, lines.len()));
+        self.lines.len() as u16 + blocks + self.gap
+    }
 }
 
 /// Two columns of notes, earlier answers on the left and today's on the right.
@@ -222,15 +413,44 @@ pub fn then_and_now(
     let [then_area, now_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     // An empty "then" says so, or the room reads a blank column as something missing.
-    for (title, notes, rect, when_empty) in [
+    // On the room's view, with rows to spare, "Da" and "Nå" head the columns in block letters
+    // (which gathering "Da" is, a line under it); otherwise they are the boxes' titles.
+    let large = colors.is_some() && area.height >= 16;
+    for (title, big, under, notes, rect, when_empty) in [
         (
             (s.mirror_then)(mirror.gathering),
+            s.mirror_then_big,
+            (s.mirror_then_from)(mirror.gathering),
             &mirror.then,
             then_area,
             Some(s.mirror_no_answer),
         ),
-        (s.mirror_now.to_string(), &mirror.now, now_area, None),
+        (
+            s.mirror_now.to_string(),
+            s.mirror_now,
+            String::new(),
+            &mirror.now,
+            now_area,
+            None,
+        ),
     ] {
+        let (title, rect) = if large {
+            let [heading, below, rest] = Layout::vertical([
+                Constraint::Length(4),
+                Constraint::Length(1),
+                Constraint::Min(3),
+            ])
+            .areas(rect);
+            let style = tone(colors, Tone::Question).add_modifier(Modifier::BOLD);
+            super::fit::render(big, style, heading, frame.buffer_mut());
+            frame.render_widget(
+                Line::styled(under, tone(colors, Tone::Dim)).centered(),
+                below,
+            );
+            (String::new(), rest)
+        } else {
+            (title, rect)
+        };
         let mut lines: Vec<Line> = notes
             .iter()
             .map(|n| {

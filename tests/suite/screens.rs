@@ -214,7 +214,7 @@ fn projector_view_shows_nothing_private() {
             }
         }
         update(&mut state, Msg::Run(RunMsg::ToggleView), now);
-        for (w, h) in [(80, 24), (200, 60)] {
+        for (w, h) in [(80, 24), (120, 35), (200, 60)] {
             let screen = text(&draw(&state, now, w, h));
             for private in [FACILITATOR_NOTE, PRIVATE_NOTE, "Å bli sett", behind, saved] {
                 assert!(
@@ -228,10 +228,14 @@ fn projector_view_shows_nothing_private() {
                 .take(3)
                 .collect::<Vec<_>>()
                 .join(" ");
-            assert!(
-                screen.contains(&first_words),
-                "the question is shown:\n{screen}"
-            );
+            // On the large screen the question is in block letters (half blocks), on the small
+            // one it is text.
+            let shown = if w >= 120 {
+                in_blocks(&screen)
+            } else {
+                screen.contains(&first_words)
+            };
+            assert!(shown, "the question is shown:\n{screen}");
             // Five minutes into a 1-2-4-alle item: the step is the heading over the big digits,
             // the item and its own time a small line under them.
             let step = if lang == Lang::Nb {
@@ -426,14 +430,26 @@ fn siden_sist_review_and_what_the_room_sees() {
             insta::assert_snapshot!(format!("review_{name}_{w}x{h}"), screen);
         }
         update(&mut state, Msg::Run(RunMsg::ToggleView), t(150));
-        for (w, h) in [(80, 24), (200, 60)] {
+        let done = if lang == Lang::Nb {
+            "(gjort)"
+        } else {
+            "(done)"
+        };
+        for (w, h) in [(80, 24), (120, 35), (200, 60)] {
             let screen = text(&draw(&state, t(150), w, h));
             assert!(!screen.contains(PRIVATE_NOTE), "{screen}");
-            assert!(
-                screen.contains("✓ Gjennomføre en LINK-økt i klasse 1"),
-                "{screen}"
-            );
-            assert!(screen.contains("Å bli sett i døra"), "{screen}");
+            // The agreements fill the screen: as text on the small one, the status above each
+            // in block letters on the large one.
+            if w < 200 {
+                assert!(
+                    screen.contains("✓ Gjennomføre en LINK-økt i klasse 1"),
+                    "{screen}"
+                );
+                assert!(screen.contains("Å bli sett i døra"), "{screen}");
+            } else {
+                assert!(screen.contains(&format!("✓ {done}")), "{screen}");
+                assert!(screen.contains("▶ ◐ "), "the one under review: {screen}");
+            }
             insta::assert_snapshot!(format!("review_projector_{name}_{w}x{h}"), screen);
         }
     }
@@ -580,7 +596,7 @@ fn then_and_now_on_the_projector() {
         }
         update(&mut state, Msg::Run(RunMsg::ToggleMirror), t(60));
         update(&mut state, Msg::Run(RunMsg::ToggleView), t(60));
-        for (w, h) in [(80, 24), (200, 60)] {
+        for (w, h) in [(80, 24), (120, 35), (200, 60)] {
             let screen = text(&draw(&state, t(90), w, h));
             assert!(screen.contains("Respekt og varme"), "{screen}");
             assert!(!screen.contains(PRIVATE_NOTE), "{screen}");
@@ -708,7 +724,7 @@ fn note(id: u32, item: &str, prompt: usize, private: bool, text: String) -> Note
 /// overtime): no private word ever reaches the projector's view, nor any frame drawn from it.
 #[test]
 fn nothing_private_reaches_the_projector_in_any_state() {
-    use samling::app::{ProjectorView, Screen};
+    use samling::app::Screen;
     use samling::model::{Draft, Mirror, SinceLast};
     let program = catalog::builtin().0.remove(0);
     for case in 0..120u64 {
@@ -795,7 +811,7 @@ fn nothing_private_reaches_the_projector_in_any_state() {
         let now = t(at + 60 * dice.below(40) as i64);
 
         let run = state.run().unwrap();
-        let view = ProjectorView::of(&run.session, &run.screen_state(), now).unwrap();
+        let view = run.room_view(now).unwrap();
         let written = ron::to_string(&view).unwrap();
         for (w, h) in [(80, 24), (120, 35), (200, 60)] {
             let screen = text(&draw(&state, now, w, h));
@@ -1026,7 +1042,7 @@ fn a_break_says_when_the_room_starts_again() {
         update(&mut state, Msg::Run(RunMsg::ToggleView), now);
         let minutes = state.run().unwrap().session.current_item().unwrap().minutes;
         assert_eq!(minutes, 15, "the break of gathering 1");
-        for (w, h) in [(80, 24), (200, 60)] {
+        for (w, h) in [(80, 24), (120, 35), (200, 60)] {
             let screen = text(&draw(&state, now, w, h));
             assert!(screen.contains(words), "{screen}");
             assert!(screen.contains("13:00"), "the countdown, small: {screen}");
@@ -1041,4 +1057,133 @@ fn a_break_says_when_the_room_starts_again() {
         };
         assert!(late.contains(again), "{late}");
     }
+}
+
+/// Gathering 1 of the built-in program, with what the room is told beside it: the program's
+/// title, and gathering 2 planned on `next`.
+fn with_occasion(mut state: State, next: Option<chrono::NaiveDate>) -> State {
+    let program = state.programs[0].clone();
+    let prepared = next.map(|date| {
+        let plan = program.gathering(2).unwrap();
+        let session = Session::new(&program, plan, "02-x".into(), date);
+        samling::store::sessions::Held {
+            path: "02-x.ron".into(),
+            session,
+        }
+    });
+    let held: Vec<_> = prepared.into_iter().collect();
+    if let samling::app::Screen::Run(run) = &mut state.screen {
+        run.occasion = samling::service::occasion(&program, &held, 1);
+    }
+    state
+}
+
+/// The words of `text` are each on the screen whole (a cut word would be two pieces).
+fn whole_words(screen: &str, text: &str) -> bool {
+    text.split_whitespace().all(|word| {
+        screen
+            .split(|c: char| c.is_whitespace())
+            .any(|piece| piece == word)
+    })
+}
+
+#[test]
+fn the_room_is_welcomed_before_the_first_item_starts() {
+    for (lang, name, starts, soon) in [
+        (Lang::Nb, "nb", "Vi starter kl. 13:00", "Vi starter straks"),
+        (Lang::En, "en", "We start at 13:00", "We start shortly"),
+    ] {
+        let mut state = with_occasion(not_begun(lang), None);
+        if let samling::app::Screen::Run(run) = &mut state.screen {
+            run.session.place = "Personalrommet".into();
+        }
+        update(&mut state, Msg::Run(RunMsg::ToggleView), t(-600));
+        let heading = (lang.strings().gathering_heading)(1, "Hvem er vi, og hva vil vi");
+        for (w, h) in [(80, 24), (120, 35), (200, 60)] {
+            // Ten minutes before the start, then ten minutes after it, not begun yet.
+            let screen = text(&draw(&state, t(-600), w, h));
+            assert!(
+                screen.contains("Stress, ressurser og traumebevisst omsorg"),
+                "the program: {screen}"
+            );
+            assert!(screen.contains("23.11.2026 · Personalrommet"), "{screen}");
+            assert!(screen.contains(starts), "{screen}");
+            // The start in block digits under it.
+            assert!(screen.contains("██"), "{screen}");
+            // The gathering in block letters when it fits them, else whole words.
+            assert!(
+                screen.contains('▀') || whole_words(&screen, &heading),
+                "{screen}"
+            );
+            insta::assert_snapshot!(format!("welcome_{name}_{w}x{h}"), screen);
+            let late = text(&draw(&state, t(600), w, h));
+            assert!(late.contains(soon) && !late.contains(starts), "{late}");
+        }
+        // Started: the welcome gives way to the item and its countdown.
+        update(&mut state, Msg::Run(RunMsg::ToggleTimer), t(600));
+        let started = text(&draw(&state, t(660), 80, 24));
+        assert!(!started.contains(soon), "{started}");
+        assert!(started.contains("Velkommen og innsjekk"), "{started}");
+    }
+}
+
+#[test]
+fn the_room_is_thanked_after_the_last_item_and_told_the_next_gathering() {
+    let next = chrono::NaiveDate::from_ymd_opt(2027, 1, 11);
+    for (lang, name, words) in [
+        (
+            Lang::Nb,
+            "nb",
+            "Neste gang: 2. samling, 11.01.2027: Klassen, et komplekst samspill",
+        ),
+        (
+            Lang::En,
+            "en",
+            "Next time: gathering 2, 11.01.2027: Klassen, et komplekst samspill",
+        ),
+    ] {
+        let mut state = with_occasion(running(lang), next);
+        let mut now = now_in(&state);
+        while !state.run().unwrap().session.is_finished() {
+            now = now + Duration::minutes(1);
+            update(&mut state, Msg::Run(RunMsg::Next), now);
+        }
+        update(&mut state, Msg::Run(RunMsg::ToggleView), now);
+        for (w, h) in [(80, 24), (120, 35), (200, 60)] {
+            let screen = text(&draw(&state, now, w, h));
+            // "Takk for i dag" in block letters; the next gathering as large as it fits.
+            assert!(screen.contains('▀') || screen.contains('▘'), "{screen}");
+            let thanks = lang.strings().thanks;
+            let fits = samling::ui::fit::fit(
+                thanks,
+                ratatui::layout::Rect::new(0, 0, w - w / 10, (h - 1) * 3 / 5),
+                &samling::ui::fit::SIZES,
+            );
+            assert!(
+                matches!(fits, samling::ui::fit::Fit::Blocks { .. }),
+                "{fits:?}"
+            );
+            if w == 80 {
+                assert!(whole_words(&screen, words), "{screen}");
+            }
+            assert!(
+                !screen.contains("00:00") && !screen.contains('+'),
+                "{screen}"
+            );
+            insta::assert_snapshot!(format!("thanks_{name}_{w}x{h}"), screen);
+        }
+        // Without a next gathering known, thanks alone.
+        let mut alone = state.clone();
+        if let samling::app::Screen::Run(run) = &mut alone.screen {
+            run.occasion.next = None;
+        }
+        let screen = text(&draw(&alone, now, 80, 24));
+        assert!(!screen.contains("2. samling") && !screen.contains("gathering 2"));
+    }
+}
+
+/// Whether `screen` has text in block letters (half blocks or quadrants; the clock's digits
+/// are whole blocks only).
+fn in_blocks(screen: &str) -> bool {
+    screen.contains(['▀', '▄', '▘', '▝', '▖', '▗', '▛', '▜', '▙', '▟'])
 }

@@ -84,6 +84,8 @@ pub struct Run {
     pub next_gathering: Option<chrono::NaiveDate>,
     /// The program's other gatherings' dates, to point out a clash while preparing.
     pub other_dates: Vec<(u32, chrono::NaiveDate)>,
+    /// The program's title and its next gathering, for the room's welcome and thanks.
+    pub occasion: super::projector::Occasion,
     /// The program's optional modules, to insert from the schedule panel.
     pub modules: Vec<crate::model::OptionalModule>,
     /// Opened to prepare before the day (`e` on the home screen): the schedule panel is the
@@ -115,6 +117,7 @@ impl Run {
             leave: false,
             next_gathering: opened.next_gathering,
             other_dates: opened.other_dates,
+            occasion: opened.occasion,
             modules: Vec::new(),
             preparing: opened.preparing,
             role: opened.role,
@@ -152,6 +155,12 @@ impl Run {
             mirror: self.screen.mirror,
             flash_until: self.screen.flash_until,
         }
+    }
+
+    /// What the room sees at `now` (`None` when the agenda is empty).
+    pub fn room_view(&self, now: Timestamp) -> Option<super::projector::ProjectorView> {
+        let screen = self.screen_state();
+        super::projector::ProjectorView::of(&self.session, &screen, &self.occasion, now)
     }
 
     /// The running step of the current item, if it has steps and one is running.
@@ -671,6 +680,7 @@ mod tests {
                 role: crate::app::run::Role::Facilitator,
                 next_gathering: None,
                 other_dates: vec![],
+                occasion: Default::default(),
             })))),
             t(3600),
         );
