@@ -31,7 +31,8 @@ pub fn render(view: &ProjectorView, s: &Strings, colors: &Colors, frame: &mut Fr
 }
 
 /// The rows the block digits of the clock get beside a question: the question needs the
-/// room more than the clock does, which still reads from the back at this size.
+/// room more than the clock does, which still reads from the back at this size (half-height
+/// digits on a small screen).
 fn clock_rows(area: Rect) -> u16 {
     if area.height >= 50 { 16 } else { 8 }
 }
@@ -184,29 +185,49 @@ fn render_clock_and_question(
     // Beside a question (or "Da — nå") the clock takes a fixed height and the question the
     // rest; alone, the clock takes it all.
     let asking = mirroring || prompt.is_some();
-    let [top, title, _, clock, step_area, _, question, next] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(if tall { 3 } else { 2 }),
-        Constraint::Length(if tall { 2 } else { 0 }),
-        // "Da — nå" wants every row it can get for its two columns: the digits at their
-        // smallest, or on a small screen a line.
-        if mirroring {
-            Constraint::Length(if tall { 8 } else { 1 })
-        } else if asking {
-            Constraint::Length(clock_rows(area))
-        } else {
-            Constraint::Min(8)
-        },
-        Constraint::Length(u16::from(small.is_some())),
-        Constraint::Length(1),
-        if asking {
-            Constraint::Min(3)
-        } else {
-            Constraint::Length(0)
-        },
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let layout = |clock_rows: u16| -> [Rect; 8] {
+        Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(if tall { 3 } else { 2 }),
+            Constraint::Length(if tall { 2 } else { 0 }),
+            if asking {
+                Constraint::Length(clock_rows)
+            } else {
+                Constraint::Min(8)
+            },
+            Constraint::Length(u16::from(small.is_some())),
+            Constraint::Length(1),
+            if asking {
+                Constraint::Min(3)
+            } else {
+                Constraint::Length(0)
+            },
+            Constraint::Length(1),
+        ])
+        .areas(area)
+    };
+    // "Da — nå" wants every row it can get for its two columns: the digits at their smallest,
+    // or on a small screen a line. A question gets the rows the clock can give up for it to
+    // be drawn in block letters (the clock at its size for the screen, else half that, else
+    // half-height digits); if none of these does it, the clock keeps its size.
+    let clock_rows = if mirroring {
+        if tall { 8 } else { 1 }
+    } else {
+        let full = clock_rows(area);
+        let blocks = |rows: u16| {
+            let [_, _, _, _, _, _, question, _] = layout(rows);
+            prompt.is_some_and(|text| {
+                let fit = fit::fit(text, for_blocks(question), &fit::SIZES);
+                matches!(fit, fit::Fit::Blocks { .. })
+            })
+        };
+        [full, full / 2, 4]
+            .into_iter()
+            .filter(|&rows| rows >= 4)
+            .find(|&rows| blocks(rows))
+            .unwrap_or(full)
+    };
+    let [top, title, _, clock, step_area, _, question, next] = layout(clock_rows);
 
     gathering_line(view, s, colors, frame, top);
     // During a timed step (1-2-4-alle) the step is what the room times: its name and its

@@ -43,10 +43,22 @@ pub fn countdown_style(left: Duration) -> Style {
 
 /// Draws `text` in block digits, as large as `area` allows: tui-big-text's full-size glyphs
 /// (8×8 cells, one cell per pixel), scaled up by a whole factor on a large screen so the room
-/// can read it from the back. Centred in `area`.
+/// can read it from the back; half as tall (half blocks, 8×4) where only that fits, as beside
+/// a question on a small screen. Centred in `area`.
 pub fn big_text(text: &str, style: Style, area: Rect, buf: &mut Buffer) {
     let glyphs = text.chars().count() as u16;
     let (w, h) = (glyphs * 8, 8);
+    if area.width >= w && (4..h).contains(&area.height) {
+        let rows = Rect::new(area.x, area.y + (area.height - 4) / 2, area.width, 4);
+        BigText::builder()
+            .pixel_size(PixelSize::HalfHeight)
+            .style(style)
+            .centered()
+            .lines(vec![Line::from(text.to_string())])
+            .build()
+            .render(rows, buf);
+        return;
+    }
     if area.width < w || area.height < h {
         // Too small for block digits: plain bold text still tells the time.
         Line::styled(text.to_string(), style)
@@ -244,6 +256,18 @@ mod tests {
         let (large, _) = render(120, 24);
         assert!(small > 20);
         assert_eq!(large, small * 9, "scaled three times each way");
+        // Four to seven rows: half-height digits, four rows of half blocks.
+        let (_, half) = render(40, 5);
+        let inked = |y: u16| (0..40).any(|x| half[(x, y)].symbol() != " ");
+        assert!(
+            inked(0) && inked(3) && !inked(4),
+            "centred in five rows, four used"
+        );
+        assert!(
+            half.content
+                .iter()
+                .any(|c| c.symbol() == "▀" || c.symbol() == "▄")
+        );
         let (_, tiny) = render(20, 3);
         let row: String = (0..20).map(|x| tiny[(x, 0)].symbol().to_string()).collect();
         assert!(row.contains("12:34"), "{row:?}");

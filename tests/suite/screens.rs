@@ -1124,6 +1124,11 @@ fn the_room_is_welcomed_before_the_first_item_starts() {
         let started = text(&draw(&state, t(660), 80, 24));
         assert!(!started.contains(soon), "{started}");
         assert!(started.contains("Velkommen og innsjekk"), "{started}");
+        // Its question is short enough for block letters even at 80×24, once the clock gives
+        // up half its rows (half-height digits): no whole-block digit rows are left.
+        assert!(in_blocks(&started), "{started}");
+        assert!(!started.contains("██    ██"), "{started}");
+        insta::assert_snapshot!(format!("first_question_{name}_80x24"), started);
     }
 }
 
