@@ -26,7 +26,8 @@ pub struct State {
     pub warnings: Vec<String>,
     /// Set when the user asked to quit; the runtime stops the loop.
     pub quit: bool,
-    /// The colours of the room's view ([`crate::ui::theme`]), and how many this terminal has.
+    /// The colours of every screen of this window, the room's view and the facilitator's
+    /// ([`crate::ui::theme`]), and how many this terminal has.
     pub theme: crate::store::config::Theme,
     pub depth: crate::store::config::Depth,
 }

@@ -93,7 +93,7 @@ pub const EN: Strings = Strings {
         KeyHelp::MoreLess => "one minute more / less",
         KeyHelp::NextPrevPrompt => "next / previous question",
         KeyHelp::Projector => "projector view on / off",
-        KeyHelp::Theme => "this window's projector view: dark / light background",
+        KeyHelp::Theme => "this window's colours: dark / light background",
         KeyHelp::Group => "group for new notes (0 = plenary)",
         KeyHelp::Help => "show the keys",
         KeyHelp::SaveQuit => "save and quit",

@@ -96,7 +96,7 @@ pub const NB: Strings = Strings {
         KeyHelp::MoreLess => "ett minutt mer / mindre",
         KeyHelp::NextPrevPrompt => "neste / forrige spørsmål",
         KeyHelp::Projector => "projektorvisning av / på",
-        KeyHelp::Theme => "projektorvisningens farger her: mørk / lys bakgrunn",
+        KeyHelp::Theme => "fargene i dette vinduet: mørk / lys bakgrunn",
         KeyHelp::Group => "gruppe for nye notater (0 = plenum)",
         KeyHelp::Help => "vis tastene",
         KeyHelp::SaveQuit => "lagre og avslutt",

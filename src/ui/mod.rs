@@ -26,6 +26,12 @@ use crate::text;
 /// Draws the whole screen for `state` at `now`.
 pub fn render(state: &State, now: Timestamp, frame: &mut Frame) {
     screens(state, now, frame);
+    let area = frame.area();
+    theme::retheme(
+        frame.buffer_mut(),
+        area,
+        &theme::Colors::of(state.theme, state.depth),
+    );
     scrub(frame.buffer_mut());
 }
 

@@ -235,6 +235,54 @@ pub fn paint(buf: &mut ratatui::buffer::Buffer, area: ratatui::layout::Rect, col
     }
 }
 
+/// Lays the theme over a screen drawn in the terminal's colours (the facilitator's view, the
+/// home screen, the panels over either view): both views follow the theme, so a facilitator
+/// who chose light for a daylit room does not switch between a light wall and a dark laptop,
+/// and every colour on it keeps the theme's contrast. A cell on the terminal's background gets
+/// the theme's, and its colour the theme's of the same role: greys are dim, cyan, blue and
+/// magenta the accent (the question's), yellow the warning, red overtime, the rest the text
+/// (a status is told by its sign and its word). An alarm (white on red) becomes the
+/// background's colour on overtime's. Cells with a background of their own are left alone:
+/// the room's view, already in the theme, is not drawn twice.
+pub fn retheme(buf: &mut ratatui::buffer::Buffer, area: ratatui::layout::Rect, colors: &Colors) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let Some(cell) = buf.cell_mut((x, y)) else {
+                continue;
+            };
+            match cell.bg {
+                Color::Reset => {
+                    cell.bg = colors.background.0;
+                    cell.fg = role(cell.fg, colors);
+                }
+                Color::Red | Color::LightRed => {
+                    cell.bg = colors.overtime.0;
+                    cell.fg = colors.background.0;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The theme's colour for a terminal colour, by the role it plays on the facilitator's
+/// screens; a colour of its own (indexed, RGB) is kept.
+fn role(color: Color, colors: &Colors) -> Color {
+    match color {
+        Color::DarkGray | Color::Gray => colors.dim.0,
+        Color::Cyan
+        | Color::LightCyan
+        | Color::Blue
+        | Color::LightBlue
+        | Color::Magenta
+        | Color::LightMagenta => colors.question.0,
+        Color::Yellow | Color::LightYellow => colors.warning.0,
+        Color::Red | Color::LightRed => colors.overtime.0,
+        Color::Indexed(_) | Color::Rgb(..) => color,
+        _ => colors.text.0,
+    }
+}
+
 /// The parts of the room's view drawn by code the facilitator's screen shares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {

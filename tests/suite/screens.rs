@@ -1023,6 +1023,51 @@ fn the_room_sees_the_themes_background_and_colours_only() {
     }
 }
 
+/// The facilitator's view follows the theme too, and so do the panels over either view: every
+/// cell on the theme's background (an alarm on overtime's), in one of its colours.
+#[test]
+fn the_facilitators_view_and_the_panels_follow_the_theme() {
+    use samling::store::config::{Depth, Theme};
+    use samling::ui::theme::Colors;
+    let mut laptop = running(Lang::Nb);
+    let now = now_in(&laptop);
+    let mut help_on_wall = laptop.clone();
+    update(&mut help_on_wall, Msg::Run(RunMsg::ToggleView), now);
+    update(&mut help_on_wall, Msg::Overlay(OverlayMsg::ToggleHelp), now);
+    let mut editor = laptop.clone();
+    update(&mut editor, Msg::Run(RunMsg::NewNote), now);
+    for theme in [Theme::Dark, Theme::Light] {
+        for depth in [Depth::True, Depth::Ansi256, Depth::Ansi16] {
+            let c = Colors::new(theme, depth);
+            let colours = [
+                c.background,
+                c.text,
+                c.dim,
+                c.question,
+                c.clock,
+                c.warning,
+                c.overtime,
+            ]
+            .map(|(color, _)| color);
+            for state in [&mut laptop, &mut help_on_wall, &mut editor] {
+                (state.theme, state.depth) = (theme, depth);
+                for (w, h) in [(80, 24), (200, 60)] {
+                    let buffer = draw(state, now, w, h);
+                    for cell in &buffer.content {
+                        let at = format!("{theme:?} {depth:?} {w}x{h}: {:?}", cell.symbol());
+                        assert!(
+                            cell.bg == c.background.0 || cell.bg == c.overtime.0,
+                            "{at} on {:?}",
+                            cell.bg
+                        );
+                        assert!(colours.contains(&cell.fg), "{at} in {:?}", cell.fg);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A break on the wall: when the room starts again, large; the countdown small.
 #[test]
 fn a_break_says_when_the_room_starts_again() {
