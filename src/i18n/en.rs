@@ -394,6 +394,7 @@ pub const EN: Strings = Strings {
     starts_soon: "We start shortly",
     thanks: "Thank you for today",
     mirror_then_big: "Then",
+    more_below: " more ▼ ",
     mirror_then_from: |g| format!("gathering {g}"),
     next_gathering: |n, title, date| match date {
         Some(d) => format!("Next time: gathering {n}, {d}: {title}"),

@@ -256,6 +256,8 @@ pub struct Strings {
     pub next_gathering: fn(u32, &str, Option<&str>) -> String,
     /// The heading over the earlier answers on the room's "Da — nå", in block letters.
     pub mirror_then_big: &'static str,
+    /// On the frame of a box whose text goes on below what it shows.
+    pub more_below: &'static str,
     /// Under it: which gathering they are from.
     pub mirror_then_from: fn(u32) -> String,
     pub last_item: &'static str,

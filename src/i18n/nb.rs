@@ -398,6 +398,7 @@ pub const NB: Strings = Strings {
     starts_soon: "Vi starter straks",
     thanks: "Takk for i dag",
     mirror_then_big: "Da",
+    more_below: " mer ▼ ",
     mirror_then_from: |g| format!("{g}. samling"),
     next_gathering: |n, title, date| match date {
         Some(d) => format!("Neste gang: {n}. samling, {d}: {title}"),

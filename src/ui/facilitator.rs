@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::widgets::{big_text, clock, countdown, countdown_style, key_hints};
+use super::widgets::{big_text, clock, countdown, countdown_style, hanging, key_hints};
 use crate::app::projector::ThenAndNow;
 use crate::app::{Run, SaveState};
 use crate::i18n::Strings;
@@ -20,15 +20,18 @@ use crate::text::clipped;
 const DIM: Style = Style::new().fg(Color::DarkGray);
 
 pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
-    let [header, notices, body, status, footer] = Layout::vertical([
+    let session = &run.session;
+    let day = schedule::project(session, now);
+    let status = status(run, &day, s, now);
+    let status_rows = rows_of(&status, frame.area().width);
+    let [header, notices, body, status_area, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(run.notices.len().min(3) as u16),
         Constraint::Min(5),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(frame.area());
-    let session = &run.session;
     frame.render_widget(
         Line::from(vec![
             Span::raw((s.gathering_heading)(session.gathering, &session.title)).bold(),
@@ -60,14 +63,38 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     let agenda_width = (body.width / 3).clamp(28, 48);
     let [agenda, main] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(20)]).areas(body);
-    let day = schedule::project(session, now);
     render_agenda(run, &day, s, now, frame, agenda);
     render_current(run, s, now, frame, main);
-    frame.render_widget(status_line(run, &day, s, now), status);
+    frame.render_widget(status, status_area);
     frame.render_widget(
         key_hints(crate::app::keys::RUNNING, s, footer.width),
         footer,
     );
+}
+
+/// The status line, wrapped rather than losing its end (where a message, "Referatet er skrevet
+/// til …", stands).
+fn status<'a>(
+    run: &Run,
+    day: &schedule::Projection,
+    s: &'a Strings,
+    now: Timestamp,
+) -> Paragraph<'a> {
+    Paragraph::new(status_line(run, day, s, now)).wrap(Wrap { trim: true })
+}
+
+/// The rows the status line takes at `width`: up to three.
+fn rows_of(status: &Paragraph, width: u16) -> u16 {
+    u16::try_from(status.line_count(width))
+        .unwrap_or(3)
+        .clamp(1, 3)
+}
+
+/// The rows at the foot of the facilitator's view, the status line and the key hints: the
+/// panels over the view leave them in sight.
+pub fn foot_rows(run: &Run, s: &Strings, now: Timestamp, width: u16) -> u16 {
+    let day = schedule::project(&run.session, now);
+    rows_of(&status(run, &day, s, now), width) + 1
 }
 
 /// Each item with its clock time: when it started, for an item that has been in front of the
@@ -83,6 +110,12 @@ fn render_agenda(
 ) {
     let session = &run.session;
     let wide = area.width >= 40;
+    let inner = usize::from(area.width.saturating_sub(2));
+    // A title longer than its row is cut at a word and ends with "…".
+    let title = |spans: &[Span], after: usize, title: &str| {
+        let used: usize = spans.iter().map(Span::width).sum::<usize>() + after;
+        clipped(title, inner.saturating_sub(used))
+    };
     let at = session.current_index();
     let lines: Vec<Line> = session
         .agenda
@@ -103,11 +136,10 @@ fn render_agenda(
             };
             if time.skipped {
                 // Kept in the agenda, taking no time: crossed out, without a clock time.
-                return Line::from(vec![
-                    Span::styled("  ", style),
-                    Span::styled("  –   ", DIM),
-                    Span::styled(item.title.as_str(), DIM.add_modifier(Modifier::CROSSED_OUT)),
-                ]);
+                let mut spans = vec![Span::styled("  ", style), Span::styled("  –   ", DIM)];
+                let text = title(&spans, 0, &item.title);
+                spans.push(Span::styled(text, DIM.add_modifier(Modifier::CROSSED_OUT)));
+                return Line::from(spans);
             }
             let start = clock(time.start);
             let planned = time.planned.map(clock);
@@ -127,10 +159,12 @@ fn render_agenda(
             if session.is_inserted(&item.id) {
                 spans.push(Span::styled("+ ", Style::new().fg(Color::Cyan)));
             }
-            spans.push(Span::styled(item.title.as_str(), style));
-            if wide && time.begun {
-                let spent = timer::elapsed(events, now).num_minutes();
-                spans.push(Span::styled(format!("  {spent}′"), DIM));
+            let spent = (wide && time.begun)
+                .then(|| format!("  {}′", timer::elapsed(events, now).num_minutes()));
+            let after = spent.as_ref().map_or(0, |t| Span::raw(t.as_str()).width());
+            spans.push(Span::styled(title(&spans, after, &item.title), style));
+            if let Some(spent) = spent {
+                spans.push(Span::styled(spent, DIM));
             }
             Line::from(spans)
         })
@@ -209,17 +243,6 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
         ]));
     }
     lines.push(Line::default());
-    let asked = session.prompt_index();
-    for (i, prompt) in item.prompts.iter().enumerate() {
-        let current = i == asked;
-        lines.push(Line::from(vec![
-            Span::raw(if current { "▶ " } else { "  " }),
-            Span::styled(
-                format!("{}. {}", i + 1, prompt.text),
-                if current { Style::new().bold() } else { DIM },
-            ),
-        ]));
-    }
 
     let note_height = if item.facilitator_note.is_empty() {
         0
@@ -251,22 +274,46 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
         frame.render_widget(block, clock_area);
         big_text(&countdown(left), clock_style, inner, frame.buffer_mut());
     }
+    // The questions under the item, each wrapped under itself; a list longer than the box
+    // scrolls to keep the one on the wall in view.
+    let width = top.width.saturating_sub(2);
+    let head_rows = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(width);
+    let asked = session.prompt_index();
+    let (mut rows_so_far, mut asked_end) = (head_rows, head_rows);
+    for (i, prompt) in item.prompts.iter().enumerate() {
+        let current = i == asked;
+        let lead = format!("{}{}. ", if current { "▶ " } else { "  " }, i + 1);
+        let style = if current { Style::new().bold() } else { DIM };
+        let rows = hanging(vec![Span::raw(lead)], &prompt.text, None, width, style);
+        rows_so_far += rows.len();
+        if current {
+            asked_end = rows_so_far;
+        }
+        lines.extend(rows);
+    }
+    let visible = usize::from(top.height.saturating_sub(2));
+    let scroll = u16::try_from(asked_end.saturating_sub(visible)).unwrap_or(0);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
             .block(Block::bordered().border_style(DIM)),
         top,
     );
     if note_height > 0 {
+        // Wrapped in its box; what does not fit is said to be there, on the box's frame.
+        let text = Paragraph::new(item.facilitator_note.as_str()).wrap(Wrap { trim: true });
+        let cut = text.line_count(note.width.saturating_sub(2)) > usize::from(note_height - 2);
+        let mut block = Block::bordered()
+            .title(s.private_note)
+            .border_style(Style::new().fg(Color::Yellow));
+        if cut {
+            block = block.title_bottom(Line::from(s.more_below).right_aligned());
+        }
         frame.render_widget(
-            Paragraph::new(item.facilitator_note.as_str())
-                .wrap(Wrap { trim: true })
-                .style(Style::new().fg(Color::Yellow))
-                .block(
-                    Block::bordered()
-                        .title(s.private_note)
-                        .border_style(Style::new().fg(Color::Yellow)),
-                ),
+            text.style(Style::new().fg(Color::Yellow)).block(block),
             note,
         );
     }

@@ -72,9 +72,19 @@ fn note_lines(title: &str, notes: &[PublicNote], s: &Strings, width: u16) -> Vec
 /// The facilitator's panel: each carried agreement with where it was made and its comment, the
 /// selected one marked; then last time's highlights and parking-lot questions.
 pub fn render_panel(run: &Run, review: Review, s: &Strings, now: Timestamp, frame: &mut Frame) {
+    // Over the view, not over its status line and keys (a message stands at the status line's
+    // end: "Referatet er skrevet til …").
+    let whole = frame.area();
+    let foot = super::facilitator::foot_rows(run, s, now, whole.width);
+    let above = Rect::new(
+        whole.x,
+        whole.y,
+        whole.width,
+        whole.height.saturating_sub(foot),
+    );
     let [area] = Layout::horizontal([Constraint::Percentage(92)])
         .flex(Flex::Center)
-        .areas(frame.area());
+        .areas(above);
     let [area] = Layout::vertical([Constraint::Percentage(86)])
         .flex(Flex::Center)
         .areas(area);

@@ -112,8 +112,9 @@ pub fn centered(outer: Rect, width: u16, height: u16) -> Rect {
     area
 }
 
-/// The footer's key hints from a mode's table, as many as fit in `width`: the way to help and
-/// the way out always, the others in the table's order while there is room. Rows with only
+/// The footer's key hints from a mode's table, as many as fit in `width`: the way to help, the
+/// way out and the projector key always (the one a facilitator must find at once when the
+/// room sees the wrong screen), the others in the table's order while there is room. Rows with only
 /// extra keys (`Ctrl-C`, typing) are for the help, not the footer.
 pub fn key_hints(rows: &[Row], s: &Strings, width: u16) -> Line<'static> {
     hints(rows, s, width, true)
@@ -128,8 +129,13 @@ pub fn panel_hints(rows: &[Row], s: &Strings, width: u16) -> Line<'static> {
 }
 
 fn hints(rows: &[Row], s: &Strings, width: u16, keep_exits: bool) -> Line<'static> {
-    let always =
-        |h: KeyHelp| keep_exits && matches!(h, KeyHelp::Help | KeyHelp::Quit | KeyHelp::SaveQuit);
+    let always = |h: KeyHelp| {
+        keep_exits
+            && matches!(
+                h,
+                KeyHelp::Help | KeyHelp::Quit | KeyHelp::SaveQuit | KeyHelp::Projector
+            )
+    };
     let hint = |row: &Row| {
         let keys: Vec<String> = row
             .keys
@@ -212,7 +218,9 @@ mod tests {
         let narrow = key_hints(keys, s, 60).to_string();
         assert!(narrow.chars().count() <= 60, "{narrow}");
         assert!(
-            narrow.contains("? taster") && narrow.contains("q avslutt"),
+            narrow.contains("? taster")
+                && narrow.contains("q avslutt")
+                && narrow.contains("p projektor"),
             "{narrow}"
         );
         let wide = key_hints(keys, s, 200).to_string();

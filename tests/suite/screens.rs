@@ -1237,3 +1237,60 @@ fn the_room_is_thanked_after_the_last_item_and_told_the_next_gathering() {
 fn in_blocks(screen: &str) -> bool {
     screen.contains(['▀', '▄', '▘', '▝', '▖', '▗', '▛', '▜', '▙', '▟'])
 }
+
+/// At 80×24 nothing on the facilitator's view is cut mid-word without saying so: agenda titles
+/// end with "…", a private note longer than its box says there is more, the question list
+/// follows the question on the wall, a long status message wraps, and the footer keeps `p`,
+/// `?` and `q`.
+#[test]
+fn the_facilitators_view_at_80x24_cuts_no_word_without_saying_so() {
+    for (lang, name, more, keys) in [
+        (
+            Lang::Nb,
+            "nb",
+            "mer ▼",
+            ["p projektor", "? taster", "q avslutt"],
+        ),
+        (
+            Lang::En,
+            "en",
+            "more ▼",
+            ["p projector", "? keys", "q quit"],
+        ),
+    ] {
+        let mut state = running(lang);
+        let now = now_in(&state);
+        let message = "Referatet er skrevet til /home/kari/Dokumenter/samling/traumebevisst/\
+                       01-2026-11-23.md og /home/kari/Dokumenter/samling/traumebevisst/01.html";
+        if let samling::app::Screen::Run(run) = &mut state.screen {
+            let at = run.session.current_index();
+            let item = &mut run.session.agenda[at];
+            item.facilitator_note = "Husk å ha papir og penner klare. ".repeat(12);
+            for n in 3..=9 {
+                item.prompts.push(samling::model::Prompt {
+                    id: format!("ekstra-{n}"),
+                    text: format!("Spørsmål nummer {n} som er langt nok til å gå over to rader"),
+                    revisits: None,
+                });
+            }
+            run.screen.message = Some(message.into());
+        }
+        for _ in 0..8 {
+            update(&mut state, Msg::Run(RunMsg::NextPrompt), now);
+        }
+        let screen = text(&draw(&state, now, 80, 24));
+        // Agenda titles cut at a word, with "…".
+        assert!(screen.contains("Om programmet:…"), "{screen}");
+        assert!(!screen.contains("Velkommen og innsj"), "{screen}");
+        assert!(screen.contains(more), "{screen}");
+        assert!(
+            screen.contains("▶ 9. Spørsmål nummer 8 som er langt nok til å gå"),
+            "the question on the wall in view: {screen}"
+        );
+        assert!(screen.contains("01.html"), "the message's end: {screen}");
+        for key in keys {
+            assert!(screen.contains(key), "{key}: {screen}");
+        }
+        insta::assert_snapshot!(format!("facilitator_cut_{name}_80x24"), screen);
+    }
+}
