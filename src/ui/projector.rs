@@ -180,6 +180,27 @@ fn render_clock_and_question(
         ),
     };
     let tall = area.height >= 40;
+    // The step's name (the room times the step) and the break's "Vi starter igjen kl." are
+    // drawn in block letters when they fit in a fifth (a third, in a break) of the screen;
+    // before the question is given what is left. In a break the time follows in the digits.
+    let headline = match (&view.step, &view.body) {
+        (_, Body::Break { .. }) if big.is_some() => Some((
+            format!("{}: {}", view.item_title, (s.resumes_at)("").trim_end()),
+            area.height / 3,
+        )),
+        (Some(_), Body::Question) => Some((heading.clone(), area.height / 5)),
+        _ => None,
+    }
+    .and_then(|(text, rows)| {
+        let room = Rect::new(0, 0, for_blocks(area).width, rows);
+        let fit = fit::fit(&text, room, &fit::SIZES);
+        matches!(fit, fit::Fit::Blocks { .. }).then_some((text, fit))
+    });
+    let title_rows = match &headline {
+        Some((text, fit)) => fit::rows(text, fit, area.width),
+        None if tall => 3,
+        None => 2,
+    };
     let prompt = view.prompt.as_deref();
     let mirroring = matches!(view.body, Body::ThenAndNow(_));
     // Beside a question (or "Da — nå") the clock takes a fixed height and the question the
@@ -188,7 +209,7 @@ fn render_clock_and_question(
     let layout = |clock_rows: u16| -> [Rect; 8] {
         Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(if tall { 3 } else { 2 }),
+            Constraint::Length(title_rows),
             Constraint::Length(if tall { 2 } else { 0 }),
             if asking {
                 Constraint::Length(clock_rows)
@@ -232,10 +253,16 @@ fn render_clock_and_question(
     gathering_line(view, s, colors, frame, top);
     // During a timed step (1-2-4-alle) the step is what the room times: its name and its
     // countdown are the big things; the item and its own time a small line under them.
-    frame.render_widget(
-        Paragraph::new(Line::from(heading).bold().centered()).wrap(Wrap { trim: true }),
-        centre_rows(title, 1),
-    );
+    match &headline {
+        Some((text, fit)) => {
+            let style = colors.base().add_modifier(Modifier::BOLD);
+            fit::draw(text, fit, style, for_blocks(title), frame.buffer_mut());
+        }
+        None => frame.render_widget(
+            Paragraph::new(Line::from(heading).bold().centered()).wrap(Wrap { trim: true }),
+            centre_rows(title, 1),
+        ),
+    }
     // The flash turns the digits over, whatever they were (the last minutes may already be
     // reversed, on a light background with 16 colours).
     if view.flashing && style.add_modifier.contains(Modifier::REVERSED) {
