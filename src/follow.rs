@@ -67,8 +67,9 @@ struct Following {
     theme: Theme,
     depth: Depth,
     /// The program's title and next gathering of the session read, with the program and
-    /// gathering they are of (found again when another gathering is followed).
-    occasion: Option<((String, u32), Occasion)>,
+    /// gathering they are of and whether it had ended (found again when another gathering is
+    /// followed, and when this one ends: the next one may have been planned meanwhile).
+    occasion: Option<((String, u32, bool), Occasion)>,
     tell: Teller,
 }
 
@@ -89,7 +90,11 @@ impl Following {
             // Only a file that loads counts as read: one caught half-synced is read again.
             if let Ok(session) = store::load_session(path) {
                 changed = self.session.as_ref() != Some(&session);
-                let of = (session.program.clone(), session.gathering);
+                let of = (
+                    session.program.clone(),
+                    session.gathering,
+                    session.is_finished(),
+                );
                 if self.occasion.as_ref().is_none_or(|(known, _)| *known != of) {
                     self.occasion = Some((of, (self.tell)(&session)));
                 }

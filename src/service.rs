@@ -39,6 +39,7 @@ pub fn open_gathering(
             .iter()
             .map(|p| (s.temporary_removed)(&p.display().to_string())),
     );
+    let occasion = occasion(program, &held, gathering, opened.session.date);
     let run = Opened {
         notices,
         path: opened.path,
@@ -48,7 +49,7 @@ pub fn open_gathering(
         role: crate::app::run::Role::Facilitator,
         next_gathering: sessions::next_date(&held, gathering),
         other_dates: Vec::new(),
-        occasion: occasion(program, &held, gathering),
+        occasion,
     };
     Ok((run, opened.lock))
 }
@@ -78,6 +79,7 @@ pub fn prepare_gathering(
     }
     let locked = sessions::prepare(layout, program, gathering, date, config, &held)
         .map_err(|p| s.located(&p))?;
+    let occasion = occasion(program, &held, gathering, locked.session.date);
     let opened = Opened {
         path: locked.path,
         session: locked.session,
@@ -91,14 +93,20 @@ pub fn prepare_gathering(
             .filter(|h| h.session.gathering != gathering)
             .map(|h| (h.session.gathering, h.session.date))
             .collect(),
-        occasion: occasion(program, &held, gathering),
+        occasion,
     };
     Ok((opened, locked.lock))
 }
 
-/// What the room is told beside the session of `gathering`: the program's title, and its next
-/// gathering, with the date of a session prepared or begun for it.
-pub fn occasion(program: &Program, held: &[sessions::Held], gathering: u32) -> Occasion {
+/// What the room is told beside the session of `gathering` held on `date`: the program's
+/// title, and its next gathering, with the date of a session prepared or begun for it (not one
+/// before this day: a series held again finds the earlier series' sessions too).
+pub fn occasion(
+    program: &Program,
+    held: &[sessions::Held],
+    gathering: u32,
+    date: NaiveDate,
+) -> Occasion {
     Occasion {
         program: program.title.clone(),
         next: program
@@ -108,7 +116,7 @@ pub fn occasion(program: &Program, held: &[sessions::Held], gathering: u32) -> O
             .map(|g| NextGathering {
                 number: g.number,
                 title: g.title.clone(),
-                date: sessions::next_date(held, gathering),
+                date: sessions::next_date(held, gathering).filter(|next| *next >= date),
             }),
     }
 }
@@ -124,7 +132,7 @@ pub fn occasion_of(
     match programs.iter().find(|p| p.id == session.program) {
         Some(program) => {
             let (held, _) = sessions::held(layout, &program.id);
-            occasion(program, &held, session.gathering)
+            occasion(program, &held, session.gathering, session.date)
         }
         None => Occasion::default(),
     }

@@ -36,19 +36,31 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// `text` on one row of `width` columns: whole if it fits, else cut at a word and ended with
-/// "…" so the reader knows there is more.
+/// `text` on one row of `width` columns: whole if it fits, else cut after the last word that
+/// fits and ended with "…" so the reader knows there is more; a first word longer than the row
+/// is cut inside it (still with "…"). Never wider than `width`.
 pub fn clipped(text: &str, width: usize) -> String {
+    use textwrap::core::display_width;
     let one_row = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if textwrap::core::display_width(&one_row) <= width {
+    if display_width(&one_row) <= width {
         return one_row;
     }
-    let options = textwrap::Options::new(width.saturating_sub(1).max(1));
+    let Some(room) = width.checked_sub(1) else {
+        return String::new();
+    };
+    let options = textwrap::Options::new(room.max(1)).break_words(false);
     let first = textwrap::wrap(&one_row, options)
         .into_iter()
         .next()
         .unwrap_or_default();
-    format!("{first}…")
+    let mut kept = String::new();
+    for c in first.chars() {
+        if display_width(&kept) + display_width(c.encode_utf8(&mut [0; 4])) > room {
+            break;
+        }
+        kept.push(c);
+    }
+    format!("{}…", kept.trim_end())
 }
 
 /// An id made from a title, for an agenda item added by hand: lower case a–z and digits joined
@@ -171,6 +183,15 @@ mod tests {
         );
         assert!(textwrap::core::display_width(&clipped("Alle gjennomfører en LINK-økt", 20)) <= 20);
         assert_eq!(clipped("Uendeligordsomikkefår", 6), "Uende…");
+        // At a word whenever the first word fits; never wider than the row.
+        assert_eq!(
+            clipped("Oppsummering og avslutning", 16),
+            "Oppsummering og…"
+        );
+        assert_eq!(clipped("Oppsummering og avslutning", 14), "Oppsummering…");
+        assert_eq!(clipped("Oppsummering og avslutning", 10), "Oppsummer…");
+        assert_eq!(clipped("Velkommen", 1), "…");
+        assert_eq!(clipped("Velkommen", 0), "");
     }
 
     #[test]

@@ -212,16 +212,19 @@ impl ProjectorView {
                 left: s.remaining.num_seconds(),
             })
         });
-        // What the facilitator put on the wall (the review, "Da — nå") wins over the welcome
-        // and the thanks; the item's own kind ("siden sist") does not.
-        let chosen = screen.review.is_some() || screen.mirror;
-        let reviewing = screen.review.is_some() || item.kind == ItemKind::SinceLast;
+        // Until the first item is started the room is welcomed, and after the last one
+        // thanked, unless the facilitator has put agreements up by hand (`v`; the review that
+        // opens by itself on a "siden sist" item before the start is not in `screen`) or
+        // answers then and now (`m` where there are some). `+` before the start, or `m` with
+        // nothing to show, leaves the welcome.
         let then_and_now = screen.mirror.then(|| ThenAndNow::of(session)).flatten();
+        let chosen = screen.review.is_some() || then_and_now.is_some();
+        let reviewing = screen.review.is_some() || item.kind == ItemKind::SinceLast;
         let body = if session.is_finished() && !chosen {
             Body::Thanks {
                 next: occasion.next.clone(),
             }
-        } else if session.timing.is_empty() && !chosen {
+        } else if session.began().is_none() && !session.is_finished() && !chosen {
             Body::Welcome(Welcome {
                 program: occasion.program.clone(),
                 date: session.date,

@@ -72,17 +72,6 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
     );
 }
 
-/// The status line, wrapped rather than losing its end (where a message, "Referatet er skrevet
-/// til …", stands).
-fn status<'a>(
-    run: &Run,
-    day: &schedule::Projection,
-    s: &'a Strings,
-    now: Timestamp,
-) -> Paragraph<'a> {
-    Paragraph::new(status_line(run, day, s, now)).wrap(Wrap { trim: true })
-}
-
 /// The rows the status line takes at `width`: up to three.
 fn rows_of(status: &Paragraph, width: u16) -> u16 {
     u16::try_from(status.line_count(width))
@@ -274,38 +263,43 @@ fn render_current(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame, are
         frame.render_widget(block, clock_area);
         big_text(&countdown(left), clock_style, inner, frame.buffer_mut());
     }
-    // The questions under the item, each wrapped under itself; a list longer than the box
-    // scrolls to keep the one on the wall in view.
-    let width = top.width.saturating_sub(2);
-    let head_rows = Paragraph::new(lines.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(width);
+    // The item, its countdown and step stay at the top of the box; under them the questions,
+    // each wrapped under itself, a list longer than its room scrolled to keep the one on the
+    // wall in view.
+    let block = Block::bordered().border_style(DIM);
+    let inner = block.inner(top);
+    frame.render_widget(block, top);
+    let head = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let head_rows = u16::try_from(head.line_count(inner.width)).unwrap_or(u16::MAX);
+    let [head_area, list_area] =
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(head, head_area);
     let asked = session.prompt_index();
-    let (mut rows_so_far, mut asked_end) = (head_rows, head_rows);
+    let mut questions = Vec::new();
+    let mut asked_end = 0;
     for (i, prompt) in item.prompts.iter().enumerate() {
         let current = i == asked;
         let lead = format!("{}{}. ", if current { "▶ " } else { "  " }, i + 1);
         let style = if current { Style::new().bold() } else { DIM };
-        let rows = hanging(vec![Span::raw(lead)], &prompt.text, None, width, style);
-        rows_so_far += rows.len();
+        questions.extend(hanging(
+            vec![Span::raw(lead)],
+            &prompt.text,
+            None,
+            inner.width,
+            style,
+        ));
         if current {
-            asked_end = rows_so_far;
+            asked_end = questions.len();
         }
-        lines.extend(rows);
     }
-    let visible = usize::from(top.height.saturating_sub(2));
-    let scroll = u16::try_from(asked_end.saturating_sub(visible)).unwrap_or(0);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .block(Block::bordered().border_style(DIM)),
-        top,
-    );
+    let scroll = asked_end.saturating_sub(usize::from(list_area.height));
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(questions).scroll((scroll, 0)), list_area);
     if note_height > 0 {
         // Wrapped in its box; what does not fit is said to be there, on the box's frame.
         let text = Paragraph::new(item.facilitator_note.as_str()).wrap(Wrap { trim: true });
-        let cut = text.line_count(note.width.saturating_sub(2)) > usize::from(note_height - 2);
+        let cut = text.line_count(note.width.saturating_sub(2))
+            > usize::from(note.height.saturating_sub(2));
         let mut block = Block::bordered()
             .title(s.private_note)
             .border_style(Style::new().fg(Color::Yellow));
@@ -458,13 +452,14 @@ pub(super) fn save_span<'a>(run: &Run, s: &'a Strings) -> Span<'a> {
 
 /// `3 min bak · slutt ca. 16:03 (plan 16:00) · lagret 13:42:10`, or the save failure in alarm
 /// colours. Before the first item is started the day has not begun: it says when it starts,
-/// never that it is behind.
-fn status_line<'a>(
+/// never that it is behind. Wrapped rather than losing its end (where a message, "Referatet er
+/// skrevet til …", stands).
+fn status<'a>(
     run: &Run,
     day: &schedule::Projection,
     s: &'a Strings,
     now: Timestamp,
-) -> Line<'a> {
+) -> Paragraph<'a> {
     let (schedule_text, schedule_style, ends) = match day.minutes_behind() {
         None => {
             let start = day.planned_start;
@@ -534,5 +529,5 @@ fn status_line<'a>(
             Style::new().fg(Color::Cyan),
         ));
     }
-    Line::from(spans)
+    Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true })
 }

@@ -137,10 +137,15 @@ fn plain(text: &str) -> Paragraph<'static> {
 pub fn draw(text: &str, fit: &Fit, style: Style, area: Rect, buf: &mut Buffer) {
     match fit {
         Fit::Blocks { size, lines } => {
+            // A fit measured for another area may not go in this one: the rows that do not fit
+            // whole are left out rather than drawn over what lies below.
             let rows = height(*size, lines.len());
             let (_, h) = glyph(*size);
-            let mut y = area.y + (area.height - rows) / 2;
+            let mut y = area.y + area.height.saturating_sub(rows) / 2;
             for line in lines {
+                if y + h > area.bottom() {
+                    break;
+                }
                 let row = Rect::new(area.x, y, area.width, h);
                 BigText::builder()
                     .pixel_size(*size)

@@ -30,9 +30,10 @@ pub fn render(view: &ProjectorView, s: &Strings, colors: &Colors, frame: &mut Fr
     super::theme::paint(frame.buffer_mut(), area, colors);
 }
 
-/// The rows the block digits of the clock get beside a question: the question needs the
-/// room more than the clock does, which still reads from the back at this size (half-height
-/// digits on a small screen).
+/// The rows the block digits of the clock get beside a question at most (full-size digits,
+/// twice as large on a tall screen): the question needs the room more than the clock does,
+/// which still reads from the back at this size. It gives up more for a question that would
+/// then go in block letters (see `render_clock_and_question`).
 fn clock_rows(area: Rect) -> u16 {
     if area.height >= 50 { 16 } else { 8 }
 }
@@ -227,8 +228,8 @@ fn render_clock_and_question(
         ])
         .areas(area)
     };
-    // "Da — nå" wants every row it can get for its two columns: the digits at their smallest,
-    // or on a small screen a line. A question gets the rows the clock can give up for it to
+    // "Da — nå" wants every row it can get for its two columns: full-size digits without
+    // scaling on a tall screen, a line on a small one. A question gets the rows the clock can give up for it to
     // be drawn in block letters (the clock at its size for the screen, else half that, else
     // half-height digits); if none of these does it, the clock keeps its size.
     let clock_rows = if mirroring {
@@ -253,12 +254,15 @@ fn render_clock_and_question(
     gathering_line(view, s, colors, frame, top);
     // During a timed step (1-2-4-alle) the step is what the room times: its name and its
     // countdown are the big things; the item and its own time a small line under them.
+    // The headline was measured against a share of the screen; the layout may have given its
+    // row less (a short screen, where the clock's and the question's minimums come first).
+    let fits = |text: &str, fit: &fit::Fit| fit::rows(text, fit, title.width) <= title.height;
     match &headline {
-        Some((text, fit)) => {
+        Some((text, fit)) if fits(text, fit) => {
             let style = colors.base().add_modifier(Modifier::BOLD);
             fit::draw(text, fit, style, for_blocks(title), frame.buffer_mut());
         }
-        None => frame.render_widget(
+        _ => frame.render_widget(
             Paragraph::new(Line::from(heading).bold().centered()).wrap(Wrap { trim: true }),
             centre_rows(title, 1),
         ),

@@ -531,18 +531,23 @@ fn the_agreements_list_keeps_the_selected_one_in_view_and_marks_cut_text() {
     assert!(screen.contains("▶ Avtale 1 om"), "{screen}");
 }
 
-#[test]
-fn the_review_says_first_why_something_may_be_missing() {
-    use samling::model::sample::big_session;
-    let program = catalog::builtin().0.remove(0);
-    let plan = program.gathering(3).unwrap().clone();
-    let mut session = Session::new(&program, &plan, "03-2026-11-09".into(), t(0).0.date_naive());
-    let mut first = big_session(0, 2);
+/// A session of `plan` that carries two agreements from gathering 1 (`01-2026-09-14`).
+fn carrying_two(program: &Program, plan: &samling::model::GatheringPlan, id: &str) -> Session {
+    let mut session = Session::new(program, plan, id.into(), t(0).0.date_naive());
+    let mut first = samling::model::sample::big_session(0, 2);
     first.id = "01-2026-09-14".into();
     for c in &mut first.agreements {
         c.origin.session = first.id.clone();
     }
     session.carry_from(&first);
+    session
+}
+
+#[test]
+fn the_review_says_first_why_something_may_be_missing() {
+    let program = catalog::builtin().0.remove(0);
+    let plan = program.gathering(3).unwrap().clone();
+    let session = carrying_two(&program, &plan, "03-2026-11-09");
     let why = "02-2026-10-12.ron:4:7: uventet tegn; 2. samling er ikke tatt med";
     let opened = Opened {
         notices: vec![why.into()],
@@ -1129,7 +1134,7 @@ fn with_occasion(mut state: State, next: Option<chrono::NaiveDate>) -> State {
     });
     let held: Vec<_> = prepared.into_iter().collect();
     if let samling::app::Screen::Run(run) = &mut state.screen {
-        run.occasion = samling::service::occasion(&program, &held, 1);
+        run.occasion = samling::service::occasion(&program, &held, 1, run.session.date);
     }
     state
 }
@@ -1233,6 +1238,15 @@ fn the_room_is_thanked_after_the_last_item_and_told_the_next_gathering() {
             );
             insta::assert_snapshot!(format!("thanks_{name}_{w}x{h}"), screen);
         }
+        // A session of gathering 2 dated before this one (an earlier series) gives no date.
+        let earlier = chrono::NaiveDate::from_ymd_opt(2025, 10, 13);
+        let mut again = with_occasion(state.clone(), earlier);
+        update(&mut again, Msg::Run(RunMsg::Next), now);
+        let screen = text(&draw(&again, now, 80, 24));
+        assert!(
+            !screen.contains("13.10.2025") && !screen.contains("11.01.2027"),
+            "{screen}"
+        );
         // Without a next gathering known, thanks alone.
         let mut alone = state.clone();
         if let samling::app::Screen::Run(run) = &mut alone.screen {
@@ -1299,9 +1313,77 @@ fn the_facilitators_view_at_80x24_cuts_no_word_without_saying_so() {
             "the question on the wall in view: {screen}"
         );
         assert!(screen.contains("01.html"), "the message's end: {screen}");
+        // The item and its countdown stay above the scrolled questions.
+        assert!(screen.contains("│ 20:00"), "the countdown: {screen}");
         for key in keys {
             assert!(screen.contains(key), "{key}: {screen}");
         }
         insta::assert_snapshot!(format!("facilitator_cut_{name}_80x24"), screen);
+    }
+}
+
+/// The room is welcomed until the first item starts, whatever is pressed before: `+`, `m`
+/// with no answers to show, or the review that opens by itself on a first "siden sist" item.
+/// The review opened by hand (`v`) is on the wall at once.
+#[test]
+fn the_welcome_stays_until_the_start_unless_the_facilitator_puts_agreements_up() {
+    let program = catalog::builtin().0.remove(0);
+    let mut plan = program.gathering(2).unwrap().clone();
+    // A program whose gatherings open with "siden sist".
+    plan.agenda.remove(0);
+    let session = carrying_two(&program, &plan, "02-2026-11-23");
+    let mut state = opened(Lang::Nb, program, session, "x.ron");
+    assert!(
+        state.run().unwrap().overlays.review().is_some(),
+        "the review opened by itself"
+    );
+    update(&mut state, Msg::Run(RunMsg::More), t(-600));
+    update(&mut state, Msg::Run(RunMsg::ToggleMirror), t(-600));
+    update(&mut state, Msg::Run(RunMsg::ToggleView), t(-600));
+    let wall = text(&draw(&state, t(-600), 80, 24));
+    assert!(wall.contains("Vi starter kl. 13:00"), "{wall}");
+    // Closed and opened again by hand: the agreements go up.
+    update(&mut state, Msg::Overlay(OverlayMsg::Close), t(-590));
+    update(&mut state, Msg::Run(RunMsg::OpenReview), t(-590));
+    let wall = text(&draw(&state, t(-590), 80, 24));
+    assert!(!wall.contains("Vi starter"), "{wall}");
+    assert!(wall.contains("Avtaler"), "{wall}");
+}
+
+/// No size of terminal breaks a screen: each of the room's screens (and the facilitator's
+/// view) drawn at widths and heights from nothing to large, those around where a block size
+/// or the clock's height changes most of all.
+#[test]
+fn no_size_of_window_breaks_a_screen() {
+    let mut step = running(Lang::Nb);
+    let now = now_in(&step);
+    let laptop = step.clone();
+    update(&mut step, Msg::Run(RunMsg::ToggleView), now);
+    let mut pause = step.clone();
+    while pause.run().unwrap().session.current_item().unwrap().kind
+        != samling::model::ItemKind::Break
+    {
+        update(&mut pause, Msg::Run(RunMsg::Next), now);
+    }
+    let mut thanks = step.clone();
+    while !thanks.run().unwrap().session.is_finished() {
+        update(&mut thanks, Msg::Run(RunMsg::Next), now);
+    }
+    let mut welcome = with_occasion(not_begun(Lang::En), None);
+    update(&mut welcome, Msg::Run(RunMsg::ToggleView), t(-60));
+    for (state, at) in [
+        (&laptop, now),
+        (&step, now),
+        (&pause, now + Duration::minutes(1)),
+        (&thanks, now),
+        (&welcome, t(-60)),
+    ] {
+        for w in [0, 1, 5, 20, 40, 64, 80, 106, 118, 120, 160, 200, 260] {
+            for h in [
+                0, 1, 3, 5, 8, 11, 12, 13, 14, 15, 16, 18, 24, 29, 30, 35, 49, 50, 60,
+            ] {
+                draw(state, at, w, h);
+            }
+        }
     }
 }

@@ -35,6 +35,9 @@ pub enum Overlay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Review {
     pub selected: usize,
+    /// Opened with `v`, rather than by itself on arriving at a "siden sist" item: before the
+    /// gathering has begun only a review opened by hand replaces the room's welcome.
+    pub by_hand: bool,
 }
 
 /// What a yes/no question on screen is about.
@@ -213,14 +216,23 @@ mod tests {
     fn the_newest_is_on_top_the_review_at_the_bottom_one_of_each_kind() {
         let mut o = Overlays::default();
         o.open(Overlay::Help);
-        o.open(Overlay::Review(Review { selected: 2 }));
+        o.open(Overlay::Review(Review {
+            selected: 2,
+            by_hand: true,
+        }));
         assert_eq!(o.top(), Some(&Overlay::Help));
         o.open(Overlay::Confirm(Confirm::Quit));
         o.open(Overlay::Confirm(Confirm::ReplaceMinutes));
         assert_eq!(o.iter().count(), 3);
         assert_eq!(o.take_confirm(), Some(Confirm::ReplaceMinutes));
         assert_eq!(o.close_top(), Some(Overlay::Help));
-        assert_eq!(o.review(), Some(Review { selected: 2 }));
+        assert_eq!(
+            o.review(),
+            Some(Review {
+                selected: 2,
+                by_hand: true
+            })
+        );
         o.close_review();
         assert_eq!(o.top(), None);
     }

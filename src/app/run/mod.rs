@@ -150,8 +150,15 @@ impl Run {
 
     /// What of this run's screen state the room's view depends on.
     pub fn screen_state(&self) -> ScreenState {
+        // A review that opened by itself before the gathering began is the facilitator's
+        // preparation; the room is still being welcomed.
+        let began = self.session.began().is_some();
         ScreenState {
-            review: self.overlays.review().map(|r| r.selected),
+            review: self
+                .overlays
+                .review()
+                .filter(|r| r.by_hand || began)
+                .map(|r| r.selected),
             mirror: self.screen.mirror,
             flash_until: self.screen.flash_until,
         }
@@ -206,7 +213,7 @@ impl Run {
             .current_item()
             .is_some_and(|i| i.kind == crate::model::ItemKind::SinceLast);
         if since_last && self.session.carried().next().is_some() {
-            self.open_review();
+            self.open_review(false);
         } else {
             self.overlays.close_review();
         }
@@ -290,7 +297,7 @@ impl Run {
         match msg {
             RunMsg::ToggleView => self.screen.toggle_view(),
             RunMsg::SetGroup(group) => self.screen.group = group,
-            RunMsg::OpenReview => self.open_review(),
+            RunMsg::OpenReview => self.open_review(true),
             RunMsg::ToggleMirror => self.screen.mirror = !self.screen.mirror,
             RunMsg::OpenForm(kind) => self.open_form(kind),
             // Typing on the room's view would put the text on the wall: ask first.

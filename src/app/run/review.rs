@@ -17,13 +17,14 @@ impl Run {
     /// `v` (or arriving at "Siden sist"): opens the review on the first agreement not yet
     /// given a status at this gathering, so a review taken up again after a break or a restart
     /// goes on where it stopped.
-    pub fn open_review(&mut self) {
+    pub fn open_review(&mut self, by_hand: bool) {
         let selected = self
             .session
             .carried()
             .position(|c| c.history.last().is_none_or(|h| h.at < self.opened_at))
             .unwrap_or(0);
-        self.overlays.open(Overlay::Review(Review { selected }));
+        self.overlays
+            .open(Overlay::Review(Review { selected, by_hand }));
     }
 
     /// Moves the cursor among the carried agreements.
