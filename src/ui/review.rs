@@ -176,7 +176,7 @@ pub fn render_panel(run: &Run, review: Review, s: &Strings, now: Timestamp, fram
 
 /// What the room sees during "siden sist": the item and its time left on a line, then the
 /// agreements with their status and last time's highlights filling the rest of the screen, in
-/// the largest size that fits their number ([`SinceLastLayout`]), the one under review marked.
+/// the largest size that fits their number (see `SinceLastLayout`), the one under review marked.
 pub fn render_projector(
     view: &ProjectorView,
     since: &SinceLastView,
