@@ -115,11 +115,29 @@ pub enum Command {
         gathering: Option<u32>,
         #[arg(long)]
         notes: bool,
+        #[arg(long)]
+        modules: bool,
+        #[arg(long, value_name = "text|ron", value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    New {
+        id: String,
+        #[arg(long, value_name = "PROGRAM")]
+        from: String,
+        #[arg(long)]
+        title: Option<String>,
     },
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+}
+
+/// How `samling show` prints a program: for people, or as the RON file it could be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Ron,
 }
 
 fn parse_theme(s: &str) -> Result<crate::store::config::Theme, String> {
@@ -247,6 +265,17 @@ pub fn command(s: &Strings) -> clap::Command {
                 .mut_arg("program", |a| a.help(s.cli_show_program))
                 .mut_arg("gathering", |a| a.help(s.cli_show_gathering))
                 .mut_arg("notes", |a| a.help(s.cli_show_notes))
+                .mut_arg("modules", |a| a.help(s.cli_show_modules))
+                .mut_arg("format", |a| a.help(s.cli_show_format))
+        })
+        .mut_subcommand("new", |c| {
+            c.about(s.cli_new)
+                .override_usage(format!(
+                    "samling new {options} <ID> --from <PROGRAM> [--title <TITLE>]"
+                ))
+                .mut_arg("id", |a| a.help(s.cli_new_id))
+                .mut_arg("from", |a| a.help(s.cli_new_from))
+                .mut_arg("title", |a| a.help(s.cli_new_title))
         })
         .mut_subcommand("check", |c| {
             c.about(s.cli_check)
@@ -367,7 +396,9 @@ mod tests {
             Some(Command::Show {
                 program: "x".into(),
                 gathering: Some(2),
-                notes: false
+                notes: false,
+                modules: false,
+                format: ShowFormat::Text,
             })
         );
     }

@@ -10,7 +10,7 @@ use crate::i18n::Strings;
 use crate::model::session::latest_word;
 use crate::model::{GatheringPlan, Program, Status, schedule};
 use crate::store::catalog::{self, Entry, Source};
-use crate::store::{self, Layout, Problem, sessions};
+use crate::store::{self, Layout, Problem, ProblemKind, sessions};
 use crate::text;
 
 /// Where output goes: `out` for results, `err` for problems.
@@ -88,24 +88,42 @@ fn column_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize
         .unwrap_or(0)
 }
 
-/// `samling show PROGRAM [--gathering N] [--notes]`.
+/// What `samling show` was asked for.
+pub struct ShowRequest<'a> {
+    pub program: &'a str,
+    pub gathering: Option<u32>,
+    pub notes: bool,
+    pub modules: bool,
+    pub format: crate::cli::ShowFormat,
+}
+
+/// `samling show PROGRAM [--gathering N] [--notes] [--modules] [--format text|ron]`.
 pub fn show(
     io: &mut Io,
     s: &Strings,
     layout: Option<&Layout>,
-    id: &str,
-    gathering: Option<u32>,
-    with_notes: bool,
+    req: &ShowRequest,
 ) -> io::Result<bool> {
     let (entries, problems) = catalogue(layout);
     report(io, s, &problems)?;
-    let Some(entry) = catalog::find(&entries, id) else {
+    let Some(entry) = catalog::find(&entries, req.program) else {
         let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
-        writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
+        writeln!(io.err, "{}", (s.unknown_program)(req.program, &known))?;
         return Ok(false);
     };
     let program = &entry.program;
-    match gathering {
+    if req.format == crate::cli::ShowFormat::Ron {
+        // The whole program as its file would be: the way to start one's own from it.
+        let text = store::save::to_ron(program).map_err(io::Error::other)?;
+        io.out.write_all(text.as_bytes())?;
+        return Ok(true);
+    }
+    if req.modules {
+        show_modules(io.out, s, program, req.notes)?;
+        return Ok(true);
+    }
+    let with_notes = req.notes;
+    match req.gathering {
         None => show_program(io.out, s, program)?,
         Some(n) => match program.gathering(n) {
             Some(plan) => show_gathering(io.out, s, program, plan, with_notes)?,
@@ -160,6 +178,65 @@ fn show_program(out: &mut dyn Write, s: &Strings, p: &Program) -> io::Result<()>
     Ok(())
 }
 
+/// `samling show PROGRAM --modules`: each optional module with its items, their questions and
+/// (with `--notes`) the facilitator's notes, to choose one to insert (`t` on the day).
+fn show_modules(out: &mut dyn Write, s: &Strings, p: &Program, with_notes: bool) -> io::Result<()> {
+    writeln!(out, "{}", p.title)?;
+    writeln!(out, "{}", s.modules)?;
+    for m in &p.modules {
+        let minutes = m.items.iter().map(|i| i.minutes).sum();
+        writeln!(out, "\n{} ({}, {})", m.title, m.id, (s.minutes)(minutes))?;
+        if !m.description.is_empty() {
+            writeln!(out, "{}", m.description)?;
+        }
+        for item in &m.items {
+            writeln!(
+                out,
+                "  {}  ({}, {})",
+                item.title,
+                (s.item_kind)(item.kind),
+                (s.minutes)(item.minutes)
+            )?;
+            show_item(out, s, item, with_notes)?;
+        }
+    }
+    Ok(())
+}
+
+/// The lines under an item's heading: its steps, its questions, and its note if asked for.
+fn show_item(
+    out: &mut dyn Write,
+    s: &Strings,
+    item: &crate::model::AgendaItem,
+    with_notes: bool,
+) -> io::Result<()> {
+    const INDENT: &str = "               ";
+    if !item.steps.is_empty() {
+        let steps: Vec<String> = item
+            .steps
+            .iter()
+            .map(|st| format!("{} {}", st.label, (s.minutes)(st.minutes)))
+            .collect();
+        writeln!(out, "{INDENT}{}: {}", s.steps_heading, steps.join(" · "))?;
+    }
+    for (n, prompt) in item.prompts.iter().enumerate() {
+        let revisit = prompt
+            .revisits
+            .as_ref()
+            .map(|r| format!(" ({})", (s.revisits)(r.gathering)))
+            .unwrap_or_default();
+        writeln!(out, "{INDENT}{}. {}{revisit}", n + 1, prompt.text)?;
+    }
+    if with_notes && !item.facilitator_note.is_empty() {
+        writeln!(
+            out,
+            "{INDENT}{}: {}",
+            s.facilitator_note, item.facilitator_note
+        )?;
+    }
+    Ok(())
+}
+
 fn show_gathering(
     out: &mut dyn Write,
     s: &Strings,
@@ -167,7 +244,6 @@ fn show_gathering(
     g: &GatheringPlan,
     with_notes: bool,
 ) -> io::Result<()> {
-    const INDENT: &str = "               ";
     writeln!(out, "{}", p.title)?;
     writeln!(out, "{}", (s.gathering_heading)(g.number, &g.title))?;
     if !g.purpose.is_empty() {
@@ -185,29 +261,7 @@ fn show_gathering(
             (s.item_kind)(item.kind),
             (s.minutes)(item.minutes)
         )?;
-        if !item.steps.is_empty() {
-            let steps: Vec<String> = item
-                .steps
-                .iter()
-                .map(|st| format!("{} {}", st.label, (s.minutes)(st.minutes)))
-                .collect();
-            writeln!(out, "{INDENT}{}: {}", s.steps_heading, steps.join(" · "))?;
-        }
-        for (n, prompt) in item.prompts.iter().enumerate() {
-            let revisit = prompt
-                .revisits
-                .as_ref()
-                .map(|r| format!(" ({})", (s.revisits)(r.gathering)))
-                .unwrap_or_default();
-            writeln!(out, "{INDENT}{}. {}{revisit}", n + 1, prompt.text)?;
-        }
-        if with_notes && !item.facilitator_note.is_empty() {
-            writeln!(
-                out,
-                "{INDENT}{}: {}",
-                s.facilitator_note, item.facilitator_note
-            )?;
-        }
+        show_item(out, s, item, with_notes)?;
     }
     writeln!(
         out,
@@ -565,6 +619,60 @@ pub fn check(io: &mut Io, s: &Strings, files: &[PathBuf]) -> io::Result<bool> {
     }
     writeln!(io.err, "{}", (s.check_summary)(files.len(), count))?;
     Ok(count == 0)
+}
+
+/// `samling new ID --from PROGRAM [--title T]`: a copy of a program (built-in or the user's)
+/// under a new id, in the user's programs folder, ready to edit. Never overwrites: an id a
+/// program has, or a file that is there (one that did not load, say), is refused.
+pub fn new_program(
+    io: &mut Io,
+    s: &Strings,
+    layout: &Layout,
+    id: &str,
+    from: &str,
+    title: Option<&str>,
+) -> io::Result<bool> {
+    let (entries, problems) = catalogue(Some(layout));
+    report(io, s, &problems)?;
+    let Some(entry) = catalog::find(&entries, from) else {
+        let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+        writeln!(io.err, "{}", (s.unknown_program)(from, &known))?;
+        return Ok(false);
+    };
+    if catalog::find(&entries, id).is_some() {
+        writeln!(io.err, "{}", (s.program_exists)(id))?;
+        return Ok(false);
+    }
+    let mut program = entry.program.clone();
+    program.id = id.to_string();
+    if let Some(title) = title {
+        program.title = title.to_string();
+    }
+    // The copy's own rules (its id a file name; a title not empty), said as `check` says them.
+    let path = layout.program_file(id);
+    let invalid = crate::model::validate::program(&program);
+    if let Some(first) = invalid.first() {
+        let problem = Problem::new(&path, ProblemKind::Invalid(first.kind.clone()));
+        writeln!(io.err, "{}", s.located(&problem))?;
+        return Ok(false);
+    }
+    if path.exists() {
+        writeln!(io.err, "{}", (s.file_exists)(&path.display().to_string()))?;
+        return Ok(false);
+    }
+    let written = std::fs::create_dir_all(layout.programs_dir())
+        .map_err(|e| Problem::io(&layout.programs_dir(), &e))
+        .and_then(|()| store::save_program(&path, &program));
+    if let Err(problem) = written {
+        writeln!(io.err, "{}", s.located(&problem))?;
+        return Ok(false);
+    }
+    writeln!(
+        io.out,
+        "{}",
+        (s.program_created)(&path.display().to_string(), id)
+    )?;
+    Ok(true)
 }
 
 /// What `samling plan` was asked to set.

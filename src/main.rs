@@ -79,7 +79,18 @@ fn main() -> ExitCode {
             program,
             gathering,
             notes,
-        }) => commands::show(&mut io, s, layout.as_ref(), program, *gathering, *notes),
+            modules,
+            format,
+        }) => {
+            let req = commands::ShowRequest {
+                program,
+                gathering: *gathering,
+                notes: *notes,
+                modules: *modules,
+                format: *format,
+            };
+            commands::show(&mut io, s, layout.as_ref(), &req)
+        }
         Some(Command::Check { files }) => commands::check(&mut io, s, files),
         Some(Command::Export {
             session,
@@ -150,6 +161,10 @@ fn main() -> ExitCode {
                 let look = look(&cli, &config);
                 notes(&mut io, s, (lang, look), layout, config, &req)
             }
+            None => return no_data_dir(&mut io, s),
+        },
+        Some(Command::New { id, from, title }) => match &layout {
+            Some(layout) => commands::new_program(&mut io, s, layout, id, from, title.as_deref()),
             None => return no_data_dir(&mut io, s),
         },
         Some(Command::Calendar { program, output }) => match &layout {

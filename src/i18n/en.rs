@@ -29,6 +29,18 @@ pub const EN: Strings = Strings {
     cli_show_program: "The program's id (see `samling programs`)",
     cli_show_gathering: "The gathering's number",
     cli_show_notes: "Include the facilitator's private notes",
+    cli_show_modules: "Print the optional modules with their questions (and notes, with --notes)",
+    cli_show_format: "text (to read) or ron (the program file, to copy and change)",
+    cli_new: "Make a program of your own as a copy of another, ready to change",
+    cli_new_id: "The new program's id (a–z, digits, - and _; it becomes the file name)",
+    cli_new_from: "The program it copies (see `samling programs`)",
+    cli_new_title: "The new program's title (else the same)",
+    program_created: |path, id| {
+        format!(
+            "Made {path}.\nChange it in a text editor, check it with `samling check {path}`, and run it with `samling run {id}`."
+        )
+    },
+    program_exists: |id| format!("there is a program with the id «{id}» already; choose another"),
     cli_check: "Check program and session files; prints each problem as file:line:column",
     cli_check_files: "The files to check",
 
@@ -325,6 +337,7 @@ pub const EN: Strings = Strings {
     },
     html_lang: "en",
     export_exists: |p| format!("{p} exists; use --force to replace it"),
+    file_exists: |p| format!("{p} exists and is never overwritten"),
     export_onto_session: |p| {
         format!(
             "{p} is a session or program file; the minutes never replace it. \
@@ -678,6 +691,16 @@ fn invalid(k: &InvalidKind) -> String {
             prompt,
         } => format!(
             "the question referred to (gathering {gathering}, \"{item}\", question \"{prompt}\") does not exist"
+        ),
+        InvalidKind::GatheringLength {
+            number,
+            planned,
+            stated,
+        } => format!(
+            "gathering {number}: the agenda has {planned} minutes, but from start to end there are {stated}"
+        ),
+        InvalidKind::ModuleIdTaken { id, gathering } => format!(
+            "the id «{id}» of an optional module is also an agenda item of gathering {gathering}; give the module an id of its own"
         ),
         InvalidKind::UnknownGathering { number } => {
             format!("the program has no gathering {number}")

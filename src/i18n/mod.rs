@@ -45,6 +45,16 @@ pub struct Strings {
     pub cli_show_program: &'static str,
     pub cli_show_gathering: &'static str,
     pub cli_show_notes: &'static str,
+    pub cli_show_modules: &'static str,
+    pub cli_show_format: &'static str,
+    pub cli_new: &'static str,
+    pub cli_new_id: &'static str,
+    pub cli_new_from: &'static str,
+    pub cli_new_title: &'static str,
+    /// `samling new`: the program it wrote, and how to go on.
+    pub program_created: fn(path: &str, id: &str) -> String,
+    /// `samling new`: the id is a program's already.
+    pub program_exists: fn(&str) -> String,
     pub cli_check: &'static str,
     pub cli_check_files: &'static str,
 
@@ -201,6 +211,8 @@ pub struct Strings {
     pub nothing_to_follow: fn(&str) -> String,
     pub html_lang: &'static str,
     pub export_exists: fn(&str) -> String,
+    /// A file that is there already and is never overwritten.
+    pub file_exists: fn(&str) -> String,
     /// The output asked for is the session exported, or another `.ron` file.
     pub export_onto_session: fn(&str) -> String,
     pub export_written: fn(&str) -> String,

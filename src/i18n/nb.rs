@@ -29,6 +29,18 @@ pub const NB: Strings = Strings {
     cli_show_program: "Programmets id (se «samling programs»)",
     cli_show_gathering: "Nummeret på samlingen",
     cli_show_notes: "Ta med veilederens private notater",
+    cli_show_modules: "Skriv ut de valgfrie modulene med spørsmål (og notater, med --notes)",
+    cli_show_format: "text (for å lese) eller ron (programfilen, til å kopiere og endre)",
+    cli_new: "Lag et eget program som en kopi av et annet, klart til å endres",
+    cli_new_id: "Id-en til det nye programmet (a–z, sifre, - og _; blir filnavnet)",
+    cli_new_from: "Programmet det kopierer (se «samling programs»)",
+    cli_new_title: "Tittelen på det nye programmet (ellers den samme)",
+    program_created: |path, id| {
+        format!(
+            "Laget {path}.\nEndre den i en teksteditor, sjekk den med «samling check {path}», og kjør den med «samling run {id}»."
+        )
+    },
+    program_exists: |id| format!("det finnes allerede et program med id «{id}»; velg en annen"),
     cli_check: "Sjekk program- og samlingsfiler; skriver hvert problem som fil:linje:kolonne",
     cli_check_files: "Filene som skal sjekkes",
 
@@ -330,6 +342,7 @@ pub const NB: Strings = Strings {
     },
     html_lang: "nb",
     export_exists: |p| format!("{p} finnes fra før; bruk --force for å erstatte den"),
+    file_exists: |p| format!("{p} finnes fra før og blir ikke overskrevet"),
     export_onto_session: |p| {
         format!(
             "{p} er en samlingsfil eller programfil; referatet skrives aldri over den. \
@@ -690,6 +703,16 @@ fn invalid(k: &InvalidKind) -> String {
         InvalidKind::UnknownGathering { number } => {
             format!("samling {number} finnes ikke i programmet")
         }
+        InvalidKind::GatheringLength {
+            number,
+            planned,
+            stated,
+        } => format!(
+            "{number}. samling: agendaen har {planned} minutter, men fra start til slutt er det {stated}"
+        ),
+        InvalidKind::ModuleIdTaken { id, gathering } => format!(
+            "id «{id}» i en valgfri modul er også et agendapunkt i {gathering}. samling; gi modulen en egen id"
+        ),
         InvalidKind::UnknownNote { note } => format!("notat {note} finnes ikke"),
         InvalidKind::UnknownItem { item } => format!("agendapunktet «{item}» finnes ikke"),
         InvalidKind::UnknownPrompt { item, prompt } => {

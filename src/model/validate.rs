@@ -73,6 +73,18 @@ pub enum InvalidKind {
     UnknownGathering {
         number: u32,
     },
+    /// A gathering's agenda does not fill the time from its start to its stated end.
+    GatheringLength {
+        number: u32,
+        planned: u32,
+        stated: u32,
+    },
+    /// An optional module, or an item of one, has the id of an agenda item of a gathering:
+    /// inserted there, it would be renamed, and notes and minutes would not say which it was.
+    ModuleIdTaken {
+        id: String,
+        gathering: u32,
+    },
     /// A prompt's `revisits` points at nothing.
     BadRevisit {
         gathering: u32,
@@ -329,6 +341,22 @@ pub fn program(p: &Program) -> Vec<Invalid> {
         }
         c.non_empty("title", &g.title, &here);
         c.agenda(&g.agenda, Some(&goals), &here);
+        if let Some(end) = g.end {
+            // Minutes past midnight count on into the next day (an evening gathering).
+            let stated = (end - g.start).num_minutes().rem_euclid(24 * 60);
+            let stated = u32::try_from(stated).unwrap_or(0);
+            let planned = g.planned_minutes();
+            if planned != stated {
+                c.report(
+                    InvalidKind::GatheringLength {
+                        number: g.number,
+                        planned,
+                        stated,
+                    },
+                    here.then("end", String::new()),
+                );
+            }
+        }
         for item in &g.agenda {
             for r in item.prompts.iter().filter_map(|pr| pr.revisits.as_ref()) {
                 let resolves = p
@@ -352,6 +380,17 @@ pub fn program(p: &Program) -> Vec<Invalid> {
     c.unique("module", p.modules.iter().map(|m| m.id.as_str()), &root);
     for m in &p.modules {
         let here = root.then("id", quoted(&m.id));
+        let ids = std::iter::once(&m.id).chain(m.items.iter().map(|i| &i.id));
+        for id in ids {
+            if let Some(g) = p.gatherings.iter().find(|g| g.item(id).is_some()) {
+                let kind = InvalidKind::ModuleIdTaken {
+                    id: id.clone(),
+                    gathering: g.number,
+                };
+                let at = root.then("modules", String::new()).then("id", quoted(id));
+                c.report(kind, at);
+            }
+        }
         c.file_safe_id(&m.id, &here);
         c.non_empty("title", &m.title, &here);
         c.agenda(&m.items, Some(&goals), &here);

@@ -12,6 +12,7 @@ mod files;
 mod journal;
 mod migrate;
 mod plan;
+mod programs;
 mod screens;
 mod shape;
 mod sync;

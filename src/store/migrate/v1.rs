@@ -243,6 +243,7 @@ pub fn program(p: Program) -> model::Program {
                 title: g.title,
                 purpose: g.purpose,
                 start: g.start,
+                end: None,
                 agenda: g.agenda.into_iter().map(item).collect(),
             })
             .collect(),

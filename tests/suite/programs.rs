@@ -1,0 +1,141 @@
+//! A user's own program: `samling new` copies one under a new id, `samling show --format ron`
+//! prints any as its file, `samling check` holds a program to its rules; and what each
+//! built-in program shows.
+
+use crate::support::cli::samling;
+use samling::store;
+
+#[test]
+fn new_copies_a_program_under_a_new_id_ready_to_edit_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "new",
+        "vaart-eget",
+        "--from",
+        "traumebevisst",
+        "--title",
+        "Vårt eget program",
+    ];
+    let (code, out, err) = samling(dir.path(), &args);
+    assert_eq!(code, Some(0), "{err}");
+    let file = dir.path().join("programs/vaart-eget.ron");
+    assert!(out.contains(&file.display().to_string()), "{out}");
+    assert!(out.contains("samling run vaart-eget"), "{out}");
+    let program = store::load_program(&file).unwrap();
+    assert_eq!(program.id, "vaart-eget");
+    assert_eq!(program.title, "Vårt eget program");
+    let builtin = store::catalog::builtin().0.remove(0);
+    assert_eq!(
+        program.gatherings, builtin.gatherings,
+        "the gatherings copied whole"
+    );
+    let (_, listed, _) = samling(dir.path(), &["programs"]);
+    assert!(
+        listed.contains("vaart-eget") && listed.contains("Vårt eget program"),
+        "{listed}"
+    );
+    let (code, _, err) = samling(dir.path(), &["check", file.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+
+    // Never over what is there: the same id again, a built-in's id, a bad id, an unknown source.
+    let before = std::fs::read(&file).unwrap();
+    for (args, says) in [
+        (
+            vec!["new", "vaart-eget", "--from", "traumebevisst"],
+            "finnes allerede et program med id «vaart-eget»",
+        ),
+        (
+            vec!["new", "traumebevisst", "--from", "vaart-eget"],
+            "finnes allerede et program med id «traumebevisst»",
+        ),
+        (
+            vec!["new", "Vårt program", "--from", "traumebevisst"],
+            "kan bare ha bokstavene a–z",
+        ),
+        (vec!["new", "nytt", "--from", "ukjent"], "ukjent"),
+    ] {
+        let (code, _, err) = samling(dir.path(), &args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert!(!dir.path().join("programs/nytt.ron").exists());
+}
+
+#[test]
+fn show_format_ron_prints_a_program_as_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = samling(dir.path(), &["show", "traumebevisst", "--format", "ron"]);
+    assert_eq!(code, Some(0), "{err}");
+    let file = dir.path().join("copy.ron");
+    std::fs::write(&file, &out).unwrap();
+    let read = store::load_program(&file).unwrap();
+    assert_eq!(read, store::catalog::builtin().0.remove(0));
+}
+
+#[test]
+fn show_modules_prints_each_optional_module_with_its_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = samling(dir.path(), &["show", "traumebevisst", "--modules"]);
+    assert_eq!(code, Some(0), "{err}");
+    let program = store::catalog::builtin().0.remove(0);
+    assert!(program.modules.len() >= 14, "{}", program.modules.len());
+    for m in &program.modules {
+        assert!(out.contains(&m.title), "{}: {out}", m.title);
+        for prompt in m.items.iter().flat_map(|i| &i.prompts) {
+            assert!(out.contains(&prompt.text), "{}: {out}", prompt.text);
+        }
+    }
+    // The facilitator's notes only when asked for.
+    let note = &program.modules[0].items[0].facilitator_note;
+    assert!(!note.is_empty() && !out.contains(note.as_str()));
+    let (_, with_notes, _) = samling(
+        dir.path(),
+        &["show", "traumebevisst", "--modules", "--notes"],
+    );
+    assert!(with_notes.contains(note.as_str()), "{with_notes}");
+}
+
+#[test]
+fn check_finds_a_gathering_that_does_not_fill_its_stated_time_and_a_module_id_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ron, _) = samling(dir.path(), &["show", "traumebevisst", "--format", "ron"]);
+    let mut program: samling::model::Program = ron::from_str(&ron).unwrap();
+    program.id = "endret".into();
+    // Gathering 2 says it ends at 16:00; its items add up to three hours from 13:00 only if
+    // nothing was changed, so one more minute makes it overrun.
+    let g = &mut program.gatherings[1];
+    let end = samling::model::schedule::planned_end(g.start, &g.agenda);
+    g.end = Some(end);
+    g.agenda[0].minutes += 1;
+    let taken = program.gatherings[0].agenda[0].id.clone();
+    program.modules[0].id = taken.clone();
+    let file = dir.path().join("endret.ron");
+    std::fs::write(&file, store::save::to_ron(&program).unwrap()).unwrap();
+    let (code, out, _) = samling(dir.path(), &["check", file.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    let planned = program.gatherings[1].planned_minutes();
+    assert!(
+        out.contains(&format!(
+            "2. samling: agendaen har {planned} minutter, men fra start til slutt er det {}",
+            planned - 1
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "id «{taken}» i en valgfri modul er også et agendapunkt i 1. samling"
+        )),
+        "{out}"
+    );
+    // Each at its line and column in the file.
+    let text = std::fs::read_to_string(&file).unwrap();
+    for line in out.lines().filter(|l| l.contains("samling")) {
+        let mut parts = line.splitn(4, ':');
+        let (_, row) = (parts.next(), parts.next().unwrap().parse::<usize>());
+        assert!(
+            row.is_ok_and(|r| r > 1 && r <= text.lines().count()),
+            "{line}"
+        );
+    }
+}
