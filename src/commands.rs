@@ -79,6 +79,21 @@ pub fn programs(io: &mut Io, s: &Strings, layout: Option<&Layout>) -> io::Result
     Ok(problems.is_empty())
 }
 
+/// The program with id `id` among `entries`; if there is none, says so with the ids there are.
+fn known<'a>(
+    io: &mut Io,
+    s: &Strings,
+    entries: &'a [Entry],
+    id: &str,
+) -> io::Result<Option<&'a Entry>> {
+    let found = catalog::find(entries, id);
+    if found.is_none() {
+        let ids: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
+        writeln!(io.err, "{}", (s.unknown_program)(id, &ids))?;
+    }
+    Ok(found)
+}
+
 /// The width of a column in characters: its widest cell or its header.
 fn column_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
     cells
@@ -106,9 +121,7 @@ pub fn show(
 ) -> io::Result<bool> {
     let (entries, problems) = catalogue(layout);
     report(io, s, &problems)?;
-    let Some(entry) = catalog::find(&entries, req.program) else {
-        let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
-        writeln!(io.err, "{}", (s.unknown_program)(req.program, &known))?;
+    let Some(entry) = known(io, s, &entries, req.program)? else {
         return Ok(false);
     };
     let program = &entry.program;
@@ -466,9 +479,7 @@ pub fn export(
             writeln!(io.err, "{}", s.no_data_dir)?;
             return Ok(false);
         };
-        let Some(entry) = catalog::find(&entries, req.session) else {
-            let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
-            writeln!(io.err, "{}", (s.unknown_program)(req.session, &known))?;
+        let Some(entry) = known(io, s, &entries, req.session)? else {
             return Ok(false);
         };
         let (held, problems) = sessions::held(layout, &entry.program.id);
@@ -634,9 +645,7 @@ pub fn new_program(
 ) -> io::Result<bool> {
     let (entries, problems) = catalogue(Some(layout));
     report(io, s, &problems)?;
-    let Some(entry) = catalog::find(&entries, from) else {
-        let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
-        writeln!(io.err, "{}", (s.unknown_program)(from, &known))?;
+    let Some(entry) = known(io, s, &entries, from)? else {
         return Ok(false);
     };
     if catalog::find(&entries, id).is_some() {
@@ -701,9 +710,7 @@ pub fn plan(
 ) -> io::Result<bool> {
     let (entries, problems) = catalogue(Some(layout));
     report(io, s, &problems)?;
-    let Some(entry) = catalog::find(&entries, req.program) else {
-        let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
-        writeln!(io.err, "{}", (s.unknown_program)(req.program, &known))?;
+    let Some(entry) = known(io, s, &entries, req.program)? else {
         return Ok(false);
     };
     let program = &entry.program;
@@ -800,9 +807,7 @@ pub fn calendar(
 ) -> io::Result<bool> {
     let (entries, problems) = catalogue(Some(layout));
     report(io, s, &problems)?;
-    let Some(entry) = catalog::find(&entries, id) else {
-        let known: Vec<String> = entries.iter().map(|e| e.program.id.clone()).collect();
-        writeln!(io.err, "{}", (s.unknown_program)(id, &known))?;
+    let Some(entry) = known(io, s, &entries, id)? else {
         return Ok(false);
     };
     let (held, problems) = sessions::held(layout, &entry.program.id);

@@ -424,7 +424,7 @@ fn an_agreement_made_at_gathering_1_is_reviewed_at_gathering_2() {
     assert!(
         session
             .carried()
-            .any(|c| c.text.contains("minst én LINK-økt"))
+            .any(|c| c.text.contains("minst en LINK-økt"))
     );
 }
 

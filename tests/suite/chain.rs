@@ -106,7 +106,7 @@ fn agreements_and_highlights_flow_from_gathering_to_gathering() {
         first
             .agreements
             .iter()
-            .any(|c| c.text.contains("minst én LINK-økt"))
+            .any(|c| c.text.contains("minst en LINK-økt"))
     );
 
     // Gathering 2 opens with them.
@@ -150,7 +150,7 @@ fn agreements_and_highlights_flow_from_gathering_to_gathering() {
     assert!(
         origins
             .iter()
-            .any(|(text, g)| text.contains("minst én LINK-økt") && *g == 2),
+            .any(|(text, g)| text.contains("minst en LINK-økt") && *g == 2),
         "{origins:?}"
     );
 }

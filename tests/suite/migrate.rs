@@ -149,20 +149,28 @@ fn the_kept_v3_fixture_reads_as_the_current_version_unchanged() {
 }
 
 #[test]
-fn the_v1_built_in_program_migrates_to_the_shipped_one() {
-    // Until the built-in program's text changes, the shipped file is exactly the migration of
-    // its version 1 (kept as `tests/fixtures/v1/traumebevisst.ron`). When it changes, keep the
-    // check that the v1 copy loads.
-    // Version 3 set only the minimums of the "siden sist" items, which version 1 could not say.
+fn the_v1_built_in_program_migrates_to_one_with_the_shipped_ids() {
+    // The built-in program's text was made exact against its document after version 1 (kept
+    // as `tests/fixtures/v1/traumebevisst.ron`); what sessions point at must not have moved:
+    // the gatherings, their items' ids and the ids of their questions.
     let migrated = store::load_program(&fixture(1, "traumebevisst.ron")).unwrap();
-    let mut shipped = catalog::builtin().0.remove(0);
-    for item in shipped.gatherings.iter_mut().flat_map(|g| &mut g.agenda) {
-        if item.kind == samling::model::ItemKind::SinceLast {
-            assert_eq!(item.min_minutes, Some(12), "{}", item.id);
-            item.min_minutes = None;
-        }
-    }
-    assert_eq!(migrated, shipped);
+    let shipped = catalog::builtin().0.remove(0);
+    let ids = |p: &samling::model::Program| -> Vec<(u32, String, Vec<String>)> {
+        p.gatherings
+            .iter()
+            .flat_map(|g| {
+                g.agenda.iter().map(move |i| {
+                    let prompts = i.prompts.iter().map(|p| p.id.clone()).collect();
+                    (g.number, i.id.clone(), prompts)
+                })
+            })
+            .collect()
+    };
+    assert_eq!(ids(&migrated), ids(&shipped));
+    let modules = |p: &samling::model::Program| -> Vec<String> {
+        p.modules.iter().map(|m| m.id.clone()).collect()
+    };
+    assert_eq!(modules(&migrated), modules(&shipped));
 }
 
 #[test]

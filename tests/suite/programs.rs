@@ -139,3 +139,92 @@ fn check_finds_a_gathering_that_does_not_fill_its_stated_time_and_a_module_id_ta
         );
     }
 }
+
+/// The built-in program's titles, rules and learning dimensions as its document has them
+/// (copied here: a user's checkout has no source documents), and none of the phrasings that
+/// were replaced.
+#[test]
+fn the_built_in_program_keeps_its_documents_words() {
+    let p = store::catalog::builtin().0.remove(0);
+    let gatherings: Vec<&str> = p.gatherings.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(
+        gatherings,
+        [
+            "Hvem er vi, og hva vil vi",
+            "Klassen, et komplekst samspill",
+            "Gruppedynamitt",
+            "Mer enn hjerne",
+            "Tenk tanken",
+            "Hvem er vi og hva vil vi",
+        ]
+    );
+    let modules: Vec<&str> = p.modules.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(
+        modules,
+        [
+            "Implementering, SAMarbeid, felles utforming av avtale og forpliktelse",
+            "Barnesyn - elevsyn",
+            "Kultur-verdisyn",
+            "Kultur-styrke",
+            "LINK",
+            "Lek",
+            "SAMarbeid",
+            "Psykoedukasjon, hjerne- mer enn h/gjerne",
+            "Utdanningens mål og mening",
+            "Du ser det ikke før du tror det /Tenk tanken",
+            "Gode samtaler",
+            "Flyktninger, kultursensitivitet",
+            "Selvmord og selvskading",
+            "Klassemiljø og klasseledelse",
+        ]
+    );
+    assert_eq!(
+        p.between[0].text,
+        "Mellom hver samling skal alle gjennomføre minst en LINK-økt i klassene på skolen."
+    );
+    let goals: Vec<&str> = p.goals.iter().map(|g| g.text.as_str()).collect();
+    assert!(
+        goals[0].starts_with("Dels skal deltakerne få økt bevissthet")
+            && goals[0].contains("kollegaer")
+    );
+    assert!(goals[1].starts_with("Dels skal deltakerne gis ny kunnskap"));
+    assert!(goals[2].starts_with("Dels skal deltakerne gis anledning"));
+    assert!(goals[3].contains("skal bidra til økt handlingskompetanse"));
+    assert!(p.description.contains("(Modulene kan endres underveis.)"));
+    assert!(p.description.contains("Livsmestring i norske klasserom"));
+    // Every text of the program, to look for what was replaced.
+    let all = store::save::to_ron(&p).unwrap();
+    for gone in [
+        "skala fra en til fem",
+        "hvilke glipper",
+        "etter et år",
+        "bekrefte den nye tanken",
+        "familier på flukt",
+        " gjorde en forskjell",
+        "Luft i rommet",
+        "Hva er skolen til for, for",
+        "gruppa ",
+        "nødnummer 113",
+    ] {
+        assert!(!all.contains(gone), "{gone}");
+    }
+    for helpline in [
+        "medisinsk nødtelefon 113",
+        "legevakt 116 117",
+        "Mental Helses hjelpetelefon 116 123 (døgnåpen)",
+        "Kirkens SOS 22 40 00 40 (døgnåpen)",
+        "Alarmtelefonen for barn og unge 116 111 (vold, overgrep og omsorgssvikt)",
+        "Ved akutt fare: ikke la eleven være alene, ring 113.",
+    ] {
+        assert!(all.contains(helpline), "{helpline}");
+    }
+    // Gathering 6 comes back to gathering 1's words about our values.
+    let sixth = p.gathering(6).unwrap();
+    let back = sixth
+        .agenda
+        .iter()
+        .flat_map(|i| &i.prompts)
+        .filter_map(|pr| pr.revisits.as_ref())
+        .any(|r| r.gathering == 1 && r.item == "plenum");
+    assert!(back);
+}
