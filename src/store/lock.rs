@@ -98,7 +98,13 @@ mod tests {
         drop(SessionLock::acquire(&session).unwrap());
         // A look that holds the lock shared a little longer than any real one does.
         let look = File::open(lock_path(&session)).unwrap();
-        look.try_lock_shared().unwrap();
+        // Another test of this process may fork (to run a command) while the lock just
+        // dropped was open: the child holds it until it runs its program, a moment.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while look.try_lock_shared().is_err() {
+            assert!(std::time::Instant::now() < deadline, "the lock stays taken");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
         let release = std::thread::spawn(move || {
             std::thread::sleep(std::time::Duration::from_millis(60));
             drop(look);

@@ -695,8 +695,8 @@ mod tests {
                 .notices
                 .contains(&OpenNotice::NoMirror { gathering: 1 })
         );
-        // One entry per revisiting prompt of gathering 6 (five in the built-in program).
-        assert_eq!(opened.session.mirror.len(), 5);
+        // One entry per revisiting prompt of gathering 6 (six in the built-in program).
+        assert_eq!(opened.session.mirror.len(), 6);
         assert!(
             opened
                 .session
