@@ -155,6 +155,9 @@ pub fn show(
 
 fn show_program(out: &mut dyn Write, s: &Strings, p: &Program) -> io::Result<()> {
     writeln!(out, "{} ({})", p.title, p.id)?;
+    if !p.source.is_empty() {
+        writeln!(out, "{}: {}", s.source, p.source)?;
+    }
     if !p.description.is_empty() {
         writeln!(out, "\n{}", p.description)?;
     }

@@ -29,6 +29,7 @@ pub const EN: Strings = Strings {
     cli_show_program: "The program's id (see `samling programs`)",
     cli_show_gathering: "The gathering's number",
     cli_show_notes: "Include the facilitator's private notes",
+    source: "Source",
     cli_show_modules: "Print the optional modules with their questions (and notes, with --notes)",
     cli_show_format: "text (to read) or ron (the program file, to copy and change)",
     cli_new: "Make a program of your own as a copy of another, ready to change",

@@ -46,6 +46,8 @@ pub struct Strings {
     pub cli_show_gathering: &'static str,
     pub cli_show_notes: &'static str,
     pub cli_show_modules: &'static str,
+    /// `samling show`: the document a program is made from.
+    pub source: &'static str,
     pub cli_show_format: &'static str,
     pub cli_new: &'static str,
     pub cli_new_id: &'static str,

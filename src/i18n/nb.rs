@@ -29,6 +29,7 @@ pub const NB: Strings = Strings {
     cli_show_program: "Programmets id (se «samling programs»)",
     cli_show_gathering: "Nummeret på samlingen",
     cli_show_notes: "Ta med veilederens private notater",
+    source: "Kilde",
     cli_show_modules: "Skriv ut de valgfrie modulene med spørsmål (og notater, med --notes)",
     cli_show_format: "text (for å lese) eller ron (programfilen, til å kopiere og endre)",
     cli_new: "Lag et eget program som en kopi av et annet, klart til å endres",

@@ -22,6 +22,11 @@ pub struct Program {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// The document the program is made from, by publisher and title ("Udir:
+    /// Kompetansepakke om trygt og godt skolemiljø"): `samling show` names it, so a supervisor
+    /// knows where the words come from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
     /// The learning goals; the built-in program has four dimensions.
     #[serde(default)]
     pub goals: Vec<LearningGoal>,

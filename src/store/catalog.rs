@@ -18,11 +18,17 @@ pub struct Builtin {
 /// The id of the program `samling run` runs when none is named.
 pub const BUILTIN_DEFAULT: &str = "traumebevisst";
 
-/// The programs shipped in the repository's `sessions/` folder.
-pub const BUILTIN: &[Builtin] = &[Builtin {
-    path: "sessions/traumebevisst.ron",
-    source: include_str!("../../sessions/traumebevisst.ron"),
-}];
+/// The programs shipped in the repository's `sessions/` folder, the default first.
+pub const BUILTIN: &[Builtin] = &[
+    Builtin {
+        path: "sessions/traumebevisst.ron",
+        source: include_str!("../../sessions/traumebevisst.ron"),
+    },
+    Builtin {
+        path: "sessions/trygt-skolemiljo.ron",
+        source: include_str!("../../sessions/trygt-skolemiljo.ron"),
+    },
+];
 
 /// Where a program came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

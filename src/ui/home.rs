@@ -70,13 +70,15 @@ pub fn render(state: &State, frame: &mut Frame) {
                         }
                         None => Span::raw("  "),
                     };
-                    let mut spans = vec![mark, Span::raw(format!("{}. {}", g.number, g.title))];
-                    // The date it was held, begun, or is planned for.
-                    if let Some(h) = held {
-                        spans.push(Span::styled(
-                            format!("  {}", s.date(h.date)),
-                            Style::new().fg(Color::DarkGray),
-                        ));
+                    // The date it was held, begun, or is planned for; the title cut at a word,
+                    // with "…", to leave room for it.
+                    let date = held.map(|h| format!("  {}", s.date(h.date)));
+                    let room = usize::from(list_area.width.saturating_sub(4))
+                        .saturating_sub(date.as_ref().map_or(0, |d| d.chars().count()));
+                    let title = crate::text::clipped(&format!("{}. {}", g.number, g.title), room);
+                    let mut spans = vec![mark, Span::raw(title)];
+                    if let Some(date) = date {
+                        spans.push(Span::styled(date, Style::new().fg(Color::DarkGray)));
                     }
                     ListItem::new(Line::from(spans))
                 })

@@ -640,3 +640,40 @@ fn a_gathering_opened_any_time_is_not_behind_until_it_starts_and_then_runs_from_
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
+
+/// Every built-in program other than the default runs to its end from the command line, and
+/// its rules for the time between gatherings become the agreements that open the next one.
+#[test]
+fn the_other_built_in_programs_run_to_their_end() {
+    for (id, first_item) in [("trygt-skolemiljo", "Velkommen og innsjekk")] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let program = store::catalog::builtin()
+            .0
+            .into_iter()
+            .find(|p| p.id == id)
+            .unwrap();
+        let items = program.gathering(1).unwrap().agenda.len();
+        let mut pty = start(dir.path(), &["run", id, "--quiet"]);
+        pty.wait_for(first_item);
+        pty.send(" ");
+        for _ in 0..items {
+            pty.send("n");
+        }
+        pty.wait_for("Samlingen er avsluttet");
+        pty.send("q");
+        assert!(pty.wait_exit().success());
+        let dir = data.join("sessions").join(id);
+        let files = store::paths::ron_files(&dir).unwrap();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let session = store::load_session(&files[0]).unwrap();
+        assert!(session.is_finished());
+        for rule in &program.between {
+            assert!(
+                session.agreements.iter().any(|a| a.text == rule.text),
+                "{}",
+                rule.text
+            );
+        }
+    }
+}

@@ -234,6 +234,7 @@ pub fn program(p: Program) -> model::Program {
         id: p.id,
         title: p.title,
         description: p.description,
+        source: String::new(),
         goals: p.goals,
         gatherings: p
             .gatherings
