@@ -28,6 +28,10 @@ pub const BUILTIN: &[Builtin] = &[
         path: "sessions/trygt-skolemiljo.ron",
         source: include_str!("../../sessions/trygt-skolemiljo.ron"),
     },
+    Builtin {
+        path: "sessions/inkluderende-miljo.ron",
+        source: include_str!("../../sessions/inkluderende-miljo.ron"),
+    },
 ];
 
 /// Where a program came from.

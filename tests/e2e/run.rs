@@ -645,7 +645,13 @@ fn a_gathering_opened_any_time_is_not_behind_until_it_starts_and_then_runs_from_
 /// its rules for the time between gatherings become the agreements that open the next one.
 #[test]
 fn the_other_built_in_programs_run_to_their_end() {
-    for (id, first_item) in [("trygt-skolemiljo", "Velkommen og innsjekk")] {
+    for (id, first_item) in [
+        ("trygt-skolemiljo", "Velkommen og innsjekk"),
+        (
+            "inkluderende-miljo",
+            "Trygge og gode barnehage- og skolemiljø",
+        ),
+    ] {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         let program = store::catalog::builtin()

@@ -270,6 +270,15 @@ fn the_other_built_in_programs_keep_their_documents_titles() {
             "Hvor skal vi?",
         ]
     );
+    assert_eq!(
+        titles("inkluderende-miljo"),
+        [
+            "Trygge og gode barnehage- og skolemiljø",
+            "Regelverk",
+            "Organisasjon og ledelse",
+            "Forebygging, avdekking og håndtering av mobbing",
+        ]
+    );
     // Module 6 looks back at module 1: "Da — nå" has answers to show.
     let p = programs
         .iter()
