@@ -29,6 +29,10 @@ pub const BUILTIN: &[Builtin] = &[
         source: include_str!("../../sessions/trygt-skolemiljo.ron"),
     },
     Builtin {
+        path: "sessions/laeringsmiljoprosjektet.ron",
+        source: include_str!("../../sessions/laeringsmiljoprosjektet.ron"),
+    },
+    Builtin {
         path: "sessions/inkluderende-miljo.ron",
         source: include_str!("../../sessions/inkluderende-miljo.ron"),
     },

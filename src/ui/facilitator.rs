@@ -32,22 +32,28 @@ pub fn render(run: &Run, s: &Strings, now: Timestamp, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(frame.area());
+    // The clock and the day after the gathering's title; a title too long for both is cut at
+    // a word with "…", and the place and facilitator go before the clock does.
+    let mut facts: Vec<String> = [
+        now.0.format("  %H:%M").to_string(),
+        s.date(session.date),
+        session.place.clone(),
+        session.facilitator.clone(),
+    ]
+    .into_iter()
+    .filter(|part| !part.trim().is_empty())
+    .collect();
+    let heading = (s.gathering_heading)(session.gathering, &session.title);
+    let width = usize::from(header.width);
+    let facts_width = |facts: &[String]| Span::raw(facts.join(" · ")).width();
+    while facts.len() > 1 && Span::raw(heading.as_str()).width() + facts_width(&facts) > width {
+        facts.pop();
+    }
+    let title = crate::text::clipped(&heading, width.saturating_sub(facts_width(&facts)));
     frame.render_widget(
         Line::from(vec![
-            Span::raw((s.gathering_heading)(session.gathering, &session.title)).bold(),
-            Span::styled(
-                [
-                    now.0.format("  %H:%M").to_string(),
-                    s.date(session.date),
-                    session.place.clone(),
-                    session.facilitator.clone(),
-                ]
-                .into_iter()
-                .filter(|part| !part.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(" · "),
-                DIM,
-            ),
+            Span::raw(title).bold(),
+            Span::styled(facts.join(" · "), DIM),
         ]),
         header,
     );

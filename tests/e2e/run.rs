@@ -645,12 +645,10 @@ fn a_gathering_opened_any_time_is_not_behind_until_it_starts_and_then_runs_from_
 /// its rules for the time between gatherings become the agreements that open the next one.
 #[test]
 fn the_other_built_in_programs_run_to_their_end() {
-    for (id, first_item) in [
-        ("trygt-skolemiljo", "Velkommen og innsjekk"),
-        (
-            "inkluderende-miljo",
-            "Trygge og gode barnehage- og skolemiljø",
-        ),
+    for id in [
+        "trygt-skolemiljo",
+        "laeringsmiljoprosjektet",
+        "inkluderende-miljo",
     ] {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
@@ -661,7 +659,7 @@ fn the_other_built_in_programs_run_to_their_end() {
             .unwrap();
         let items = program.gathering(1).unwrap().agenda.len();
         let mut pty = start(dir.path(), &["run", id, "--quiet"]);
-        pty.wait_for(first_item);
+        pty.wait_for("1. samling:");
         pty.send(" ");
         for _ in 0..items {
             pty.send("n");

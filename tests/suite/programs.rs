@@ -279,6 +279,15 @@ fn the_other_built_in_programs_keep_their_documents_titles() {
             "Forebygging, avdekking og håndtering av mobbing",
         ]
     );
+    assert_eq!(
+        titles("laeringsmiljoprosjektet"),
+        [
+            "Fremme trygge og gode barnehage- og skolemiljø, og forebygge mistrivsel og krenkelser",
+            "Et trygt og godt læringsmiljø – avdekking og håndtering av mistrivsel og krenkelser",
+            "Organisasjonsutvikling og ledelse",
+            "Videreføring av inkludering og bygging av vedvarende positiv kultur",
+        ]
+    );
     // Module 6 looks back at module 1: "Da — nå" has answers to show.
     let p = programs
         .iter()
