@@ -33,6 +33,10 @@ pub const BUILTIN: &[Builtin] = &[
         source: include_str!("../../sessions/laeringsmiljoprosjektet.ron"),
     },
     Builtin {
+        path: "sessions/olu-lesing.ron",
+        source: include_str!("../../sessions/olu-lesing.ron"),
+    },
+    Builtin {
         path: "sessions/inkluderende-miljo.ron",
         source: include_str!("../../sessions/inkluderende-miljo.ron"),
     },

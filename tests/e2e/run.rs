@@ -648,6 +648,7 @@ fn the_other_built_in_programs_run_to_their_end() {
     for id in [
         "trygt-skolemiljo",
         "laeringsmiljoprosjektet",
+        "olu-lesing",
         "inkluderende-miljo",
     ] {
         let dir = tempfile::tempdir().unwrap();

@@ -288,6 +288,33 @@ fn the_other_built_in_programs_keep_their_documents_titles() {
             "Videreføring av inkludering og bygging av vedvarende positiv kultur",
         ]
     );
+    assert_eq!(
+        titles("olu-lesing"),
+        [
+            "Å vite når en tekst er for vanskelig",
+            "Å ha kontroll over egen lesing",
+            "Å få hjelp når lesing er vanskelig",
+            "Å forstå språk og lære nye ord og begreper",
+            "Motivasjon",
+            "Å tenke gjennom egne forkunnskaper",
+            "Å utdype egen forståelse",
+            "Å organisere kunnskap",
+        ]
+    );
+    // ØLU asks in every "siden sist" which signs show that what was learnt is at work.
+    let olu = programs.iter().find(|p| p.id == "olu-lesing").unwrap();
+    for g in olu.gatherings.iter().skip(1) {
+        let since = g
+            .agenda
+            .iter()
+            .find(|i| i.kind == samling::model::ItemKind::SinceLast);
+        let asks = since.is_some_and(|i| {
+            i.prompts
+                .iter()
+                .any(|p| p.text.starts_with("Hvilke tegn ser vi på at kompetansen"))
+        });
+        assert!(asks, "gathering {}", g.number);
+    }
     // Module 6 looks back at module 1: "Da — nå" has answers to show.
     let p = programs
         .iter()
