@@ -12,7 +12,10 @@ use crate::model::{GatheringPlan, schedule};
 
 pub fn render(state: &State, frame: &mut Frame) {
     let s = state.lang.strings();
-    let program_rows = state.programs.len().clamp(1, 4) as u16 + 2;
+    // Every program in sight while a third of the screen allows; a longer list scrolls.
+    let program_rows = (state.programs.len().clamp(1, 12) as u16 + 2)
+        .min(frame.area().height / 3)
+        .max(3);
     let [title, programs_area, body, warnings, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(program_rows),
@@ -171,7 +174,10 @@ fn render_gathering(state: &State, g: &GatheringPlan, frame: &mut Frame, area: R
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(
             Block::bordered()
-                .title((s.gathering_heading)(g.number, &g.title))
+                .title(crate::text::clipped(
+                    &(s.gathering_heading)(g.number, &g.title),
+                    usize::from(area.width.saturating_sub(2)),
+                ))
                 .border_style(dim),
         ),
         area,
