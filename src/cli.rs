@@ -115,9 +115,15 @@ pub enum Command {
         gathering: Option<u32>,
         #[arg(long)]
         notes: bool,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "gathering")]
         modules: bool,
-        #[arg(long, value_name = "text|ron", value_enum, default_value_t = ShowFormat::Text)]
+        #[arg(
+            long,
+            value_name = "text|ron",
+            value_enum,
+            default_value_t = ShowFormat::Text,
+            conflicts_with_all = ["gathering", "modules"]
+        )]
         format: ShowFormat,
     },
     New {

@@ -668,13 +668,37 @@ pub fn new_program(
         writeln!(io.err, "{}", s.located(&problem))?;
         return Ok(false);
     }
-    if path.exists() {
-        writeln!(io.err, "{}", (s.file_exists)(&path.display().to_string()))?;
-        return Ok(false);
+    // The name is taken for this program before it is written (a file, a link, even one that
+    // points nowhere, is never replaced): the atomic write then replaces only its own
+    // placeholder.
+    let reserved = std::fs::create_dir_all(layout.programs_dir()).and_then(|()| {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+    });
+    match reserved {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            writeln!(io.err, "{}", (s.file_exists)(&path.display().to_string()))?;
+            return Ok(false);
+        }
+        Err(e) => {
+            writeln!(io.err, "{}", s.located(&Problem::io(&path, &e)))?;
+            return Ok(false);
+        }
+        Ok(_) => {}
     }
-    let written = std::fs::create_dir_all(layout.programs_dir())
-        .map_err(|e| Problem::io(&layout.programs_dir(), &e))
-        .and_then(|()| store::save_program(&path, &program));
+    // No `.bak` of the empty placeholder beside it.
+    let written = store::save::to_ron(&program)
+        .map_err(|e| Problem::io(&path, &io::Error::other(e)))
+        .and_then(|text| {
+            store::save::write_atomic_no_backup(&path, text.as_bytes())
+                .map_err(|e| Problem::io(&path, &e))
+        });
+    if written.is_err() {
+        // Nothing of the program's is left behind under its name.
+        let _ = std::fs::remove_file(&path);
+    }
     if let Err(problem) = written {
         writeln!(io.err, "{}", s.located(&problem))?;
         return Ok(false);

@@ -698,7 +698,7 @@ fn invalid(k: &InvalidKind) -> String {
             planned,
             stated,
         } => format!(
-            "gathering {number}: the agenda has {planned} minutes, but from start to end there are {stated}"
+            "gathering {number}: the agenda has {planned} minutes, but from start to end there are {stated} minutes"
         ),
         InvalidKind::ModuleIdTaken { id, gathering } => format!(
             "the id «{id}» of an optional module is also an agenda item of gathering {gathering}; give the module an id of its own"

@@ -709,7 +709,7 @@ fn invalid(k: &InvalidKind) -> String {
             planned,
             stated,
         } => format!(
-            "{number}. samling: agendaen har {planned} minutter, men fra start til slutt er det {stated}"
+            "{number}. samling: agendaen har {planned} minutter, men fra start til slutt er det {stated} minutter"
         ),
         InvalidKind::ModuleIdTaken { id, gathering } => format!(
             "id «{id}» i en valgfri modul er også et agendapunkt i {gathering}. samling; gi modulen en egen id"

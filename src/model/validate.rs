@@ -79,8 +79,8 @@ pub enum InvalidKind {
         planned: u32,
         stated: u32,
     },
-    /// An optional module, or an item of one, has the id of an agenda item of a gathering:
-    /// inserted there, it would be renamed, and notes and minutes would not say which it was.
+    /// An optional module has the id of an agenda item of a gathering: a note or the minutes
+    /// that name one could be taken for the other.
     ModuleIdTaken {
         id: String,
         gathering: u32,
@@ -341,22 +341,6 @@ pub fn program(p: &Program) -> Vec<Invalid> {
         }
         c.non_empty("title", &g.title, &here);
         c.agenda(&g.agenda, Some(&goals), &here);
-        if let Some(end) = g.end {
-            // Minutes past midnight count on into the next day (an evening gathering).
-            let stated = (end - g.start).num_minutes().rem_euclid(24 * 60);
-            let stated = u32::try_from(stated).unwrap_or(0);
-            let planned = g.planned_minutes();
-            if planned != stated {
-                c.report(
-                    InvalidKind::GatheringLength {
-                        number: g.number,
-                        planned,
-                        stated,
-                    },
-                    here.then("end", String::new()),
-                );
-            }
-        }
         for item in &g.agenda {
             for r in item.prompts.iter().filter_map(|pr| pr.revisits.as_ref()) {
                 let resolves = p
@@ -380,17 +364,6 @@ pub fn program(p: &Program) -> Vec<Invalid> {
     c.unique("module", p.modules.iter().map(|m| m.id.as_str()), &root);
     for m in &p.modules {
         let here = root.then("id", quoted(&m.id));
-        let ids = std::iter::once(&m.id).chain(m.items.iter().map(|i| &i.id));
-        for id in ids {
-            if let Some(g) = p.gatherings.iter().find(|g| g.item(id).is_some()) {
-                let kind = InvalidKind::ModuleIdTaken {
-                    id: id.clone(),
-                    gathering: g.number,
-                };
-                let at = root.then("modules", String::new()).then("id", quoted(id));
-                c.report(kind, at);
-            }
-        }
         c.file_safe_id(&m.id, &here);
         c.non_empty("title", &m.title, &here);
         c.agenda(&m.items, Some(&goals), &here);
@@ -398,6 +371,49 @@ pub fn program(p: &Program) -> Vec<Invalid> {
     c.unique("rule", p.between.iter().map(|r| r.id.as_str()), &root);
     for r in &p.between {
         c.non_empty("text", &r.text, &root.then("id", quoted(&r.id)));
+    }
+    c.found
+}
+
+/// What `samling check` says of a program beyond the rules it must keep to load: a gathering
+/// whose items do not fill its stated time, and an optional module whose id is an agenda
+/// item's. Neither stops a program from running (a copy being edited, one minute changed, is
+/// still the facilitator's program tomorrow), so they are not part of [`program`].
+pub fn advice(p: &Program) -> Vec<Invalid> {
+    let mut c = Checker::default();
+    let root = Anchor::default();
+    let mut numbers = Seen::new();
+    for g in &p.gatherings {
+        let skip = numbers.before(g.number);
+        let here = root.then_nth("number", g.number.to_string(), skip);
+        let Some(end) = g.end else {
+            continue;
+        };
+        // Minutes past midnight count on into the next day (an evening gathering).
+        let stated = (end - g.start).num_minutes().rem_euclid(24 * 60);
+        let stated = u32::try_from(stated).unwrap_or(0);
+        let planned = g.planned_minutes();
+        if planned != stated {
+            let kind = InvalidKind::GatheringLength {
+                number: g.number,
+                planned,
+                stated,
+            };
+            c.report(kind, here.then("end", String::new()));
+        }
+    }
+    for m in &p.modules {
+        if let Some(g) = p.gatherings.iter().find(|g| g.item(&m.id).is_some()) {
+            let kind = InvalidKind::ModuleIdTaken {
+                id: m.id.clone(),
+                gathering: g.number,
+            };
+            // Module ids are unique (a rule of `program`): the first after `modules:` is it.
+            let at = root
+                .then("modules", String::new())
+                .then("id", quoted(&m.id));
+            c.report(kind, at);
+        }
     }
     c.found
 }

@@ -18,28 +18,23 @@ pub struct Builtin {
 /// The id of the program `samling run` runs when none is named.
 pub const BUILTIN_DEFAULT: &str = "traumebevisst";
 
+/// One of the programs in the repository's `sessions/` folder, by its file's stem.
+macro_rules! shipped {
+    ($id:literal) => {
+        Builtin {
+            path: concat!("sessions/", $id, ".ron"),
+            source: include_str!(concat!("../../sessions/", $id, ".ron")),
+        }
+    };
+}
+
 /// The programs shipped in the repository's `sessions/` folder, the default first.
 pub const BUILTIN: &[Builtin] = &[
-    Builtin {
-        path: "sessions/traumebevisst.ron",
-        source: include_str!("../../sessions/traumebevisst.ron"),
-    },
-    Builtin {
-        path: "sessions/trygt-skolemiljo.ron",
-        source: include_str!("../../sessions/trygt-skolemiljo.ron"),
-    },
-    Builtin {
-        path: "sessions/laeringsmiljoprosjektet.ron",
-        source: include_str!("../../sessions/laeringsmiljoprosjektet.ron"),
-    },
-    Builtin {
-        path: "sessions/olu-lesing.ron",
-        source: include_str!("../../sessions/olu-lesing.ron"),
-    },
-    Builtin {
-        path: "sessions/inkluderende-miljo.ron",
-        source: include_str!("../../sessions/inkluderende-miljo.ron"),
-    },
+    shipped!("traumebevisst"),
+    shipped!("trygt-skolemiljo"),
+    shipped!("laeringsmiljoprosjektet"),
+    shipped!("olu-lesing"),
+    shipped!("inkluderende-miljo"),
 ];
 
 /// Where a program came from.

@@ -97,7 +97,12 @@ pub fn load_session(path: &Path) -> Result<Session, Vec<Problem>> {
 pub fn load_any(path: &Path) -> Result<Document, Vec<Problem>> {
     let text = read_text(path).map_err(|p| vec![p])?;
     match sniff(&text) {
-        FileKind::Program => parse_program(path, &text).map(|p| Document::Program(Box::new(p))),
+        FileKind::Program => {
+            let program = parse_program(path, &text)?;
+            // What check says beyond the rules a program must keep to load.
+            let advice = validate::advice(&program);
+            checked(path, &text, program, advice).map(|p| Document::Program(Box::new(p)))
+        }
         // A session is checked with its journals: what they skip is a problem to look at.
         FileKind::Session => {
             let session = parse_session(path, &text)?;
