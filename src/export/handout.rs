@@ -194,7 +194,7 @@ mod tests {
         let h = Handout::of(&program, &plan, Some(&session));
         let md = h.write(Format::Md, Lang::Nb.strings());
         assert!(
-            md.contains("14\\.01\\.2027, 12:30–15:10, Biblioteket"),
+            md.contains("14\\.01\\.2027, 12:30–15:00, Biblioteket"),
             "{md}"
         );
         assert!(
@@ -214,6 +214,6 @@ mod tests {
         assert!(page.contains("<td class=\"t\">12:30</td>"), "{page}");
         // Without a session: the plan's times, and no date yet.
         let md = Handout::of(&program, &plan, None).write(Format::Md, Lang::Nb.strings());
-        assert!(md.contains("dato ikke satt, 13:00–16:00"), "{md}");
+        assert!(md.contains("dato ikke satt, 13:00–15:50"), "{md}");
     }
 }

@@ -118,7 +118,9 @@ fn the_built_in_program_has_what_the_source_document_promises() {
     assert_eq!(p.modules.len(), 14);
     assert!(p.between.iter().any(|r| r.text.contains("LINK-økt")));
     for g in &p.gatherings {
-        assert_eq!(g.planned_minutes(), 180, "gathering {}", g.number);
+        // Three hours booked, ten minutes of them a buffer for a day that runs over; the
+        // reflections hold three questions, and the drift proposal may shorten them to 15.
+        assert_eq!(g.planned_minutes(), 170, "gathering {}", g.number);
         let has_since_last = g
             .agenda
             .iter()
@@ -126,7 +128,8 @@ fn the_built_in_program_has_what_the_source_document_promises() {
         assert_eq!(has_since_last, g.number > 1, "gathering {}", g.number);
         for item in &g.agenda {
             if item.kind == samling::model::ItemKind::GroupReflection {
-                assert!((2..=5).contains(&item.prompts.len()), "{}", item.id);
+                assert!((2..=3).contains(&item.prompts.len()), "{}", item.id);
+                assert!(item.min_minutes.is_some_and(|m| m <= 15), "{}", item.id);
             }
         }
     }

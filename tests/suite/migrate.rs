@@ -152,7 +152,8 @@ fn the_kept_v3_fixture_reads_as_the_current_version_unchanged() {
 fn the_v1_built_in_program_migrates_to_one_with_the_shipped_ids() {
     // The built-in program's text was made exact against its document after version 1 (kept
     // as `tests/fixtures/v1/traumebevisst.ron`); what sessions point at must not have moved:
-    // the gatherings, their items' ids and the ids of their questions.
+    // the gatherings, their items' ids and the ids of their questions (a fourth question of
+    // a reflection was dropped: the ids that remain are the same).
     let migrated = store::load_program(&fixture(1, "traumebevisst.ron")).unwrap();
     let shipped = catalog::builtin().0.remove(0);
     let ids = |p: &samling::model::Program| -> Vec<(u32, String, Vec<String>)> {
@@ -166,7 +167,15 @@ fn the_v1_built_in_program_migrates_to_one_with_the_shipped_ids() {
             })
             .collect()
     };
-    assert_eq!(ids(&migrated), ids(&shipped));
+    let (old, new) = (ids(&migrated), ids(&shipped));
+    assert_eq!(old.len(), new.len());
+    for ((g, item, prompts), (g2, item2, prompts2)) in old.iter().zip(&new) {
+        assert_eq!((g, item), (g2, item2));
+        assert!(
+            prompts2.iter().all(|p| prompts.contains(p)),
+            "{item}: {prompts2:?}"
+        );
+    }
     let modules = |p: &samling::model::Program| -> Vec<String> {
         p.modules.iter().map(|m| m.id.clone()).collect()
     };

@@ -31,7 +31,7 @@ fn plan_sets_the_date_start_place_and_end_in_one_file_and_again_edits_it() {
     assert_eq!(code, Some(0), "{err}");
     let shown = date.format("%d.%m.%Y").to_string();
     assert!(
-        out.contains(&format!("{shown} 12:30–15:30, Biblioteket")),
+        out.contains(&format!("{shown} 12:30–15:20, Biblioteket")),
         "{out}"
     );
     let file = dir
@@ -176,7 +176,7 @@ fn the_participants_agenda_is_written_from_the_prepared_gathering_with_nothing_p
     assert!(out.contains(&file.display().to_string()), "{out}");
     let page = std::fs::read_to_string(&file).unwrap();
     assert!(
-        page.contains(&format!("{dotted}, 12:30–15:30, Biblioteket")),
+        page.contains(&format!("{dotted}, 12:30–15:20, Biblioteket")),
         "{page}"
     );
     assert!(page.contains("<td class=\"t\">12:40</td>"), "{page}");
@@ -230,7 +230,7 @@ fn the_participants_agenda_is_written_from_the_prepared_gathering_with_nothing_p
     );
     assert_eq!(code, Some(0), "{err}");
     let md = std::fs::read_to_string(&out).unwrap();
-    assert!(md.contains("dato ikke satt, 13:00–16:00"), "{md}");
+    assert!(md.contains("dato ikke satt, 13:00–15:50"), "{md}");
 }
 
 #[test]

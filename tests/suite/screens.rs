@@ -187,7 +187,7 @@ fn a_late_start_that_keeps_its_minutes_is_on_time() {
     // On time against its own start, but past the plan's end: the status line says both, and
     // the keys to a proposal.
     assert!(
-        screen.contains("i rute · slutt ca. 16:15, 15 min for sent (t f)"),
+        screen.contains("i rute · slutt ca. 16:05, 15 min for sent (t f)"),
         "{screen}"
     );
     assert!(screen.contains("▶ 13:15 Velkommen"), "{screen}");
