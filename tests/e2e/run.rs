@@ -125,7 +125,8 @@ fn kill_9_mid_item_loses_nothing_saved_and_the_clock_resumes() {
     pty.wait_for("Velkommen og innsjekk");
     pty.wait_until("the countdown", |p| p.countdown().is_some());
     let left = pty.countdown().unwrap();
-    assert!((15 * 60 + 30..16 * 60).contains(&left), "{left} s left");
+    // (16:00 itself when the whole test took less than a second, as on a fast machine.)
+    assert!((15 * 60 + 30..=16 * 60).contains(&left), "{left} s left");
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
