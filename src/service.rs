@@ -47,7 +47,6 @@ pub fn open_gathering(
         resumed: opened.resumed,
         preparing: false,
         role: crate::app::run::Role::Facilitator,
-        next_gathering: sessions::next_date(&held, gathering),
         other_dates: Vec::new(),
         occasion,
     };
@@ -87,7 +86,6 @@ pub fn prepare_gathering(
         notices: Vec::new(),
         preparing: true,
         role: crate::app::run::Role::Facilitator,
-        next_gathering: sessions::next_date(&held, gathering),
         other_dates: held
             .iter()
             .filter(|h| h.session.gathering != gathering)

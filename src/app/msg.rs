@@ -196,13 +196,12 @@ pub struct Opened {
     pub preparing: bool,
     /// Whose samling opens it: the facilitator's, or a note-taker's.
     pub role: super::role::Role,
-    /// The date of the next gathering, if it is planned: what "before the next gathering"
-    /// means for what is agreed here.
-    pub next_gathering: Option<NaiveDate>,
     /// The dates of the program's other gatherings (number, date): preparing, a date one of
     /// them has is pointed out.
     pub other_dates: Vec<(u32, NaiveDate)>,
-    /// The program's title and its next gathering, for the room's welcome and thanks.
+    /// The program's title and its next gathering (with its date, if it is planned): the
+    /// room's welcome and thanks, and what "before the next gathering" means for what is
+    /// agreed here.
     pub occasion: super::projector::Occasion,
 }
 
@@ -216,7 +215,6 @@ impl Opened {
             notices: Vec::new(),
             preparing: false,
             role: super::role::Role::Facilitator,
-            next_gathering: None,
             other_dates: Vec::new(),
             occasion: Default::default(),
         }

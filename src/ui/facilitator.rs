@@ -349,7 +349,7 @@ fn render_agreements(run: &Run, s: &Strings, frame: &mut Frame, area: Rect) {
             // row, and a text too long for it ends in "…" (`e` shows it whole).
             let who = (s.who)(&c.who);
             let detail = [
-                format!("  {who} · {}", s.due_by(&c.due, run.next_gathering)),
+                format!("  {who} · {}", s.due_by(&c.due, run.next_gathering())),
                 format!("  {who}"),
                 String::new(),
             ]

@@ -248,9 +248,7 @@ fn projector_view_shows_nothing_private() {
                 .position(|l| l.contains("Verdiene våre  20:00"));
             // On the large screens the step's name is in block letters above the digits.
             let heading_row = if w >= 120 {
-                screen
-                    .lines()
-                    .position(|l| l.contains(['▀', '▄', '▘', '▝', '▖', '▗', '▛', '▜', '▙', '▟']))
+                screen.lines().position(in_blocks)
             } else {
                 screen.lines().position(|l| l.contains(step))
             };

@@ -80,8 +80,6 @@ pub struct Run {
     pub quit: bool,
     /// Quitting goes back to the home screen rather than out (done preparing).
     pub leave: bool,
-    /// The date of the next gathering, if planned: shown with "before the next gathering".
-    pub next_gathering: Option<chrono::NaiveDate>,
     /// The program's other gatherings' dates, to point out a clash while preparing.
     pub other_dates: Vec<(u32, chrono::NaiveDate)>,
     /// The program's title and its next gathering, for the room's welcome and thanks.
@@ -115,7 +113,6 @@ impl Run {
             deleted: Vec::new(),
             quit: false,
             leave: false,
-            next_gathering: opened.next_gathering,
             other_dates: opened.other_dates,
             occasion: opened.occasion,
             modules: Vec::new(),
@@ -162,6 +159,11 @@ impl Run {
             mirror: self.screen.mirror,
             flash_until: self.screen.flash_until,
         }
+    }
+
+    /// The date of the next gathering, if planned: shown with "before the next gathering".
+    pub fn next_gathering(&self) -> Option<chrono::NaiveDate> {
+        self.occasion.next.as_ref().and_then(|n| n.date)
     }
 
     /// What the room sees at `now` (`None` when the agenda is empty).
@@ -685,7 +687,6 @@ mod tests {
                 notices: vec![],
                 preparing: false,
                 role: crate::app::run::Role::Facilitator,
-                next_gathering: None,
                 other_dates: vec![],
                 occasion: Default::default(),
             })))),
