@@ -618,11 +618,27 @@ fn canonical(path: &Path) -> Option<PathBuf> {
 }
 
 /// `samling check FILE...`: every problem as `path:line:col: message`. False if any.
-pub fn check(io: &mut Io, s: &Strings, files: &[PathBuf]) -> io::Result<bool> {
+pub fn check(
+    io: &mut Io,
+    s: &Strings,
+    layout: Option<&Layout>,
+    files: &[PathBuf],
+) -> io::Result<bool> {
     let mut count = 0;
-    for path in files {
-        match store::load_any(path) {
-            Ok(_) => writeln!(io.out, "{}: {}", path.display(), s.check_ok)?,
+    for arg in files {
+        let (path, result) = match check_target(layout, arg) {
+            CheckTarget::File(path) => {
+                let result = store::load_any(&path).map(|_| ());
+                (path, result)
+            }
+            CheckTarget::Builtin(b) => {
+                let path = PathBuf::from(b.path);
+                let result = store::load::check_program(&path, b.source).map(|_| ());
+                (path, result)
+            }
+        };
+        match result {
+            Ok(()) => writeln!(io.out, "{}: {}", path.display(), s.check_ok)?,
             Err(problems) => {
                 count += problems.len();
                 for p in &problems {
@@ -633,6 +649,37 @@ pub fn check(io: &mut Io, s: &Strings, files: &[PathBuf]) -> io::Result<bool> {
     }
     writeln!(io.err, "{}", (s.check_summary)(files.len(), count))?;
     Ok(count == 0)
+}
+
+/// What `samling check` reads for one of its arguments.
+enum CheckTarget {
+    File(PathBuf),
+    Builtin(&'static catalog::Builtin),
+}
+
+/// A file that is there is checked as it is; a bare name that is no file is a program id: the
+/// user's own program of that id (`<data>/programs/ID.ron`), else the built-in one, so that
+/// `samling check my-program` works from any folder. Anything else is checked as a file (and
+/// reported missing).
+fn check_target(layout: Option<&Layout>, arg: &Path) -> CheckTarget {
+    let bare = arg.components().count() == 1 && arg.extension().is_none();
+    if arg.exists() || !bare {
+        return CheckTarget::File(arg.to_path_buf());
+    }
+    let id = arg.to_string_lossy();
+    if let Some(own) = layout
+        .map(|l| l.program_file(&id))
+        .filter(|p| p.exists() || p.is_symlink())
+    {
+        return CheckTarget::File(own);
+    }
+    match catalog::BUILTIN
+        .iter()
+        .find(|b| Path::new(b.path).file_stem() == Some(arg.as_os_str()))
+    {
+        Some(b) => CheckTarget::Builtin(b),
+        None => CheckTarget::File(arg.to_path_buf()),
+    }
 }
 
 /// `samling new ID --from PROGRAM [--title T]`: a copy of a program (built-in or the user's)

@@ -91,7 +91,7 @@ fn main() -> ExitCode {
             };
             commands::show(&mut io, s, layout.as_ref(), &req)
         }
-        Some(Command::Check { files }) => commands::check(&mut io, s, files),
+        Some(Command::Check { files }) => commands::check(&mut io, s, layout.as_ref(), files),
         Some(Command::Export {
             session,
             gathering,

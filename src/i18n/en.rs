@@ -43,7 +43,7 @@ pub const EN: Strings = Strings {
     },
     program_exists: |id| format!("there is a program with the id «{id}» already; choose another"),
     cli_check: "Check program and session files; prints each problem as file:line:column",
-    cli_check_files: "The files to check",
+    cli_check_files: "The files to check, or a program's id (your own first, else the built-in one)",
 
     col_id: "ID",
     col_title: "Title",

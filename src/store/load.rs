@@ -97,12 +97,7 @@ pub fn load_session(path: &Path) -> Result<Session, Vec<Problem>> {
 pub fn load_any(path: &Path) -> Result<Document, Vec<Problem>> {
     let text = read_text(path).map_err(|p| vec![p])?;
     match sniff(&text) {
-        FileKind::Program => {
-            let program = parse_program(path, &text)?;
-            // What check says beyond the rules a program must keep to load.
-            let advice = validate::advice(&program);
-            checked(path, &text, program, advice).map(|p| Document::Program(Box::new(p)))
-        }
+        FileKind::Program => check_program(path, &text).map(|p| Document::Program(Box::new(p))),
         // A session is checked with its journals: what they skip is a problem to look at.
         FileKind::Session => {
             let session = parse_session(path, &text)?;
@@ -123,6 +118,15 @@ fn no_notices(notices: Vec<Problem>) -> Result<(), Vec<Problem>> {
     } else {
         Err(notices)
     }
+}
+
+/// A program's RON as `samling check` reads it: the rules it must keep to load, and then the
+/// advice (a gathering that does not fill its stated time, a module id an item has) that a
+/// program may load without, but its writer wants to hear.
+pub fn check_program(path: &Path, text: &str) -> Result<Program, Vec<Problem>> {
+    let program = parse_program(path, text)?;
+    let advice = validate::advice(&program);
+    checked(path, text, program, advice)
 }
 
 /// Parses program RON that was read from `path` (used for messages only).
