@@ -63,9 +63,10 @@ pub struct GatheringPlan {
     pub purpose: String,
     /// Planned start on the day, local time; the agenda's clock times count from here.
     pub start: NaiveTime,
-    /// When the gathering ends, where its document says so: `samling check` then holds the
-    /// agenda to it (its minutes must fill the time from `start` to here exactly), so that a
-    /// changed item is not silently a gathering that runs over.
+    /// When the plan ends, as the participants were told (a buffer before the room must be
+    /// left lies after it): `samling check` then holds the agenda to it (its minutes must fill
+    /// the time from `start` to here exactly), so that a changed item is not silently a
+    /// gathering that runs over.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveTime>,
     pub agenda: Vec<AgendaItem>,

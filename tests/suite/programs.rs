@@ -154,6 +154,23 @@ fn check_finds_a_gathering_that_does_not_fill_its_stated_time_and_a_module_id_ta
     std::fs::copy(&file, dir.path().join("programs/endret.ron")).unwrap();
     let (code, _, err) = samling(dir.path(), &["show", "endret"]);
     assert_eq!(code, Some(0), "{err}");
+    // `check` takes a program's id as well as a file: the user's own, then a built-in one.
+    let (code, by_id, _) = samling(dir.path(), &["check", "endret"]);
+    assert_eq!(code, Some(1), "{by_id}");
+    let own = dir.path().join("programs").join("endret.ron");
+    assert_eq!(
+        by_id.replace(&own.display().to_string(), "F"),
+        out.replace(&file.display().to_string(), "F")
+    );
+    let (code, builtin, err) = samling(dir.path(), &["check", "traumebevisst"]);
+    assert_eq!(
+        (code, builtin.as_str()),
+        (Some(0), "sessions/traumebevisst.ron: ok\n"),
+        "{err}"
+    );
+    let (code, _, err) = samling(dir.path(), &["check", "ingen-slik"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("1 fil sjekket, 1 problem"), "{err}");
     // Each at its line and column in the file.
     let text = std::fs::read_to_string(&file).unwrap();
     for line in out.lines().filter(|l| l.contains("samling")) {
@@ -220,6 +237,10 @@ fn the_built_in_program_keeps_its_documents_words() {
         "Hva er skolen til for, for",
         "gruppa ",
         "nødnummer 113",
+        // A LINK-økt is a ready lesson, not the teacher's own try-out.
+        "ting de vil prøve",
+        "hva de vil prøve",
+        "flyktningbakgrunn",
     ] {
         assert!(!all.contains(gone), "{gone}");
     }
@@ -232,6 +253,14 @@ fn the_built_in_program_keeps_its_documents_words() {
         "Ved akutt fare: ikke la eleven være alene, ring 113.",
     ] {
         assert!(all.contains(helpline), "{helpline}");
+    }
+    // Every gathering says when its plan ends, and its items fill the time to it.
+    for g in &p.gatherings {
+        let end = g.end.expect("an end");
+        assert_eq!(
+            (end - g.start).num_minutes(),
+            i64::from(g.planned_minutes())
+        );
     }
     // Gathering 6 comes back to gathering 1's words about our values.
     let sixth = p.gathering(6).unwrap();
@@ -316,6 +345,18 @@ fn the_other_built_in_programs_keep_their_documents_titles() {
             "Å organisere kunnskap",
         ]
     );
+    // Their optional modules, by title (most have none: the documents give none).
+    let modules = |id: &str| -> Vec<String> {
+        let p = programs.iter().find(|p| p.id == id).unwrap();
+        p.modules.iter().map(|m| m.title.clone()).collect()
+    };
+    assert_eq!(
+        modules("trygt-skolemiljo"),
+        ["Læringsløype: elevens beste-vurderinger"]
+    );
+    assert!(modules("inkluderende-miljo").is_empty());
+    assert!(modules("laeringsmiljoprosjektet").is_empty());
+    assert_eq!(modules("olu-lesing"), ["Intensive lesekurs"]);
     // ØLU asks in every "siden sist" which signs show that what was learnt is at work.
     let olu = programs.iter().find(|p| p.id == "olu-lesing").unwrap();
     for g in olu.gatherings.iter().skip(1) {
