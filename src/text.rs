@@ -63,6 +63,31 @@ pub fn clipped(text: &str, width: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
+/// `text` wrapped at whole words into at most `rows` rows of `width` columns; when it needs more,
+/// the last row is [`clipped`] (ends with "…"), so a long title on the wall is never cut mid-row
+/// without a sign that there is more.
+pub fn wrapped(text: &str, width: usize, rows: usize) -> Vec<String> {
+    if width == 0 || rows == 0 {
+        return Vec::new();
+    }
+    let options = textwrap::Options::new(width).break_words(false);
+    let lines: Vec<String> = textwrap::wrap(text.trim(), options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.len() <= rows
+        && lines
+            .iter()
+            .all(|l| textwrap::core::display_width(l) <= width)
+    {
+        return lines;
+    }
+    let mut kept: Vec<String> = lines.iter().take(rows - 1).cloned().collect();
+    let rest = lines[kept.len()..].join(" ");
+    kept.push(clipped(&rest, width));
+    kept
+}
+
 /// An id made from a title, for an agenda item added by hand: lower case a–z and digits joined
 /// by `-` (`Lek i gymsalen` → `lek-i-gymsalen`, `Øvelse på tvers` → `ovelse-pa-tvers`), at most
 /// 40 characters; `punkt` when nothing is left.
@@ -192,6 +217,26 @@ mod tests {
         assert_eq!(clipped("Oppsummering og avslutning", 10), "Oppsummer…");
         assert_eq!(clipped("Velkommen", 1), "…");
         assert_eq!(clipped("Velkommen", 0), "");
+    }
+
+    #[test]
+    fn wrapped_keeps_whole_words_and_marks_what_it_leaves_out() {
+        let title = "Fremme trygge og gode barnehage- og skolemiljø, og forebygge mistrivsel";
+        assert_eq!(
+            wrapped(title, 40, 2),
+            [
+                "Fremme trygge og gode barnehage- og",
+                "skolemiljø, og forebygge mistrivsel"
+            ]
+        );
+        assert_eq!(
+            wrapped(title, 30, 2),
+            ["Fremme trygge og gode", "barnehage- og skolemiljø, og…"]
+        );
+        assert_eq!(wrapped("Pause", 30, 2), ["Pause"]);
+        // A word longer than the row is cut, with the sign.
+        assert_eq!(wrapped("Gruppedynamittgjennomgang", 10, 1), ["Gruppedyn…"]);
+        assert!(wrapped(title, 0, 2).is_empty() && wrapped(title, 10, 0).is_empty());
     }
 
     #[test]

@@ -87,7 +87,11 @@ fn render_welcome(
     .flex(ratatui::layout::Flex::Center)
     .areas(area);
     frame.render_widget(
-        Line::styled(welcome.program.clone(), colors.dim()).centered(),
+        Line::styled(
+            crate::text::clipped(&welcome.program, program.width.into()),
+            colors.dim(),
+        )
+        .centered(),
         program,
     );
     let style = colors.question();
@@ -262,10 +266,15 @@ fn render_clock_and_question(
             let style = colors.base().add_modifier(Modifier::BOLD);
             fit::draw(text, fit, style, for_blocks(title), frame.buffer_mut());
         }
-        _ => frame.render_widget(
-            Paragraph::new(Line::from(heading).bold().centered()).wrap(Wrap { trim: true }),
-            centre_rows(title, 1),
-        ),
+        // A long title wraps onto the rows the heading has (two or three), its end marked "…"
+        // if even they are too few.
+        _ => {
+            let lines =
+                crate::text::wrapped(&heading, usize::from(title.width), title.height.into());
+            let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+            let lines: Vec<Line> = lines.into_iter().map(|l| Line::from(l).bold()).collect();
+            frame.render_widget(Paragraph::new(lines).centered(), centre_rows(title, rows));
+        }
     }
     // The flash turns the digits over, whatever they were (the last minutes may already be
     // reversed, on a light background with 16 colours).
@@ -300,6 +309,7 @@ fn render_clock_and_question(
         Some(title) => format!("{}: {title}", s.next),
         None => s.last_item.to_string(),
     };
+    let next_text = crate::text::clipped(&next_text, next.width.into());
     frame.render_widget(Line::styled(next_text, colors.dim()).centered(), next);
 }
 
@@ -312,6 +322,7 @@ fn gathering_line(
     row: Rect,
 ) {
     let text = (s.gathering_heading)(view.gathering, &view.gathering_title);
+    let text = crate::text::clipped(&text, row.width.into());
     frame.render_widget(Line::styled(text, colors.dim()).centered(), row);
 }
 

@@ -1385,3 +1385,50 @@ fn no_size_of_window_breaks_a_screen() {
         }
     }
 }
+
+/// A long item title on the wall wraps onto the heading's rows at whole words (its end marked
+/// "…" when even they are too few), and a gathering title longer than the top row ends with
+/// "…" rather than stopping mid-word at the edge.
+#[test]
+fn long_titles_on_the_wall_wrap_or_say_they_go_on() {
+    let program = catalog::builtin()
+        .0
+        .into_iter()
+        .find(|p| p.id == "laeringsmiljoprosjektet")
+        .unwrap();
+    let plan = program.gathering(1).unwrap().clone();
+    let mut session = Session::new(&program, &plan, "01-2026-11-23".into(), t(0).0.date_naive());
+    let long = "Etablering av rutiner for mottakelse av nyansatte, vikarer og andre slik at de blir \
+                godt informert om hva som kreves av personalet";
+    session.agenda[0].title = long.into();
+    session.agenda[0].prompts.clear();
+    session.agenda[0].steps.clear();
+    let path = "/data/sessions/laeringsmiljoprosjektet/01-2026-11-23.ron";
+    let mut state = opened(Lang::Nb, program, session, path);
+    update(&mut state, Msg::Run(RunMsg::ToggleTimer), t(0));
+    update(&mut state, Msg::Run(RunMsg::ToggleView), t(60));
+    for (w, h) in [(80, 24), (200, 60)] {
+        let screen = text(&draw(&state, t(60), w, h));
+        let rows: Vec<&str> = screen.lines().collect();
+        // The top row: the gathering's title, cut at a word with "…" where it is too long.
+        let top = rows[0].trim();
+        assert!(top.starts_with("1. samling: Fremme trygge"), "{screen}");
+        if w == 80 {
+            assert!(top.ends_with('…'), "{screen}");
+        } else {
+            assert!(top.ends_with("krenkelser"), "{screen}");
+        }
+        // The item title: every word it shows is whole, over more than one row at 80 columns.
+        let shown: Vec<&str> = rows[1..]
+            .iter()
+            .filter(|r| r.contains("Etablering") || r.contains("informert") || r.contains('…'))
+            .copied()
+            .collect();
+        assert!(!shown.is_empty(), "{screen}");
+        for word in shown.iter().flat_map(|r| r.split_whitespace()) {
+            let word = word.trim_end_matches('…');
+            assert!(word.is_empty() || long.contains(word), "{word}: {screen}");
+        }
+        insta::assert_snapshot!(format!("long_titles_{w}x{h}"), screen);
+    }
+}
