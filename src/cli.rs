@@ -8,6 +8,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::export::Format;
@@ -297,10 +298,115 @@ pub fn command(s: &Strings) -> clap::Command {
 }
 
 /// Parses the command line, or prints help, version or a usage error and exits as clap does
-/// (0 for help and version, 2 for a usage error).
+/// (0 for help and version, 2 for a usage error). A usage error is said in `s`'s language.
 pub fn parse(args: &[OsString], s: &Strings) -> Cli {
-    let matches = command(s).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let parsed = command(s)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    parsed.unwrap_or_else(|e| match usage_error(&e, s) {
+        Some(message) => {
+            let mut err = crate::text::Clean::new(std::io::stderr());
+            let _ = std::io::Write::write_all(&mut err, message.as_bytes());
+            std::process::exit(2)
+        }
+        None => e.exit(),
+    })
+}
+
+/// What was wrong with the command line, as clap found it, for [`Strings::usage_problem`] to
+/// say in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UsageProblem {
+    /// An option given together with one it cannot be used with (`with` is empty when clap
+    /// names none, and equal to `arg` when it was given twice).
+    Conflict { arg: String, with: String },
+    /// An option (`-x`, `--x`) or argument not known, and the one clap thinks was meant.
+    Unknown {
+        arg: String,
+        suggested: Option<String>,
+    },
+    /// A command not known.
+    UnknownCommand {
+        name: String,
+        suggested: Option<String>,
+    },
+    /// A value the option does not take (`value` empty: no value given; `valid` the values it
+    /// takes, when there is a list). The parser's own reason is left out: for numbers and
+    /// the like it is in English.
+    Value {
+        arg: String,
+        value: String,
+        valid: Vec<String>,
+    },
+    /// Required arguments not given.
+    Missing { args: Vec<String> },
+    /// More values than the option takes.
+    TooMany { value: String },
+}
+
+/// A clap error in the user's language with the usage line and where to read more; `None` for
+/// help, version and the errors clap has no context for (those clap prints itself).
+fn usage_error(e: &clap::Error, s: &Strings) -> Option<String> {
+    let problem = usage_problem(e)?;
+    let usage = match e.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(u)) => {
+            let u = u.to_string();
+            let line = u.trim().trim_start_matches("Usage:").trim().to_string();
+            format!("\n\n{} {line}", s.cli_usage_heading)
+        }
+        _ => String::new(),
+    };
+    Some(format!(
+        "{}: {}{usage}\n\n{}\n",
+        s.error,
+        (s.usage_problem)(&problem),
+        s.usage_more
+    ))
+}
+
+/// The [`UsageProblem`] in a clap error, from the context clap gives each kind.
+fn usage_problem(e: &clap::Error) -> Option<UsageProblem> {
+    let one = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(v)) => Some(v.clone()),
+        _ => None,
+    };
+    let many = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::String(v)) => vec![v.clone()],
+        _ => Vec::new(),
+    };
+    let problem = match e.kind() {
+        ErrorKind::ArgumentConflict => UsageProblem::Conflict {
+            arg: one(ContextKind::InvalidArg)?,
+            with: many(ContextKind::PriorArg).join(", "),
+        },
+        ErrorKind::UnknownArgument => UsageProblem::Unknown {
+            arg: one(ContextKind::InvalidArg)?,
+            suggested: one(ContextKind::SuggestedArg),
+        },
+        ErrorKind::InvalidSubcommand => UsageProblem::UnknownCommand {
+            name: one(ContextKind::InvalidSubcommand)?,
+            suggested: many(ContextKind::SuggestedSubcommand).into_iter().next(),
+        },
+        ErrorKind::InvalidValue => UsageProblem::Value {
+            arg: one(ContextKind::InvalidArg)?,
+            value: one(ContextKind::InvalidValue)?,
+            valid: many(ContextKind::ValidValue),
+        },
+        ErrorKind::ValueValidation => UsageProblem::Value {
+            arg: one(ContextKind::InvalidArg)?,
+            value: one(ContextKind::InvalidValue)?,
+            valid: Vec::new(),
+        },
+        ErrorKind::MissingRequiredArgument => UsageProblem::Missing {
+            args: many(ContextKind::InvalidArg),
+        },
+        ErrorKind::TooManyValues => UsageProblem::TooMany {
+            value: one(ContextKind::InvalidValue)?,
+        },
+        _ => return None,
+    };
+    Some(problem)
 }
 
 /// What must be known before clap runs: the language and the config file asked for.

@@ -80,6 +80,44 @@ pub const EN: Strings = Strings {
     config_ignored: |why| format!("Settings not read ({why}); using defaults"),
     error: "error",
     warning: "warning",
+    usage_problem: |p| {
+        use crate::cli::UsageProblem as U;
+        let also = |s: &Option<String>| match s {
+            Some(s) => format!("\n\n  tip: did you mean '{s}'?"),
+            None => String::new(),
+        };
+        match p {
+            U::Conflict { arg, with } if with == arg => {
+                format!("the argument '{arg}' cannot be used more than once")
+            }
+            U::Conflict { arg, with } if with.is_empty() => {
+                format!("the argument '{arg}' cannot be used with the other arguments given")
+            }
+            U::Conflict { arg, with } => {
+                format!("the argument '{arg}' cannot be used with '{with}'")
+            }
+            U::Unknown { arg, suggested } if arg.starts_with('-') => {
+                format!("unknown option '{arg}'{}", also(suggested))
+            }
+            U::Unknown { arg, suggested } => {
+                format!("unexpected argument '{arg}'{}", also(suggested))
+            }
+            U::UnknownCommand { name, suggested } => {
+                format!("unrecognised command '{name}'{}", also(suggested))
+            }
+            U::Value { arg, value, .. } if value.is_empty() => format!("'{arg}' needs a value"),
+            U::Value { arg, value, valid } if valid.is_empty() => {
+                format!("invalid value '{value}' for '{arg}'")
+            }
+            U::Value { arg, value, valid } => format!(
+                "invalid value '{value}' for '{arg}' (possible values: {})",
+                valid.join(", ")
+            ),
+            U::Missing { args } => format!("missing {}", args.join(", ")),
+            U::TooMany { value } => format!("one value too many: '{value}'"),
+        }
+    },
+    usage_more: "For more, try '--help'.",
 
     home_title: "samling",
     home_programs: "Programs",

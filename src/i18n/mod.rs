@@ -85,6 +85,10 @@ pub struct Strings {
     pub config_ignored: fn(&str) -> String,
     pub error: &'static str,
     pub warning: &'static str,
+    /// A command-line mistake, said in words (clap's own are English).
+    pub usage_problem: fn(&crate::cli::UsageProblem) -> String,
+    /// After a command-line mistake: where to read how it is used.
+    pub usage_more: &'static str,
 
     // The home screen.
     pub home_title: &'static str,

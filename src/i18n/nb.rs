@@ -83,6 +83,38 @@ pub const NB: Strings = Strings {
     config_ignored: |why| format!("Innstillingene ble ikke lest ({why}); bruker standardverdier"),
     error: "feil",
     warning: "advarsel",
+    usage_problem: |p| {
+        use crate::cli::UsageProblem as U;
+        let also = |s: &Option<String>| match s {
+            Some(s) => format!("\n\n  tips: mente du «{s}»?"),
+            None => String::new(),
+        };
+        match p {
+            U::Conflict { arg, with } if with == arg => format!("«{arg}» kan bare gis én gang"),
+            U::Conflict { arg, with } if with.is_empty() => {
+                format!("«{arg}» kan ikke brukes sammen med de andre valgene")
+            }
+            U::Conflict { arg, with } => format!("«{arg}» kan ikke brukes sammen med «{with}»"),
+            U::Unknown { arg, suggested } if arg.starts_with('-') => {
+                format!("ukjent valg «{arg}»{}", also(suggested))
+            }
+            U::Unknown { arg, suggested } => format!("uventet argument «{arg}»{}", also(suggested)),
+            U::UnknownCommand { name, suggested } => {
+                format!("ukjent kommando «{name}»{}", also(suggested))
+            }
+            U::Value { arg, value, .. } if value.is_empty() => format!("«{arg}» trenger en verdi"),
+            U::Value { arg, value, valid } if valid.is_empty() => {
+                format!("«{value}» er ikke en gyldig verdi for «{arg}»")
+            }
+            U::Value { arg, value, valid } => format!(
+                "«{value}» er ikke en gyldig verdi for «{arg}» (gyldige: {})",
+                valid.join(", ")
+            ),
+            U::Missing { args } => format!("mangler {}", args.join(", ")),
+            U::TooMany { value } => format!("én verdi for mye: «{value}»"),
+        }
+    },
+    usage_more: "Se mer med «--help».",
 
     home_title: "samling",
     home_programs: "Programmer",

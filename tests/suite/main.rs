@@ -16,3 +16,4 @@ mod programs;
 mod screens;
 mod shape;
 mod sync;
+mod usage;
