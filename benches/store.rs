@@ -4,6 +4,10 @@
 //! And the journal (issue: saves that cost what changed): committing one note to disk with
 //! 10,000 notes in the session (target < 2 ms: the diff, one appended line, fsync), and loading
 //! 10,000 notes spread over a compacted file and 5 journals (target < 50 ms).
+//!
+//! And the five built-in programs (issue: the programs): every start of samling, and every
+//! command, parses and checks all of them (target < 20 ms together, so the home screen is
+//! there at once).
 
 use std::hint::black_box;
 
@@ -133,5 +137,17 @@ fn journal(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_save, journal);
+fn builtin_programs(c: &mut Criterion) {
+    let mut group = c.benchmark_group("programs");
+    group.bench_function("builtin_all_five_parse_and_validate", |b| {
+        b.iter(|| {
+            let (programs, problems) = store::catalog::builtin();
+            assert_eq!((programs.len(), problems.len()), (5, 0));
+            black_box(programs)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load_and_save, journal, builtin_programs);
 criterion_main!(benches);
