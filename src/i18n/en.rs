@@ -741,6 +741,12 @@ fn invalid(k: &InvalidKind) -> String {
         InvalidKind::ModuleIdTaken { id, gathering } => format!(
             "the id «{id}» of an optional module is also an agenda item of gathering {gathering}; give the module an id of its own"
         ),
+        InvalidKind::RevisitNotEarlier {
+            gathering,
+            revisits,
+        } => format!(
+            "gathering {gathering} asks again a question of gathering {revisits}, which does not come before it: \"then and now\" has no earlier answers to show"
+        ),
         InvalidKind::UnknownGathering { number } => {
             format!("the program has no gathering {number}")
         }

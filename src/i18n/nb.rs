@@ -733,6 +733,12 @@ fn invalid(k: &InvalidKind) -> String {
         } => format!(
             "spørsmålet det vises til (samling {gathering}, «{item}», spørsmål «{prompt}») finnes ikke"
         ),
+        InvalidKind::RevisitNotEarlier {
+            gathering,
+            revisits,
+        } => format!(
+            "{gathering}. samling stiller på nytt et spørsmål fra {revisits}. samling, som ikke kommer før den: «Da – nå» har ingen tidligere svar å vise"
+        ),
         InvalidKind::UnknownGathering { number } => {
             format!("samling {number} finnes ikke i programmet")
         }

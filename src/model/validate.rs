@@ -91,6 +91,12 @@ pub enum InvalidKind {
         item: String,
         prompt: String,
     },
+    /// A prompt in gathering `gathering` asks again a question of gathering `revisits`, which
+    /// is not an earlier one.
+    RevisitNotEarlier {
+        gathering: u32,
+        revisits: u32,
+    },
     UnknownItem {
         item: String,
     },
@@ -342,7 +348,8 @@ pub fn program(p: &Program) -> Vec<Invalid> {
         c.non_empty("title", &g.title, &here);
         c.agenda(&g.agenda, Some(&goals), &here);
         for item in &g.agenda {
-            for r in item.prompts.iter().filter_map(|pr| pr.revisits.as_ref()) {
+            let revisits = item.prompts.iter().filter_map(|pr| pr.revisits.as_ref());
+            for (nth, r) in revisits.enumerate() {
                 let resolves = p
                     .gathering(r.gathering)
                     .and_then(|earlier| earlier.item(&r.item))
@@ -355,7 +362,7 @@ pub fn program(p: &Program) -> Vec<Invalid> {
                             prompt: r.prompt.clone(),
                         },
                         here.then("id", quoted(&item.id))
-                            .then("revisits", String::new()),
+                            .then_nth("revisits", String::new(), nth),
                     );
                 }
             }
@@ -400,6 +407,28 @@ pub fn advice(p: &Program) -> Vec<Invalid> {
                 stated,
             };
             c.report(kind, here.then("end", String::new()));
+        }
+    }
+    // A question asked again looks back: one that points at its own gathering or a later one
+    // has no earlier answers for "Da — nå" to show.
+    let mut numbers = Seen::new();
+    for g in &p.gatherings {
+        let skip = numbers.before(g.number);
+        let here = root.then_nth("number", g.number.to_string(), skip);
+        for item in &g.agenda {
+            let revisits = item.prompts.iter().filter_map(|pr| pr.revisits.as_ref());
+            for (nth, r) in revisits.enumerate() {
+                if r.gathering >= g.number {
+                    let kind = InvalidKind::RevisitNotEarlier {
+                        gathering: g.number,
+                        revisits: r.gathering,
+                    };
+                    let at =
+                        here.then("id", quoted(&item.id))
+                            .then_nth("revisits", String::new(), nth);
+                    c.report(kind, at);
+                }
+            }
         }
     }
     for m in &p.modules {

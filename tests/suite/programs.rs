@@ -391,3 +391,115 @@ fn the_other_built_in_programs_keep_their_documents_titles() {
     assert!(text.contains("opplæringslova kapittel 12"));
     assert!(!text.contains("§ 9 A"));
 }
+
+/// A question asked again must point at a question of an earlier gathering: one that points
+/// nowhere stops the program (said at its line), one that points at a later gathering is
+/// check's advice.
+#[test]
+fn check_finds_a_revisited_question_that_points_nowhere_or_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ron, _) = samling(dir.path(), &["show", "traumebevisst", "--format", "ron"]);
+    let line_of = |text: &str, out: &str| -> usize {
+        let at = out.split(':').nth(1).unwrap().parse::<usize>().unwrap();
+        assert!(
+            text.lines().nth(at - 1).unwrap().contains("revisits"),
+            "{out}"
+        );
+        at
+    };
+
+    // Gathering 6's second question asked again points at an item that is not there.
+    let mut program: samling::model::Program = ron::from_str(&ron).unwrap();
+    program.id = "peker".into();
+    let (item, prompt) = {
+        let sixth = program
+            .gatherings
+            .iter()
+            .position(|g| g.number == 6)
+            .unwrap();
+        let g = &mut program.gatherings[sixth];
+        let item = g
+            .agenda
+            .iter()
+            .position(|i| i.prompts.iter().filter(|p| p.revisits.is_some()).count() >= 2)
+            .unwrap();
+        let prompts = &mut g.agenda[item].prompts;
+        let second = prompts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.revisits.is_some())
+            .nth(1)
+            .unwrap()
+            .0;
+        let r = prompts[second].revisits.as_mut().unwrap();
+        r.item = "finnes-ikke".into();
+        let prompt = r.prompt.clone();
+        (g.agenda[item].id.clone(), prompt)
+    };
+    let file = dir.path().join("peker.ron");
+    let text = store::save::to_ron(&program).unwrap();
+    std::fs::write(&file, &text).unwrap();
+    let (code, out, _) = samling(dir.path(), &["check", file.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(&format!(
+            "spørsmålet det vises til (samling 1, «finnes-ikke», spørsmål «{prompt}») finnes ikke"
+        )),
+        "{out}"
+    );
+    // At the second `revisits` of the item, not its first.
+    let at = line_of(&text, &out);
+    let sixth = text.lines().position(|l| l.contains("number: 6")).unwrap();
+    let item_line = text
+        .lines()
+        .enumerate()
+        .skip(sixth)
+        .find(|(_, l)| l.contains(&format!("id: \"{item}\"")))
+        .unwrap()
+        .0;
+    let first = text
+        .lines()
+        .enumerate()
+        .skip(item_line)
+        .find(|(_, l)| l.contains("revisits"))
+        .unwrap()
+        .0;
+    assert!(at > first + 1, "{out}");
+
+    // Gathering 2 asks again a question of gathering 3: loads, but check says so.
+    let mut program: samling::model::Program = ron::from_str(&ron).unwrap();
+    program.id = "fremover".into();
+    let third = program.gathering(3).unwrap().clone();
+    let target = third.agenda.iter().find(|i| !i.prompts.is_empty()).unwrap();
+    let second = program
+        .gatherings
+        .iter()
+        .position(|g| g.number == 2)
+        .unwrap();
+    let asks = program.gatherings[second]
+        .agenda
+        .iter_mut()
+        .find(|i| !i.prompts.is_empty())
+        .unwrap();
+    asks.prompts[0].revisits = Some(samling::model::PromptRef {
+        gathering: 3,
+        item: target.id.clone(),
+        prompt: target.prompts[0].id.clone(),
+    });
+    let file = dir.path().join("fremover.ron");
+    let text = store::save::to_ron(&program).unwrap();
+    std::fs::write(&file, &text).unwrap();
+    let (code, out, _) = samling(dir.path(), &["check", file.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(
+            "2. samling stiller på nytt et spørsmål fra 3. samling, som ikke kommer før den"
+        ),
+        "{out}"
+    );
+    line_of(&text, &out);
+    std::fs::create_dir_all(dir.path().join("programs")).unwrap();
+    std::fs::copy(&file, dir.path().join("programs/fremover.ron")).unwrap();
+    let (code, _, err) = samling(dir.path(), &["show", "fremover"]);
+    assert_eq!(code, Some(0), "{err}");
+}
