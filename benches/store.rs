@@ -6,7 +6,7 @@
 //! 10,000 notes spread over a compacted file and 5 journals (target < 50 ms).
 //!
 //! And the five built-in programs (issue: the programs): every start of samling, and every
-//! command, parses and checks all of them (target < 20 ms together, so the home screen is
+//! command that looks a program up, parses and checks all of them (target < 20 ms together, so the home screen is
 //! there at once).
 
 use std::hint::black_box;

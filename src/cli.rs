@@ -288,10 +288,10 @@ pub fn command(s: &Strings) -> clap::Command {
             c.about(s.cli_check)
                 .override_usage(format!(
                     "samling check {options} <{}>...",
-                    s.cli_file_placeholder
+                    s.cli_file_or_program
                 ))
                 .mut_arg("files", |a| {
-                    a.help(s.cli_check_files).value_name(s.cli_file_placeholder)
+                    a.help(s.cli_check_files).value_name(s.cli_file_or_program)
                 })
         });
     localise(root).mut_subcommands(localise)
@@ -317,9 +317,9 @@ pub fn parse(args: &[OsString], s: &Strings) -> Cli {
 /// say in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UsageProblem {
-    /// An option given together with one it cannot be used with (`with` is empty when clap
-    /// names none, and equal to `arg` when it was given twice).
-    Conflict { arg: String, with: String },
+    /// An option given together with others it cannot be used with (`with` is empty when clap
+    /// names none, and only `arg` when it was given twice).
+    Conflict { arg: String, with: Vec<String> },
     /// An option (`-x`, `--x`) or argument not known, and the one clap thinks was meant.
     Unknown {
         arg: String,
@@ -357,7 +357,7 @@ fn usage_error(e: &clap::Error, s: &Strings) -> Option<String> {
         _ => String::new(),
     };
     Some(format!(
-        "{}: {}{usage}\n\n{}\n",
+        "samling: {}: {}{usage}\n\n{}\n",
         s.error,
         (s.usage_problem)(&problem),
         s.usage_more
@@ -378,7 +378,7 @@ fn usage_problem(e: &clap::Error) -> Option<UsageProblem> {
     let problem = match e.kind() {
         ErrorKind::ArgumentConflict => UsageProblem::Conflict {
             arg: one(ContextKind::InvalidArg)?,
-            with: many(ContextKind::PriorArg).join(", "),
+            with: many(ContextKind::PriorArg),
         },
         ErrorKind::UnknownArgument => UsageProblem::Unknown {
             arg: one(ContextKind::InvalidArg)?,
@@ -399,7 +399,7 @@ fn usage_problem(e: &clap::Error) -> Option<UsageProblem> {
             valid: Vec::new(),
         },
         ErrorKind::MissingRequiredArgument => UsageProblem::Missing {
-            args: many(ContextKind::InvalidArg),
+            args: Some(many(ContextKind::InvalidArg)).filter(|a| !a.is_empty())?,
         },
         ErrorKind::TooManyValues => UsageProblem::TooMany {
             value: one(ContextKind::InvalidValue)?,

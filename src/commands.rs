@@ -617,7 +617,7 @@ fn canonical(path: &Path) -> Option<PathBuf> {
     })
 }
 
-/// `samling check FILE...`: every problem as `path:line:col: message`. False if any.
+/// `samling check FILE|PROGRAM...`: every problem as `path:line:col: message`. False if any.
 pub fn check(
     io: &mut Io,
     s: &Strings,
@@ -658,20 +658,25 @@ enum CheckTarget {
 }
 
 /// A file that is there is checked as it is; a bare name that is no file is a program id: the
-/// user's own program of that id (`<data>/programs/ID.ron`), else the built-in one, so that
+/// user's own program of that id (the file it was loaded from, whatever its name; else
+/// `<data>/programs/ID.ron`, which may be there but not load), else the built-in one, so that
 /// `samling check my-program` works from any folder. Anything else is checked as a file (and
 /// reported missing).
 fn check_target(layout: Option<&Layout>, arg: &Path) -> CheckTarget {
     let bare = arg.components().count() == 1 && arg.extension().is_none();
-    if arg.exists() || !bare {
+    if arg.is_file() || !bare {
         return CheckTarget::File(arg.to_path_buf());
     }
     let id = arg.to_string_lossy();
-    if let Some(own) = layout
-        .map(|l| l.program_file(&id))
-        .filter(|p| p.exists() || p.is_symlink())
-    {
-        return CheckTarget::File(own);
+    if let Some(layout) = layout {
+        let (entries, _) = catalog::programs(layout);
+        if let Some(Source::User(path)) = catalog::find(&entries, &id).map(|e| &e.source) {
+            return CheckTarget::File(path.clone());
+        }
+        let own = layout.program_file(&id);
+        if own.exists() || own.is_symlink() {
+            return CheckTarget::File(own);
+        }
     }
     match catalog::BUILTIN
         .iter()

@@ -75,16 +75,18 @@ pub fn wrapped(text: &str, width: usize, rows: usize) -> Vec<String> {
         .into_iter()
         .map(|l| l.into_owned())
         .collect();
-    if lines.len() <= rows
-        && lines
-            .iter()
-            .all(|l| textwrap::core::display_width(l) <= width)
-    {
+    // The rows kept as they are: up to the first one too wide (a word longer than the row),
+    // and never the last row there is room for when more follow.
+    let too_wide = lines
+        .iter()
+        .position(|l| textwrap::core::display_width(l) > width)
+        .unwrap_or(lines.len());
+    if too_wide == lines.len() && lines.len() <= rows {
         return lines;
     }
-    let mut kept: Vec<String> = lines.iter().take(rows - 1).cloned().collect();
-    let rest = lines[kept.len()..].join(" ");
-    kept.push(clipped(&rest, width));
+    let keep = too_wide.min(rows - 1);
+    let mut kept = lines[..keep].to_vec();
+    kept.push(clipped(&lines[keep..].join(" "), width));
     kept
 }
 
@@ -236,6 +238,11 @@ mod tests {
         assert_eq!(wrapped("Pause", 30, 2), ["Pause"]);
         // A word longer than the row is cut, with the sign.
         assert_eq!(wrapped("Gruppedynamittgjennomgang", 10, 1), ["Gruppedyn…"]);
+        assert_eq!(
+            wrapped("Pause Gruppedynamittgjennomgang", 10, 3),
+            ["Pause", "Gruppedyn…"]
+        );
+        assert_eq!(wrapped("Hei du", 1, 2), ["…"]);
         assert!(wrapped(title, 0, 2).is_empty() && wrapped(title, 10, 0).is_empty());
     }
 

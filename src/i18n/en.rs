@@ -17,6 +17,7 @@ pub const EN: Strings = Strings {
     cli_options_placeholder: "OPTIONS",
     cli_command_placeholder: "COMMAND",
     cli_file_placeholder: "FILE",
+    cli_file_or_program: "FILE | PROGRAM",
     cli_dir_placeholder: "DIR",
     cli_help: "Print help",
     cli_version: "Print version",
@@ -86,15 +87,23 @@ pub const EN: Strings = Strings {
             Some(s) => format!("\n\n  tip: did you mean '{s}'?"),
             None => String::new(),
         };
+        let quoted = |all: &[String]| {
+            let all: Vec<String> = all.iter().map(|a| format!("'{a}'")).collect();
+            all.join(", ")
+        };
+        let valid = |valid: &[String]| match valid {
+            [] => String::new(),
+            v => format!(" (possible values: {})", v.join(", ")),
+        };
         match p {
-            U::Conflict { arg, with } if with == arg => {
+            U::Conflict { arg, with } if with == std::slice::from_ref(arg) => {
                 format!("the argument '{arg}' cannot be used more than once")
             }
             U::Conflict { arg, with } if with.is_empty() => {
                 format!("the argument '{arg}' cannot be used with the other arguments given")
             }
             U::Conflict { arg, with } => {
-                format!("the argument '{arg}' cannot be used with '{with}'")
+                format!("the argument '{arg}' cannot be used with {}", quoted(with))
             }
             U::Unknown { arg, suggested } if arg.starts_with('-') => {
                 format!("unknown option '{arg}'{}", also(suggested))
@@ -105,15 +114,21 @@ pub const EN: Strings = Strings {
             U::UnknownCommand { name, suggested } => {
                 format!("unrecognised command '{name}'{}", also(suggested))
             }
-            U::Value { arg, value, .. } if value.is_empty() => format!("'{arg}' needs a value"),
-            U::Value { arg, value, valid } if valid.is_empty() => {
-                format!("invalid value '{value}' for '{arg}'")
+            U::Value {
+                arg,
+                value,
+                valid: v,
+            } if value.is_empty() => {
+                format!("'{arg}' needs a value{}", valid(v))
             }
-            U::Value { arg, value, valid } => format!(
-                "invalid value '{value}' for '{arg}' (possible values: {})",
-                valid.join(", ")
-            ),
-            U::Missing { args } => format!("missing {}", args.join(", ")),
+            U::Value {
+                arg,
+                value,
+                valid: v,
+            } => {
+                format!("invalid value '{value}' for '{arg}'{}", valid(v))
+            }
+            U::Missing { args } => format!("these must be given too: {}", quoted(args)),
             U::TooMany { value } => format!("one value too many: '{value}'"),
         }
     },
@@ -744,8 +759,14 @@ fn invalid(k: &InvalidKind) -> String {
         InvalidKind::RevisitNotEarlier {
             gathering,
             revisits,
+        } if gathering == revisits => format!(
+            "gathering {gathering} asks one of its own questions again: \"Then – now\" has no earlier answers to show"
+        ),
+        InvalidKind::RevisitNotEarlier {
+            gathering,
+            revisits,
         } => format!(
-            "gathering {gathering} asks again a question of gathering {revisits}, which does not come before it: \"then and now\" has no earlier answers to show"
+            "gathering {gathering} asks a question from gathering {revisits} again, but gathering {revisits} comes later: \"Then – now\" has no earlier answers to show"
         ),
         InvalidKind::UnknownGathering { number } => {
             format!("the program has no gathering {number}")

@@ -34,6 +34,8 @@ pub struct Strings {
     pub cli_options_placeholder: &'static str,
     pub cli_command_placeholder: &'static str,
     pub cli_file_placeholder: &'static str,
+    /// A file or a program's id, where either is taken (`samling check`).
+    pub cli_file_or_program: &'static str,
     pub cli_dir_placeholder: &'static str,
     pub cli_help: &'static str,
     pub cli_version: &'static str,

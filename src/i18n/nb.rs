@@ -17,6 +17,7 @@ pub const NB: Strings = Strings {
     cli_options_placeholder: "VALG",
     cli_command_placeholder: "KOMMANDO",
     cli_file_placeholder: "FIL",
+    cli_file_or_program: "FIL | PROGRAM",
     cli_dir_placeholder: "MAPPE",
     cli_help: "Vis hjelp",
     cli_version: "Vis versjon",
@@ -43,7 +44,7 @@ pub const NB: Strings = Strings {
     },
     program_exists: |id| format!("det finnes allerede et program med id «{id}»; velg en annen"),
     cli_check: "Sjekk program- og samlingsfiler; skriver hvert problem som fil:linje:kolonne",
-    cli_check_files: "Filene som skal sjekkes, eller et programs id (ditt eget først, ellers det innebygde)",
+    cli_check_files: "Filene som skal sjekkes, eller id-en til et program (ditt eget først, ellers det innebygde)",
 
     col_id: "ID",
     col_title: "Tittel",
@@ -89,12 +90,24 @@ pub const NB: Strings = Strings {
             Some(s) => format!("\n\n  tips: mente du «{s}»?"),
             None => String::new(),
         };
+        let quoted = |all: &[String]| {
+            let all: Vec<String> = all.iter().map(|a| format!("«{a}»")).collect();
+            all.join(", ")
+        };
+        let valid = |valid: &[String]| match valid {
+            [] => String::new(),
+            v => format!(" (gyldige verdier: {})", v.join(", ")),
+        };
         match p {
-            U::Conflict { arg, with } if with == arg => format!("«{arg}» kan bare gis én gang"),
+            U::Conflict { arg, with } if with == std::slice::from_ref(arg) => {
+                format!("«{arg}» kan bare brukes én gang")
+            }
             U::Conflict { arg, with } if with.is_empty() => {
                 format!("«{arg}» kan ikke brukes sammen med de andre valgene")
             }
-            U::Conflict { arg, with } => format!("«{arg}» kan ikke brukes sammen med «{with}»"),
+            U::Conflict { arg, with } => {
+                format!("«{arg}» kan ikke brukes sammen med {}", quoted(with))
+            }
             U::Unknown { arg, suggested } if arg.starts_with('-') => {
                 format!("ukjent valg «{arg}»{}", also(suggested))
             }
@@ -102,19 +115,25 @@ pub const NB: Strings = Strings {
             U::UnknownCommand { name, suggested } => {
                 format!("ukjent kommando «{name}»{}", also(suggested))
             }
-            U::Value { arg, value, .. } if value.is_empty() => format!("«{arg}» trenger en verdi"),
-            U::Value { arg, value, valid } if valid.is_empty() => {
-                format!("«{value}» er ikke en gyldig verdi for «{arg}»")
+            U::Value {
+                arg,
+                value,
+                valid: v,
+            } if value.is_empty() => {
+                format!("«{arg}» trenger en verdi{}", valid(v))
             }
-            U::Value { arg, value, valid } => format!(
-                "«{value}» er ikke en gyldig verdi for «{arg}» (gyldige: {})",
-                valid.join(", ")
-            ),
-            U::Missing { args } => format!("mangler {}", args.join(", ")),
+            U::Value {
+                arg,
+                value,
+                valid: v,
+            } => {
+                format!("«{value}» er ikke en gyldig verdi for «{arg}»{}", valid(v))
+            }
+            U::Missing { args } => format!("dette må også oppgis: {}", quoted(args)),
             U::TooMany { value } => format!("én verdi for mye: «{value}»"),
         }
     },
-    usage_more: "Se mer med «--help».",
+    usage_more: "Se «--help» for mer.",
 
     home_title: "samling",
     home_programs: "Programmer",
@@ -736,8 +755,14 @@ fn invalid(k: &InvalidKind) -> String {
         InvalidKind::RevisitNotEarlier {
             gathering,
             revisits,
+        } if gathering == revisits => format!(
+            "{gathering}. samling stiller et av sine egne spørsmål på nytt: «Da – nå» har ingen tidligere svar å vise"
+        ),
+        InvalidKind::RevisitNotEarlier {
+            gathering,
+            revisits,
         } => format!(
-            "{gathering}. samling stiller på nytt et spørsmål fra {revisits}. samling, som ikke kommer før den: «Da – nå» har ingen tidligere svar å vise"
+            "{gathering}. samling stiller et spørsmål fra {revisits}. samling på nytt, men {revisits}. samling kommer etter: «Da – nå» har ingen tidligere svar å vise"
         ),
         InvalidKind::UnknownGathering { number } => {
             format!("samling {number} finnes ikke i programmet")

@@ -348,8 +348,11 @@ pub fn program(p: &Program) -> Vec<Invalid> {
         c.non_empty("title", &g.title, &here);
         c.agenda(&g.agenda, Some(&goals), &here);
         for item in &g.agenda {
-            let revisits = item.prompts.iter().filter_map(|pr| pr.revisits.as_ref());
-            for (nth, r) in revisits.enumerate() {
+            let revisits = item
+                .prompts
+                .iter()
+                .filter_map(|pr| Some((pr, pr.revisits.as_ref()?)));
+            for (pr, r) in revisits {
                 let resolves = p
                     .gathering(r.gathering)
                     .and_then(|earlier| earlier.item(&r.item))
@@ -361,8 +364,7 @@ pub fn program(p: &Program) -> Vec<Invalid> {
                             item: r.item.clone(),
                             prompt: r.prompt.clone(),
                         },
-                        here.then("id", quoted(&item.id))
-                            .then_nth("revisits", String::new(), nth),
+                        revisit_at(&here, &item.id, &pr.id),
                     );
                 }
             }
@@ -382,10 +384,20 @@ pub fn program(p: &Program) -> Vec<Invalid> {
     c.found
 }
 
+/// Where a prompt's `revisits` is: after its item's id, its own id (a prompt that asks nothing
+/// again, or says `revisits: None`, is passed over).
+fn revisit_at(gathering: &Anchor, item: &str, prompt: &str) -> Anchor {
+    gathering
+        .then("id", quoted(item))
+        .then("id", quoted(prompt))
+        .then("revisits", String::new())
+}
+
 /// What `samling check` says of a program beyond the rules it must keep to load: a gathering
-/// whose items do not fill its stated time, and an optional module whose id is an agenda
-/// item's. Neither stops a program from running (a copy being edited, one minute changed, is
-/// still the facilitator's program tomorrow), so they are not part of [`program`].
+/// whose items do not fill its stated time, an optional module whose id is an agenda item's,
+/// and a question asked again from a gathering that does not come before. None of these stops
+/// a program from running (a copy being edited, one minute changed, is still the facilitator's
+/// program tomorrow), so they are not part of [`program`].
 pub fn advice(p: &Program) -> Vec<Invalid> {
     let mut c = Checker::default();
     let root = Anchor::default();
@@ -416,17 +428,17 @@ pub fn advice(p: &Program) -> Vec<Invalid> {
         let skip = numbers.before(g.number);
         let here = root.then_nth("number", g.number.to_string(), skip);
         for item in &g.agenda {
-            let revisits = item.prompts.iter().filter_map(|pr| pr.revisits.as_ref());
-            for (nth, r) in revisits.enumerate() {
+            let revisits = item
+                .prompts
+                .iter()
+                .filter_map(|pr| Some((pr, pr.revisits.as_ref()?)));
+            for (pr, r) in revisits {
                 if r.gathering >= g.number {
                     let kind = InvalidKind::RevisitNotEarlier {
                         gathering: g.number,
                         revisits: r.gathering,
                     };
-                    let at =
-                        here.then("id", quoted(&item.id))
-                            .then_nth("revisits", String::new(), nth);
-                    c.report(kind, at);
+                    c.report(kind, revisit_at(&here, &item.id, &pr.id));
                 }
             }
         }

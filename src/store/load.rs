@@ -121,8 +121,9 @@ fn no_notices(notices: Vec<Problem>) -> Result<(), Vec<Problem>> {
 }
 
 /// A program's RON as `samling check` reads it: the rules it must keep to load, and then the
-/// advice (a gathering that does not fill its stated time, a module id an item has) that a
-/// program may load without, but its writer wants to hear.
+/// advice (a gathering that does not fill its stated time, a module id an item has, a question
+/// asked again from a later gathering) that a program may load without, but its writer wants
+/// to hear.
 pub fn check_program(path: &Path, text: &str) -> Result<Program, Vec<Problem>> {
     let program = parse_program(path, text)?;
     let advice = validate::advice(&program);

@@ -493,7 +493,7 @@ fn check_finds_a_revisited_question_that_points_nowhere_or_forward() {
     assert_eq!(code, Some(1), "{out}");
     assert!(
         out.contains(
-            "2. samling stiller på nytt et spørsmål fra 3. samling, som ikke kommer før den"
+            "2. samling stiller et spørsmål fra 3. samling på nytt, men 3. samling kommer etter"
         ),
         "{out}"
     );

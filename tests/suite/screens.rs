@@ -1424,10 +1424,11 @@ fn long_titles_on_the_wall_wrap_or_say_they_go_on() {
             .filter(|r| r.contains("Etablering") || r.contains("informert") || r.contains('…'))
             .copied()
             .collect();
-        assert!(!shown.is_empty(), "{screen}");
+        assert_eq!(shown.len(), if w == 80 { 2 } else { 1 }, "{screen}");
+        let words: Vec<&str> = long.split_whitespace().collect();
         for word in shown.iter().flat_map(|r| r.split_whitespace()) {
             let word = word.trim_end_matches('…');
-            assert!(word.is_empty() || long.contains(word), "{word}: {screen}");
+            assert!(word.is_empty() || words.contains(&word), "{word}: {screen}");
         }
         insta::assert_snapshot!(format!("long_titles_{w}x{h}"), screen);
     }

@@ -9,29 +9,32 @@ fn a_command_line_mistake_is_said_in_bokmal_with_the_usage_and_exit_2() {
     let cases: [(&[&str], &str); 6] = [
         (
             &["show", "traumebevisst", "--format", "ron", "-g", "2"],
-            "feil: «--format <text|ron>» kan ikke brukes sammen med «--gathering <N>»",
+            "samling: feil: «--format <text|ron>» kan ikke brukes sammen med «--gathering <N>»",
         ),
         (
             &["shwo"],
-            "feil: ukjent kommando «shwo»\n\n  tips: mente du «show»?",
+            "samling: feil: ukjent kommando «shwo»\n\n  tips: mente du «show»?",
         ),
         (
             &["show", "x", "--formt", "ron"],
-            "feil: ukjent valg «--formt»",
+            "samling: feil: ukjent valg «--formt»",
         ),
         (
             &["show", "x", "--format", "xml"],
-            "feil: «xml» er ikke en gyldig verdi for «--format <text|ron>» (gyldige: text, ron)",
+            "samling: feil: «xml» er ikke en gyldig verdi for «--format <text|ron>» (gyldige verdier: text, ron)",
         ),
-        (&["run", "a", "b"], "feil: uventet argument «b»"),
-        (&["new"], "feil: mangler"),
+        (&["run", "a", "b"], "samling: feil: uventet argument «b»"),
+        (
+            &["new", "kopi"],
+            "samling: feil: dette må også oppgis: «--from <PROGRAM>»",
+        ),
     ];
     for (args, said) in cases {
         let (code, out, err) = samling(dir.path(), args);
         assert_eq!(code, Some(2), "{args:?}: {err}");
         assert!(out.is_empty(), "{out}");
         assert!(err.starts_with(said), "{args:?}: {err}");
-        assert!(err.trim_end().ends_with("Se mer med «--help»."), "{err}");
+        assert!(err.trim_end().ends_with("Se «--help» for mer."), "{err}");
         assert!(!err.contains("error:") && !err.contains("Usage:"), "{err}");
     }
     let (_, _, err) = samling(dir.path(), &["show", "x", "--formt", "ron"]);
@@ -42,7 +45,10 @@ fn a_command_line_mistake_is_said_in_bokmal_with_the_usage_and_exit_2() {
     // In English on request; help and version still print and exit 0.
     let (code, _, err) = samling(dir.path(), &["--lang", "en", "run", "a", "b"]);
     assert_eq!(code, Some(2));
-    assert!(err.starts_with("error: unexpected argument 'b'"), "{err}");
+    assert!(
+        err.starts_with("samling: error: unexpected argument 'b'"),
+        "{err}"
+    );
     assert!(
         err.contains("Usage: samling run [OPTIONS] [PROGRAM]"),
         "{err}"
