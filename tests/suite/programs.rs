@@ -162,6 +162,11 @@ fn check_finds_a_gathering_that_does_not_fill_its_stated_time_and_a_module_id_ta
         by_id.replace(&own.display().to_string(), "F"),
         out.replace(&file.display().to_string(), "F")
     );
+    // By its id, whatever its file is called.
+    std::fs::rename(&own, dir.path().join("programs").join("mitt-navn.ron")).unwrap();
+    let (code, renamed, _) = samling(dir.path(), &["check", "endret"]);
+    assert_eq!(code, Some(1), "{renamed}");
+    assert!(renamed.contains("mitt-navn.ron:"), "{renamed}");
     let (code, builtin, err) = samling(dir.path(), &["check", "traumebevisst"]);
     assert_eq!(
         (code, builtin.as_str()),
