@@ -347,7 +347,19 @@ pub enum UsageProblem {
 /// A clap error in the user's language with the usage line and where to read more; `None` for
 /// help, version and the errors clap has no context for (those clap prints itself).
 fn usage_error(e: &clap::Error, s: &Strings) -> Option<String> {
-    let problem = usage_problem(e)?;
+    let mut problem = usage_problem(e)?;
+    // An option given before the command it belongs to (`samling --gathering 2 run`): clap
+    // says so in English only, so the command that has it is found here.
+    if let UsageProblem::Unknown { arg, suggested } = &mut problem
+        && suggested.is_none()
+        && let Some(long) = arg.strip_prefix("--")
+    {
+        let long = long.split('=').next().unwrap_or_default();
+        *suggested = command(s)
+            .get_subcommands()
+            .find(|c| c.get_arguments().any(|a| a.get_long() == Some(long)))
+            .map(|c| format!("{} --{long}", c.get_name()));
+    }
     let usage = match e.get(ContextKind::Usage) {
         Some(ContextValue::StyledStr(u)) => {
             let u = u.to_string();

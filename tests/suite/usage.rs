@@ -6,7 +6,7 @@ use crate::support::cli::samling;
 #[test]
 fn a_command_line_mistake_is_said_in_bokmal_with_the_usage_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 7] = [
         (
             &["show", "traumebevisst", "--format", "ron", "-g", "2"],
             "samling: feil: «--format <text|ron>» kan ikke brukes sammen med «--gathering <N>»",
@@ -24,6 +24,10 @@ fn a_command_line_mistake_is_said_in_bokmal_with_the_usage_and_exit_2() {
             "samling: feil: «xml» er ikke en gyldig verdi for «--format <text|ron>» (gyldige verdier: text, ron)",
         ),
         (&["run", "a", "b"], "samling: feil: uventet argument «b»"),
+        (
+            &["--gathering", "2", "run"],
+            "samling: feil: ukjent valg «--gathering»\n\n  tips: mente du «run --gathering»?",
+        ),
         (
             &["new", "kopi"],
             "samling: feil: dette må også oppgis: «--from <PROGRAM>»",
