@@ -249,6 +249,28 @@ fn the_built_in_program_keeps_its_documents_words() {
     ] {
         assert!(!all.contains(gone), "{gone}");
     }
+    // The replacements, word for word as they were asked for.
+    for asked in [
+        "Tenk på en klasse du selv gikk i: Hva gjorde at du kjente deg trygg der – eller ikke?",
+        "Hvilke elever får du lett kontakt med, og hvilke er vanskeligere å nå? Hva kjennetegner dem?",
+        "Tenk på en gruppe der du kjente at du hørte til: Hva gjorde de andre som fikk deg til å kjenne det?",
+        "Hvilken formulering om verdiene våre vil gruppen deres at vi tar vare på til siste samling?",
+        "Hva vil du legge merke til hos eleven – også det som ikke passer med verken den gamle eller den nye tanken?",
+        "Hva tror du skjer med denne eleven i neste time, og hva ville du gjort først?",
+        "En elev forteller deg i siste time en fredag at hen tenker på å ta livet sitt. Hva gjør du de neste ti minuttene, og hvem ringer du hvis kontaktpersonen ikke er på jobb?",
+        "forteller deg at hen skader seg selv",
+        "Hva kan skolen være for den eleven som har det vanskeligst hos oss?",
+        "utgjorde en forskjell",
+        "familier med fluktbakgrunn",
+        "Luft ut",
+        "etter seks samlinger",
+        "Sammenlign svarene",
+        // The core ideas of trauma-aware care, named for the supervisor to say.
+        "Hva har skjedd med deg?",
+        "toleransevinduet",
+    ] {
+        assert!(all.contains(asked), "{asked}");
+    }
     for helpline in [
         "medisinsk nødtelefon 113",
         "legevakt 116 117",
