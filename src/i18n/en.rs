@@ -39,7 +39,7 @@ pub const EN: Strings = Strings {
     cli_new_title: "The new program's title (else the same)",
     program_created: |path, id| {
         format!(
-            "Made {path}.\nChange it in a text editor, check it with `samling check {path}`, and run it with `samling run {id}`."
+            "Made {path}.\nChange it in a text editor, check it with `samling check {id}`, and run it with `samling run {id}`."
         )
     },
     program_exists: |id| format!("there is a program with the id «{id}» already; choose another"),

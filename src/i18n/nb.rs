@@ -39,11 +39,11 @@ pub const NB: Strings = Strings {
     cli_new_title: "Tittelen på det nye programmet (ellers den samme)",
     program_created: |path, id| {
         format!(
-            "Laget {path}.\nEndre den i en teksteditor, sjekk den med «samling check {path}», og kjør den med «samling run {id}»."
+            "Laget {path}.\nEndre den i en teksteditor, sjekk den med «samling check {id}», og kjør den med «samling run {id}»."
         )
     },
     program_exists: |id| format!("det finnes allerede et program med id «{id}»; velg en annen"),
-    cli_check: "Sjekk program- og samlingsfiler; skriver hvert problem som fil:linje:kolonne",
+    cli_check: "Sjekk programmer og samlingsfiler; skriver hvert problem som fil:linje:kolonne",
     cli_check_files: "Filene som skal sjekkes, eller id-en til et program (ditt eget først, ellers det innebygde)",
 
     col_id: "ID",
