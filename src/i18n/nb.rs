@@ -43,7 +43,7 @@ pub const NB: Strings = Strings {
         )
     },
     program_exists: |id| format!("det finnes allerede et program med id «{id}»; velg en annen"),
-    cli_check: "Sjekk programmer og samlingsfiler; skriver hvert problem som fil:linje:kolonne",
+    cli_check: "Sjekk program- og samlingsfiler; skriver hvert problem som fil:linje:kolonne",
     cli_check_files: "Filene som skal sjekkes, eller id-en til et program (ditt eget først, ellers det innebygde)",
 
     col_id: "ID",
