@@ -303,7 +303,7 @@ pub fn parse(args: &[OsString], s: &Strings) -> Cli {
     let parsed = command(s)
         .try_get_matches_from(args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
-    parsed.unwrap_or_else(|e| match usage_error(&e, s) {
+    parsed.unwrap_or_else(|e| match usage_error(&e, s, args) {
         Some(message) => {
             let mut err = crate::text::Clean::new(std::io::stderr());
             let _ = std::io::Write::write_all(&mut err, message.as_bytes());
@@ -346,7 +346,7 @@ pub enum UsageProblem {
 
 /// A clap error in the user's language with the usage line and where to read more; `None` for
 /// help, version and the errors clap has no context for (those clap prints itself).
-fn usage_error(e: &clap::Error, s: &Strings) -> Option<String> {
+fn usage_error(e: &clap::Error, s: &Strings, args: &[OsString]) -> Option<String> {
     let mut problem = usage_problem(e)?;
     // An option given before the command it belongs to (`samling --gathering 2 run`): clap
     // says so in English only, so the command that has it is found here.
@@ -360,14 +360,23 @@ fn usage_error(e: &clap::Error, s: &Strings) -> Option<String> {
             .find(|c| c.get_arguments().any(|a| a.get_long() == Some(long)))
             .map(|c| format!("{} --{long}", c.get_name()));
     }
+    // clap gives no usage with a value it refused: the usage of the command named is used.
     let usage = match e.get(ContextKind::Usage) {
-        Some(ContextValue::StyledStr(u)) => {
-            let u = u.to_string();
-            let line = u.trim().trim_start_matches("Usage:").trim().to_string();
-            format!("\n\n{} {line}", s.cli_usage_heading)
+        Some(ContextValue::StyledStr(u)) => u.to_string(),
+        _ => {
+            let mut root = command(s);
+            let named = args.iter().skip(1).find_map(|a| {
+                let name = a.to_str()?;
+                root.find_subcommand(name).map(|c| c.get_name().to_string())
+            });
+            match named {
+                Some(name) => root.find_subcommand_mut(name)?.render_usage().to_string(),
+                None => root.render_usage().to_string(),
+            }
         }
-        _ => String::new(),
     };
+    let line = usage.trim().trim_start_matches("Usage:").trim();
+    let usage = format!("\n\n{} {line}", s.cli_usage_heading);
     Some(format!(
         "samling: {}: {}{usage}\n\n{}\n",
         s.error,

@@ -6,7 +6,7 @@ use crate::support::cli::samling;
 #[test]
 fn a_command_line_mistake_is_said_in_bokmal_with_the_usage_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
         (
             &["show", "traumebevisst", "--format", "ron", "-g", "2"],
             "samling: feil: «--format <text|ron>» kan ikke brukes sammen med «--gathering <N>»",
@@ -25,6 +25,10 @@ fn a_command_line_mistake_is_said_in_bokmal_with_the_usage_and_exit_2() {
         ),
         (&["run", "a", "b"], "samling: feil: uventet argument «b»"),
         (
+            &["show", "x", "-g", "abc"],
+            "samling: feil: «abc» er ikke en gyldig verdi for «--gathering <N>»",
+        ),
+        (
             &["--gathering", "2", "run"],
             "samling: feil: ukjent valg «--gathering»\n\n  tips: mente du «run --gathering»?",
         ),
@@ -39,6 +43,7 @@ fn a_command_line_mistake_is_said_in_bokmal_with_the_usage_and_exit_2() {
         assert!(out.is_empty(), "{out}");
         assert!(err.starts_with(said), "{args:?}: {err}");
         assert!(err.trim_end().ends_with("Se «--help» for mer."), "{err}");
+        assert!(err.contains("\n\nBruk: samling "), "{err}");
         assert!(!err.contains("error:") && !err.contains("Usage:"), "{err}");
     }
     let (_, _, err) = samling(dir.path(), &["show", "x", "--formt", "ron"]);
