@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
-use super::program::{AgendaItem, Program};
+use super::program::{AgendaItem, GatheringPlan, Program, Prompt, PromptRef};
 use super::session::{GroupLabel, Session, TimerEvent, Timestamp};
 
 /// The longest agenda item or step we accept: a whole day.
@@ -347,26 +347,20 @@ pub fn program(p: &Program) -> Vec<Invalid> {
         }
         c.non_empty("title", &g.title, &here);
         c.agenda(&g.agenda, Some(&goals), &here);
-        for item in &g.agenda {
-            let revisits = item
-                .prompts
-                .iter()
-                .filter_map(|pr| Some((pr, pr.revisits.as_ref()?)));
-            for (pr, r) in revisits {
-                let resolves = p
-                    .gathering(r.gathering)
-                    .and_then(|earlier| earlier.item(&r.item))
-                    .is_some_and(|earlier| earlier.prompt(&r.prompt).is_some());
-                if !resolves {
-                    c.report(
-                        InvalidKind::BadRevisit {
-                            gathering: r.gathering,
-                            item: r.item.clone(),
-                            prompt: r.prompt.clone(),
-                        },
-                        revisit_at(&here, &item.id, &pr.id),
-                    );
-                }
+        for (item, pr, r) in revisits(g) {
+            let resolves = p
+                .gathering(r.gathering)
+                .and_then(|earlier| earlier.item(&r.item))
+                .is_some_and(|earlier| earlier.prompt(&r.prompt).is_some());
+            if !resolves {
+                c.report(
+                    InvalidKind::BadRevisit {
+                        gathering: r.gathering,
+                        item: r.item.clone(),
+                        prompt: r.prompt.clone(),
+                    },
+                    revisit_at(&here, &item.id, &pr.id),
+                );
             }
         }
     }
@@ -382,6 +376,16 @@ pub fn program(p: &Program) -> Vec<Invalid> {
         c.non_empty("text", &r.text, &root.then("id", quoted(&r.id)));
     }
     c.found
+}
+
+/// Every question of a gathering that asks one again: its item, the prompt, and what it asks
+/// again.
+fn revisits(g: &GatheringPlan) -> impl Iterator<Item = (&AgendaItem, &Prompt, &PromptRef)> {
+    g.agenda.iter().flat_map(|item| {
+        item.prompts
+            .iter()
+            .filter_map(move |pr| Some((item, pr, pr.revisits.as_ref()?)))
+    })
 }
 
 /// Where a prompt's `revisits` is: after its item's id, its own id (a prompt that asks nothing
@@ -427,19 +431,13 @@ pub fn advice(p: &Program) -> Vec<Invalid> {
     for g in &p.gatherings {
         let skip = numbers.before(g.number);
         let here = root.then_nth("number", g.number.to_string(), skip);
-        for item in &g.agenda {
-            let revisits = item
-                .prompts
-                .iter()
-                .filter_map(|pr| Some((pr, pr.revisits.as_ref()?)));
-            for (pr, r) in revisits {
-                if r.gathering >= g.number {
-                    let kind = InvalidKind::RevisitNotEarlier {
-                        gathering: g.number,
-                        revisits: r.gathering,
-                    };
-                    c.report(kind, revisit_at(&here, &item.id, &pr.id));
-                }
+        for (item, pr, r) in revisits(g) {
+            if r.gathering >= g.number {
+                let kind = InvalidKind::RevisitNotEarlier {
+                    gathering: g.number,
+                    revisits: r.gathering,
+                };
+                c.report(kind, revisit_at(&here, &item.id, &pr.id));
             }
         }
     }
