@@ -60,7 +60,7 @@ pub const NB: Strings = Strings {
     prompts_heading: "Refleksjonsspørsmål",
     steps_heading: "Trinn",
     facilitator_note: "Veileders notat",
-    revisits: |n| format!("stilt også på {n}. samling"),
+    revisits: |n| format!("også stilt på {n}. samling"),
     minutes: |m| format!("{m} min"),
     check_ok: "ok",
     check_summary: |files, problems| {
