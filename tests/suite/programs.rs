@@ -426,6 +426,15 @@ fn the_other_built_in_programs_keep_their_documents_titles() {
 fn check_finds_a_revisited_question_that_points_nowhere_or_forward() {
     let dir = tempfile::tempdir().unwrap();
     let (_, ron, _) = samling(dir.path(), &["show", "traumebevisst", "--format", "ron"]);
+    // The program written to `<id>.ron` and checked: its text, and what check said (exit 1).
+    let checked = |program: &samling::model::Program| -> (String, String) {
+        let file = dir.path().join(format!("{}.ron", program.id));
+        let text = store::save::to_ron(program).unwrap();
+        std::fs::write(&file, &text).unwrap();
+        let (code, out, _) = samling(dir.path(), &["check", file.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{out}");
+        (text, out)
+    };
     let line_of = |text: &str, out: &str| -> usize {
         let at = out.split(':').nth(1).unwrap().parse::<usize>().unwrap();
         assert!(
@@ -463,11 +472,7 @@ fn check_finds_a_revisited_question_that_points_nowhere_or_forward() {
         let prompt = r.prompt.clone();
         (g.agenda[item].id.clone(), prompt)
     };
-    let file = dir.path().join("peker.ron");
-    let text = store::save::to_ron(&program).unwrap();
-    std::fs::write(&file, &text).unwrap();
-    let (code, out, _) = samling(dir.path(), &["check", file.to_str().unwrap()]);
-    assert_eq!(code, Some(1), "{out}");
+    let (text, out) = checked(&program);
     assert!(
         out.contains(&format!(
             "spørsmålet det vises til (samling 1, «finnes-ikke», spørsmål «{prompt}») finnes ikke"
@@ -513,11 +518,8 @@ fn check_finds_a_revisited_question_that_points_nowhere_or_forward() {
         item: target.id.clone(),
         prompt: target.prompts[0].id.clone(),
     });
+    let (text, out) = checked(&program);
     let file = dir.path().join("fremover.ron");
-    let text = store::save::to_ron(&program).unwrap();
-    std::fs::write(&file, &text).unwrap();
-    let (code, out, _) = samling(dir.path(), &["check", file.to_str().unwrap()]);
-    assert_eq!(code, Some(1), "{out}");
     assert!(
         out.contains(
             "2. samling stiller et spørsmål fra 3. samling på nytt, men 3. samling kommer etter"
